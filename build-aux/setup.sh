@@ -1,0 +1,43 @@
+# Shared set-up for build-aux/run and build-aux/test: install what is
+# missing on a Debian 12 machine, then configure and build _build.
+# Sourced, not executed.
+
+IDK_PACKAGES="build-essential pkg-config meson ninja-build gettext
+  libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev
+  libsqlite3-dev sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core x11-utils
+  imagemagick fonts-dejavu-core adwaita-icon-theme desktop-file-utils
+  appstream appstream-util"
+
+idk_install_missing ()
+{
+  local missing=""
+  for pkg in $IDK_PACKAGES; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+    [ "$status" = "installed" ] || missing="$missing $pkg"
+  done
+  [ -z "$missing" ] && return 0
+
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "These packages are missing and you are not root:$missing" >&2
+      return 1
+    fi
+  fi
+  echo "Installing:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq || return 1
+  # shellcheck disable=SC2086
+  $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing \
+    </dev/null || return 1
+}
+
+idk_build ()
+{
+  if [ ! -f _build/build.ninja ]; then
+    meson setup _build --buildtype=debugoptimized -Dwerror=true || return 1
+  fi
+  meson compile -C _build || return 1
+}

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "iasmn"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "idk-core.h"
+
+/* iasmn: the command line over the same core as the application.
+ * Exit status: 0 done, 1 failed (the reason on stderr), 2 bad usage. */
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+  "Usage: iasmn [--db PATH] COMMAND [OPTIONS]\n"
+  "\n"
+  "Commands:\n"
+  "  stats                     Row counts of every table, as one JSON object\n"
+  "  list KIND [--search TEXT] Tab-separated rows with a header line; KIND is one of\n"
+  "                            actions, meetings, working-groups, actors, organizations\n"
+  "\n"
+  "Options:\n"
+  "  --db PATH                 The database (default: $IASMN_DESK_DB, or\n"
+  "                            $XDG_DATA_HOME/iasmn-desk/desk.sqlite3)\n"
+  "  --help                    Show this help\n"
+  "  --version                 Show the version\n";
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "iasmn: %s\n\n%s", message, usage_text);
+  return EXIT_USAGE;
+}
+
+static int
+failed (GError *error)
+{
+  fprintf (stderr, "iasmn: %s\n", error->message);
+  return EXIT_FAILED;
+}
+
+/* One field of a tab-separated row: tabs and line breaks would split it. */
+static void
+print_field (GString    *line,
+             const char *value)
+{
+  if (line->len > 0)
+    g_string_append_c (line, '\t');
+
+  for (const char *p = value ? value : ""; *p; p++)
+    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+static void
+print_fields (const char * const *fields,
+              guint               n_fields)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    print_field (line, fields[i]);
+
+  puts (line->str);
+}
+
+/* Every field is printed, empty (NULL) ones included. */
+#define print_row(...) \
+  print_fields ((const char * const[]) { __VA_ARGS__ }, \
+                sizeof ((const char * const[]) { __VA_ARGS__ }) / sizeof (const char *))
+
+static int
+list_actions (IdkStore   *store,
+              const char *search)
+{
+  g_autoptr(IdkActionList) list = idk_action_list_new (store);
+  GListModel *model = G_LIST_MODEL (list);
+
+  idk_action_list_set_search (list, search);
+
+  print_row ("reference", "session", "topic", "kind", "status", "owners", "due", "text");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IdkAction) a = g_list_model_get_item (model, i);
+
+      print_row (idk_action_get_reference (a), idk_action_get_session (a), idk_action_get_topic (a),
+                 idk_action_get_kind (a), idk_action_get_status (a), idk_action_get_owners (a),
+                 idk_action_get_due (a), idk_action_get_text (a));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_meetings (IdkStore   *store,
+               const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = idk_store_list_meetings (store, search, FALSE, &error);
+
+  if (model == NULL)
+    return failed (error);
+
+  print_row ("start", "end", "type", "title", "place", "status");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IdkMeeting) m = g_list_model_get_item (model, i);
+
+      print_row (idk_meeting_get_start_date (m), idk_meeting_get_end_date (m),
+                 idk_meeting_get_meeting_type (m), idk_meeting_get_title (m),
+                 idk_meeting_get_place_label (m), idk_meeting_get_status (m));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_working_groups (IdkStore   *store,
+                     const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = idk_store_list_working_groups (store, search, &error);
+
+  if (model == NULL)
+    return failed (error);
+
+  print_row ("acronym", "name", "status", "chair", "co-chair", "members");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IdkWorkingGroup) w = g_list_model_get_item (model, i);
+      g_autofree char *members = g_strdup_printf ("%d", idk_working_group_get_member_count (w));
+
+      print_row (idk_working_group_get_acronym (w), idk_working_group_get_name (w),
+                 idk_working_group_get_status (w), idk_working_group_get_chair (w),
+                 idk_working_group_get_co_chair (w), members);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_actors (IdkStore   *store,
+             const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = idk_store_list_actors (store, NULL, &error);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (all == NULL || !(model = idk_store_list_actors (store, search, &error)))
+    return failed (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(IdkActor) a = g_list_model_get_item (all, i);
+
+      g_hash_table_insert (codes, (gpointer) idk_actor_get_uuid (a), (gpointer) idk_actor_get_code (a));
+    }
+
+  print_row ("code", "title", "short title", "accountable to");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IdkActor) a = g_list_model_get_item (model, i);
+      const char *parent = idk_actor_get_parent_uuid (a);
+
+      print_row (idk_actor_get_code (a), idk_actor_get_title (a), idk_actor_get_short_title (a),
+                 parent ? g_hash_table_lookup (codes, parent) : NULL);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_organizations (IdkStore   *store,
+                    const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = idk_store_list_organizations (store, search, &error);
+
+  if (model == NULL)
+    return failed (error);
+
+  print_row ("acronym", "name", "category");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IdkOrganization) o = g_list_model_get_item (model, i);
+
+      print_row (idk_organization_get_acronym (o), idk_organization_get_name (o),
+                 idk_organization_get_category (o));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static const struct {
+  const char *kind;
+  int (*list) (IdkStore *store, const char *search);
+} listings[] = {
+  { "actions", list_actions },
+  { "meetings", list_meetings },
+  { "working-groups", list_working_groups },
+  { "actors", list_actors },
+  { "organizations", list_organizations },
+};
+
+static IdkStore *
+open_store (const char  *path,
+            GError     **error)
+{
+  return idk_store_open (path, IDK_STORE_OPEN_DEFAULT, error);
+}
+
+static int
+run_stats (const char  *db,
+           char       **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkStore) store = NULL;
+  g_autoptr(JsonNode) stats = NULL;
+  g_autofree char *text = NULL;
+
+  if (args[0] != NULL)
+    return usage_error ("stats takes no arguments, not “%s”", args[0]);
+
+  if (!(store = open_store (db, &error)) || !(stats = idk_store_get_stats (store, &error)))
+    return failed (error);
+
+  text = json_to_string (stats, TRUE);
+  puts (text);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_list (const char  *db,
+          char       **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkStore) store = NULL;
+  const char *kind = args[0];
+  const char *search = NULL;
+  int (*list) (IdkStore *, const char *) = NULL;
+
+  if (kind == NULL)
+    return usage_error ("list needs a KIND");
+
+  for (guint i = 0; i < G_N_ELEMENTS (listings); i++)
+    if (g_str_equal (listings[i].kind, kind))
+      list = listings[i].list;
+  if (list == NULL)
+    return usage_error ("cannot list “%s”", kind);
+
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (g_str_equal (args[i], "--search") && args[i + 1] != NULL)
+        search = args[++i];
+      else if (g_str_has_prefix (args[i], "--search="))
+        search = args[i] + strlen ("--search=");
+      else
+        return usage_error ("unknown option “%s”", args[i]);
+    }
+
+  if (!(store = open_store (db, &error)))
+    return failed (error);
+
+  return list (store, search);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *db = NULL;
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          fputs (usage_text, stdout);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          puts ("iasmn " PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (argv[i], "--db"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return usage_error ("--db needs a PATH");
+          db = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          db = argv[i] + strlen ("--db=");
+          if (*db == '\0')
+            return usage_error ("--db needs a PATH");
+        }
+      else
+        return usage_error ("unknown option “%s”", argv[i]);
+    }
+
+  if (i >= argc)
+    return usage_error ("no command given");
+
+  if (g_str_equal (argv[i], "stats"))
+    return run_stats (db, argv + i + 1);
+  if (g_str_equal (argv[i], "list"))
+    return run_list (db, argv + i + 1);
+
+  return usage_error ("unknown command “%s”", argv[i]);
+}

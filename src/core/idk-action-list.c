@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-action-list"
+
+#include "config.h"
+
+#include "idk-action.h"
+#include "idk-action-list.h"
+
+/* The actions matching a search, as a GListModel.  The query returns only
+ * row ids; an IdkAction is built when a list widget asks for that
+ * position, so a list of 100,000 actions costs 100,000 integers until it
+ * is scrolled.
+ */
+
+struct _IdkActionList
+{
+  GObject parent_instance;
+
+  IdkStore *store;
+  char *search;
+  GArray *rows;         /* gint64 row ids */
+  GPtrArray *items;     /* IdkAction or NULL, parallel to rows */
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEARCH,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IdkActionList, idk_action_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+idk_action_list_get_item_type (GListModel *model)
+{
+  return IDK_TYPE_ACTION;
+}
+
+static guint
+idk_action_list_get_n_items (GListModel *model)
+{
+  return IDK_ACTION_LIST (model)->rows->len;
+}
+
+static gpointer
+idk_action_list_get_item (GListModel *model,
+                          guint       position)
+{
+  IdkActionList *self = IDK_ACTION_LIST (model);
+  g_autoptr(GError) error = NULL;
+  gpointer item;
+
+  if (position >= self->rows->len)
+    return NULL;
+
+  item = g_ptr_array_index (self->items, position);
+  if (item == NULL)
+    {
+      item = idk_store_load_action (self->store, g_array_index (self->rows, gint64, position), &error);
+      if (item == NULL)
+        {
+          g_warning ("Cannot load action at position %u: %s", position, error->message);
+          return NULL;
+        }
+      g_ptr_array_index (self->items, position) = item;
+    }
+
+  return g_object_ref (item);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = idk_action_list_get_item_type;
+  iface->get_n_items = idk_action_list_get_n_items;
+  iface->get_item = idk_action_list_get_item;
+}
+
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+static void
+on_store_changed_cb (IdkActionList *self,
+                     IdkStore      *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!idk_action_list_refresh (self, &error))
+    g_warning ("Cannot refresh the actions: %s", error->message);
+}
+
+static void
+idk_action_list_dispose (GObject *object)
+{
+  IdkActionList *self = (IdkActionList *) object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (idk_action_list_parent_class)->dispose (object);
+}
+
+static void
+idk_action_list_finalize (GObject *object)
+{
+  IdkActionList *self = (IdkActionList *) object;
+
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (idk_action_list_parent_class)->finalize (object);
+}
+
+static void
+idk_action_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  IdkActionList *self = IDK_ACTION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->rows->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+idk_action_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  IdkActionList *self = IDK_ACTION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      break;
+
+    case PROP_SEARCH:
+      idk_action_list_set_search (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+idk_action_list_constructed (GObject *object)
+{
+  IdkActionList *self = IDK_ACTION_LIST (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (idk_action_list_parent_class)->constructed (object);
+
+  if (!idk_action_list_refresh (self, &error))
+    g_warning ("Cannot list the actions: %s", error->message);
+}
+
+static void
+idk_action_list_class_init (IdkActionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = idk_action_list_constructed;
+  object_class->dispose = idk_action_list_dispose;
+  object_class->finalize = idk_action_list_finalize;
+  object_class->get_property = idk_action_list_get_property;
+  object_class->set_property = idk_action_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, IDK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Words typed by the user, matched with the full-text index. */
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+idk_action_list_init (IdkActionList *self)
+{
+  self->rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_ptr_array_new_with_free_func (unref_item);
+}
+
+IdkActionList *
+idk_action_list_new (IdkStore *store)
+{
+  g_return_val_if_fail (IDK_IS_STORE (store), NULL);
+
+  return g_object_new (IDK_TYPE_ACTION_LIST, "store", store, NULL);
+}
+
+IdkStore *
+idk_action_list_get_store (IdkActionList *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION_LIST (self), NULL);
+
+  return self->store;
+}
+
+const char *
+idk_action_list_get_search (IdkActionList *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION_LIST (self), NULL);
+
+  return self->search;
+}
+
+void
+idk_action_list_set_search (IdkActionList *self,
+                            const char    *search)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (IDK_IS_ACTION_LIST (self));
+
+  if (g_strcmp0 (self->search, search) != 0)
+    {
+      g_free (self->search);
+      self->search = g_strdup (search);
+      if (self->store != NULL && !idk_action_list_refresh (self, &error))
+        g_warning ("Cannot search the actions: %s", error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+    }
+}
+
+/**
+ * idk_action_list_refresh:
+ *
+ * Runs the query again, after the data or the search changed.
+ */
+gboolean
+idk_action_list_refresh (IdkActionList  *self,
+                         GError        **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  guint removed;
+
+  g_return_val_if_fail (IDK_IS_ACTION_LIST (self), FALSE);
+
+  rows = idk_store_find_actions (self->store, self->search, error);
+  if (rows == NULL)
+    return FALSE;
+
+  removed = self->rows->len;
+  g_clear_pointer (&self->rows, g_array_unref);
+  self->rows = g_steal_pointer (&rows);
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, (int) self->rows->len);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+  if (removed != self->rows->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}

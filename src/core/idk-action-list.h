@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "idk-store.h"
+
+G_BEGIN_DECLS
+
+#define IDK_TYPE_ACTION_LIST (idk_action_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (IdkActionList, idk_action_list, IDK, ACTION_LIST, GObject)
+
+IdkActionList *idk_action_list_new         (IdkStore       *store);
+IdkStore      *idk_action_list_get_store   (IdkActionList  *self);
+const char    *idk_action_list_get_search  (IdkActionList  *self);
+void           idk_action_list_set_search  (IdkActionList  *self,
+                                            const char     *search);
+gboolean       idk_action_list_refresh     (IdkActionList  *self,
+                                            GError        **error);
+
+G_END_DECLS

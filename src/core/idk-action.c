@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-action"
+
+#include "config.h"
+
+#include "idk-action.h"
+
+/* One decision of a session, as the Actions view lists it. */
+
+struct _IdkAction
+{
+  GObject parent_instance;
+
+  char *uuid;
+  char *reference;
+  char *session;
+  char *topic;
+  char *text;
+  char *kind;
+  char *owners;
+  char *due;
+  char *status;
+  char *last_update;
+  gboolean overdue;
+};
+
+enum {
+  PROP_0,
+  PROP_UUID,
+  PROP_REFERENCE,
+  PROP_SESSION,
+  PROP_TOPIC,
+  PROP_TEXT,
+  PROP_KIND,
+  PROP_OWNERS,
+  PROP_DUE,
+  PROP_STATUS,
+  PROP_LAST_UPDATE,
+  PROP_OVERDUE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (IdkAction, idk_action, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+idk_action_finalize (GObject *object)
+{
+  IdkAction *self = (IdkAction *) object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->reference, g_free);
+  g_clear_pointer (&self->session, g_free);
+  g_clear_pointer (&self->topic, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->owners, g_free);
+  g_clear_pointer (&self->due, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->last_update, g_free);
+
+  G_OBJECT_CLASS (idk_action_parent_class)->finalize (object);
+}
+
+static void
+idk_action_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  IdkAction *self = IDK_ACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+
+    case PROP_REFERENCE:
+      g_value_set_string (value, self->reference);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_string (value, self->session);
+      break;
+
+    case PROP_TOPIC:
+      g_value_set_string (value, self->topic);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+
+    case PROP_OWNERS:
+      g_value_set_string (value, self->owners);
+      break;
+
+    case PROP_DUE:
+      g_value_set_string (value, self->due);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+
+    case PROP_LAST_UPDATE:
+      g_value_set_string (value, self->last_update);
+      break;
+
+    case PROP_OVERDUE:
+      g_value_set_boolean (value, self->overdue);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+idk_action_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  IdkAction *self = IDK_ACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_UUID:
+      self->uuid = g_value_dup_string (value);
+      break;
+
+    case PROP_REFERENCE:
+      self->reference = g_value_dup_string (value);
+      break;
+
+    case PROP_SESSION:
+      self->session = g_value_dup_string (value);
+      break;
+
+    case PROP_TOPIC:
+      self->topic = g_value_dup_string (value);
+      break;
+
+    case PROP_TEXT:
+      self->text = g_value_dup_string (value);
+      break;
+
+    case PROP_KIND:
+      self->kind = g_value_dup_string (value);
+      break;
+
+    case PROP_OWNERS:
+      self->owners = g_value_dup_string (value);
+      break;
+
+    case PROP_DUE:
+      self->due = g_value_dup_string (value);
+      break;
+
+    case PROP_STATUS:
+      self->status = g_value_dup_string (value);
+      break;
+
+    case PROP_LAST_UPDATE:
+      self->last_update = g_value_dup_string (value);
+      break;
+
+    case PROP_OVERDUE:
+      self->overdue = g_value_get_boolean (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+idk_action_class_init (IdkActionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = idk_action_finalize;
+  object_class->get_property = idk_action_get_property;
+  object_class->set_property = idk_action_set_property;
+
+  /* The record UUID */
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* e.g. "27/47a": session and paragraph */
+  properties[PROP_REFERENCE] =
+    g_param_spec_string ("reference", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Title of the session that decided it */
+  properties[PROP_SESSION] =
+    g_param_spec_string ("session", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Agenda heading */
+  properties[PROP_TOPIC] =
+    g_param_spec_string ("topic", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The decision as written */
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* request, decision, endorsement or noting */
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Owner organizations and working groups, comma-separated */
+  properties[PROP_OWNERS] =
+    g_param_spec_string ("owners", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Due date or due meeting, ready to show */
+  properties[PROP_DUE] =
+    g_param_spec_string ("due", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* open, in-progress, … */
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Date of the last status update, ready to show */
+  properties[PROP_LAST_UPDATE] =
+    g_param_spec_string ("last-update", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Open or in progress and past its due date */
+  properties[PROP_OVERDUE] =
+    g_param_spec_boolean ("overdue", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+idk_action_init (IdkAction *self)
+{
+}
+
+const char *
+idk_action_get_uuid (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->uuid;
+}
+
+const char *
+idk_action_get_reference (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->reference;
+}
+
+const char *
+idk_action_get_session (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->session;
+}
+
+const char *
+idk_action_get_topic (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->topic;
+}
+
+const char *
+idk_action_get_text (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->text;
+}
+
+const char *
+idk_action_get_kind (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->kind;
+}
+
+const char *
+idk_action_get_owners (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->owners;
+}
+
+const char *
+idk_action_get_due (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->due;
+}
+
+const char *
+idk_action_get_status (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->status;
+}
+
+const char *
+idk_action_get_last_update (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  return self->last_update;
+}
+
+gboolean
+idk_action_get_overdue (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), FALSE);
+
+  return self->overdue;
+}

@@ -1,0 +1,608 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-record-type"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "idk-enums.h"
+#include "idk-date.h"
+#include "idk-record-type-private.h"
+#include "idk-store.h"
+#include "idk-store-private.h"
+
+/* The record types that offices exchange, their fields, and the query
+ * table each is materialized into (column names are the field names; the
+ * tables themselves are created in idk-schema.c). */
+
+static const char * const to_organization[] = { "organization", NULL };
+static const char * const to_body[] = { "body", NULL };
+static const char * const to_actor[] = { "actor", NULL };
+static const char * const to_place[] = { "place", NULL };
+static const char * const to_person[] = { "person", NULL };
+static const char * const to_post[] = { "post", NULL };
+static const char * const to_meeting[] = { "meeting", NULL };
+static const char * const to_agenda_item[] = { "agenda_item", NULL };
+static const char * const to_working_group[] = { "working_group", NULL };
+static const char * const to_action[] = { "action", NULL };
+static const char * const to_owner[] = { "organization", "working_group", NULL };
+
+static const char * const body_kinds[] = { "board", "committee", "network", "steering-group", NULL };
+static const char * const body_relations[] = { "reports-to", "supports", NULL };
+static const char * const place_kinds[] = { "country", "area", "duty-station", "headquarters", NULL };
+static const char * const item_kinds[] = { "item", "break", "marker", NULL };
+static const char * const participant_roles[] = { "member", "observer", NULL };
+static const char * const functions[] = { "chair", "co-chair", "secretary", NULL };
+static const char * const group_roles[] = { "chair", "co-chair", "member", "observer", NULL };
+static const char * const tor_statuses[] = { "none", "draft", "approved", NULL };
+
+#define FIELD(n, k) { .name = n, .kind = IDK_FIELD_##k }
+#define REQUIRED(n, k) { .name = n, .kind = IDK_FIELD_##k, .required = TRUE }
+#define REF(n, types) { .name = n, .kind = IDK_FIELD_REF, .ref_types = types }
+#define REQUIRED_REF(n, types) { .name = n, .kind = IDK_FIELD_REF, .ref_types = types, .required = TRUE }
+#define ENUM(n, get_type) { .name = n, .kind = IDK_FIELD_ENUM, .enum_type = get_type, .required = TRUE }
+#define ONE_OF(n, list) { .name = n, .kind = IDK_FIELD_ENUM, .values = list, .required = TRUE }
+#define MAYBE_ONE_OF(n, list) { .name = n, .kind = IDK_FIELD_ENUM, .values = list }
+
+static const IdkFieldSpec organization_fields[] = {
+  FIELD ("acronym", TEXT),
+  REQUIRED ("name", TEXT),
+  ENUM ("category", idk_membership_category_get_type),
+  REF ("parent", to_organization),
+  FIELD ("aliases", STRINGS),
+};
+
+static const IdkFieldSpec body_fields[] = {
+  FIELD ("acronym", TEXT),
+  REQUIRED ("name", TEXT),
+  ONE_OF ("kind", body_kinds),
+  REF ("parent", to_body),
+  MAYBE_ONE_OF ("relation", body_relations),
+  FIELD ("description", TEXT),
+};
+
+static const IdkFieldSpec body_member_fields[] = {
+  REQUIRED_REF ("body", to_body),
+  REQUIRED_REF ("organization", to_organization),
+  MAYBE_ONE_OF ("role", group_roles),
+  FIELD ("from_date", DATE),
+  FIELD ("to_date", DATE),
+};
+
+static const IdkFieldSpec rule_fields[] = {
+  REQUIRED ("code", TEXT),
+  REQUIRED ("title", TEXT),
+  FIELD ("text", TEXT),
+  FIELD ("source", TEXT),
+  REQUIRED ("agreed_on", DATE),
+  FIELD ("parameter", INT),
+};
+
+static const IdkFieldSpec actor_fields[] = {
+  REQUIRED ("code", TEXT),
+  REQUIRED ("title", TEXT),
+  FIELD ("short_title", TEXT),
+  FIELD ("section", TEXT),
+  FIELD ("summary", TEXT),
+  FIELD ("responsibilities", STRINGS),
+  FIELD ("collective", BOOL),
+  FIELD ("ordinal", INT),
+};
+
+static const IdkFieldSpec relationship_fields[] = {
+  REQUIRED_REF ("actor", to_actor),
+  ENUM ("kind", idk_relation_kind_get_type),
+  REF ("target_actor", to_actor),
+  REF ("target_body", to_body),
+  REF ("via_actor", to_actor),
+  FIELD ("note", TEXT),
+  FIELD ("ordinal", INT),
+};
+
+static const IdkFieldSpec place_fields[] = {
+  REQUIRED ("name", TEXT),
+  ONE_OF ("kind", place_kinds),
+  REF ("parent", to_place),
+};
+
+static const IdkFieldSpec person_fields[] = {
+  FIELD ("honorific", TEXT),
+  REQUIRED ("name", TEXT),
+  REF ("organization", to_organization),
+  FIELD ("title", TEXT),
+};
+
+static const IdkFieldSpec post_fields[] = {
+  REQUIRED_REF ("actor", to_actor),
+  REQUIRED_REF ("place", to_place),
+  REF ("organization", to_organization),
+  FIELD ("title", TEXT),
+};
+
+static const IdkFieldSpec appointment_fields[] = {
+  REQUIRED_REF ("post", to_post),
+  REQUIRED_REF ("person", to_person),
+  FIELD ("from_date", DATE),
+  FIELD ("to_date", DATE),
+  FIELD ("ad_interim", BOOL),
+  FIELD ("attested", BOOL),
+  FIELD ("note", TEXT),
+};
+
+static const IdkFieldSpec meeting_fields[] = {
+  REF ("body", to_body),
+  REF ("working_group", to_working_group),
+  ENUM ("type", idk_meeting_type_get_type),
+  FIELD ("number", INT),
+  REQUIRED ("title", TEXT),
+  REQUIRED ("start_date", DATE),
+  FIELD ("end_date", DATE),
+  FIELD ("city", TEXT),
+  FIELD ("country", TEXT),
+  FIELD ("venue", TEXT),
+  REF ("host_organization", to_organization),
+  FIELD ("host_name", TEXT),
+  REF ("chair", to_person),
+  REF ("co_chair", to_person),
+  REF ("secretary", to_person),
+  ENUM ("status", idk_meeting_status_get_type),
+  FIELD ("source", TEXT),
+  FIELD ("reported_orgs", INT),
+  FIELD ("reported_observer_orgs", INT),
+  FIELD ("reported_persons", INT),
+  FIELD ("reported_observer_persons", INT),
+};
+
+static const IdkFieldSpec agenda_item_fields[] = {
+  REQUIRED_REF ("meeting", to_meeting),
+  FIELD ("day", DATE),
+  FIELD ("start_time", TIME),
+  FIELD ("end_time", TIME),
+  REQUIRED ("title", TEXT),
+  FIELD ("presenter", TEXT),
+  FIELD ("crp", TEXT),
+  FIELD ("ordinal", INT),
+  REF ("parent", to_agenda_item),
+  ONE_OF ("kind", item_kinds),
+};
+
+static const IdkFieldSpec document_fields[] = {
+  REQUIRED_REF ("meeting", to_meeting),
+  REQUIRED ("symbol", TEXT),
+  FIELD ("number", INT),
+  FIELD ("title", TEXT),
+};
+
+static const IdkFieldSpec participant_fields[] = {
+  REQUIRED_REF ("meeting", to_meeting),
+  REF ("person", to_person),
+  REF ("organization", to_organization),
+  FIELD ("affiliation", TEXT),
+  ONE_OF ("role", participant_roles),
+  MAYBE_ONE_OF ("function", functions),
+  FIELD ("ordinal", INT),
+};
+
+static const IdkFieldSpec working_group_fields[] = {
+  REQUIRED ("name", TEXT),
+  FIELD ("acronym", TEXT),
+  REF ("body", to_body),
+  REF ("parent_group", to_working_group),
+  ENUM ("status", idk_working_group_status_get_type),
+  ONE_OF ("tor_status", tor_statuses),
+  REF ("tor_meeting", to_meeting),
+  REF ("created_meeting", to_meeting),
+  REF ("disbanded_meeting", to_meeting),
+  FIELD ("description", TEXT),
+};
+
+static const IdkFieldSpec wg_member_fields[] = {
+  REQUIRED_REF ("working_group", to_working_group),
+  REF ("organization", to_organization),
+  REF ("person", to_person),
+  ONE_OF ("role", group_roles),
+  FIELD ("note", TEXT),
+};
+
+static const IdkFieldSpec action_fields[] = {
+  REQUIRED_REF ("meeting", to_meeting),
+  REQUIRED ("reference", TEXT),
+  FIELD ("paragraph", INT),
+  FIELD ("topic", TEXT),
+  REQUIRED ("text", TEXT),
+  ENUM ("kind", idk_action_kind_get_type),
+  { .name = "owners", .kind = IDK_FIELD_REFS, .ref_types = to_owner },
+  FIELD ("due_date", DATE),
+  REF ("due_meeting", to_meeting),
+  ENUM ("status", idk_action_status_get_type),
+  FIELD ("ordinal", INT),
+};
+
+static const IdkFieldSpec action_update_fields[] = {
+  REQUIRED_REF ("action", to_action),
+  ENUM ("status", idk_action_status_get_type),
+  FIELD ("note", TEXT),
+  FIELD ("author", TEXT),
+  REQUIRED ("at", TEXT),
+};
+
+static gboolean
+action_after_write (IdkStore            *store,
+                    const IdkRecordType *type,
+                    const char          *uuid,
+                    gboolean             removed,
+                    GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* The owners live in the action's JSON; the join table and the search
+   * index are derived from it so that filters and FTS stay in SQL. */
+  if (!(stmt = _idk_store_prepare (store,
+                                   "DELETE FROM actions_fts WHERE rowid = "
+                                   "(SELECT rowid FROM actions WHERE uuid = ?1)", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (!(stmt = _idk_store_prepare (store, "DELETE FROM action_owners WHERE action = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (removed)
+    return TRUE;
+
+  if (!(stmt = _idk_store_prepare (store,
+                                   "INSERT OR IGNORE INTO action_owners (action, owner, ordinal) "
+                                   "SELECT a.uuid, j.value, j.key FROM actions a, json_each (a.owners) j "
+                                   "WHERE a.uuid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (!(stmt = _idk_store_prepare (store,
+                                   "INSERT INTO actions_fts (rowid, reference, topic, text, owners) "
+                                   "SELECT a.rowid, a.reference, a.topic, a.text, "
+                                   "  (SELECT group_concat (label, ' ') FROM action_owner_labels l "
+                                   "   WHERE l.action = a.uuid) "
+                                   "FROM actions a WHERE a.uuid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  return _idk_store_step_done (store, stmt, error);
+}
+
+#define TYPE(n, t, f, ...) { .name = n, .table = t, .fields = f, .n_fields = G_N_ELEMENTS (f), __VA_ARGS__ }
+
+static const IdkRecordType record_types[] = {
+  TYPE ("organization", "organizations", organization_fields),
+  TYPE ("body", "bodies", body_fields),
+  TYPE ("body_member", "body_members", body_member_fields),
+  TYPE ("rule", "rules", rule_fields),
+  TYPE ("actor", "actors", actor_fields),
+  TYPE ("relationship", "relationships", relationship_fields),
+  TYPE ("place", "places", place_fields),
+  TYPE ("person", "persons", person_fields),
+  TYPE ("post", "posts", post_fields),
+  TYPE ("appointment", "appointments", appointment_fields),
+  TYPE ("meeting", "meetings", meeting_fields),
+  TYPE ("agenda_item", "agenda_items", agenda_item_fields),
+  TYPE ("document", "documents", document_fields),
+  TYPE ("participant", "participants", participant_fields),
+  TYPE ("working_group", "working_groups", working_group_fields),
+  TYPE ("wg_member", "wg_members", wg_member_fields),
+  TYPE ("action", "actions", action_fields, .after_write = action_after_write),
+  TYPE ("action_update", "action_updates", action_update_fields),
+};
+
+static gboolean
+invalid (GError     **error,
+         const char  *field,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (GError     **error,
+         const char  *field,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+               "field “%s”: %s", field, message);
+  return FALSE;
+}
+
+static gboolean
+node_is (JsonNode *node,
+         GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+valid_text (const char *text)
+{
+  /* json-glib cuts strings at an escaped NUL, so a NUL cannot be inside;
+   * control characters other than tab and newlines have no place here. */
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  return g_utf8_validate (text, -1, NULL) && strlen (text) <= IDK_FIELD_MAX_TEXT;
+}
+
+static gboolean
+validate_value (const IdkFieldSpec  *spec,
+                JsonNode            *node,
+                GError             **error)
+{
+  switch (spec->kind)
+    {
+    case IDK_FIELD_TEXT:
+      if (!node_is (node, G_TYPE_STRING))
+        return invalid (error, spec->name, "must be a string");
+      if (!valid_text (json_node_get_string (node)))
+        return invalid (error, spec->name, "contains control characters or is too long");
+      if (spec->required && *json_node_get_string (node) == '\0')
+        return invalid (error, spec->name, "must not be empty");
+      return TRUE;
+
+    case IDK_FIELD_INT:
+      if (!node_is (node, G_TYPE_INT64))
+        return invalid (error, spec->name, "must be an integer");
+      if (ABS (json_node_get_int (node)) > IDK_MAX_SAFE_INTEGER)
+        return invalid (error, spec->name, "integer out of range");
+      return TRUE;
+
+    case IDK_FIELD_BOOL:
+      if (!node_is (node, G_TYPE_BOOLEAN))
+        return invalid (error, spec->name, "must be true or false");
+      return TRUE;
+
+    case IDK_FIELD_DATE:
+      if (!node_is (node, G_TYPE_STRING) || !idk_date_is_valid_text (json_node_get_string (node)))
+        return invalid (error, spec->name, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD");
+      return TRUE;
+
+    case IDK_FIELD_TIME:
+      if (!node_is (node, G_TYPE_STRING) || !idk_time_is_valid_text (json_node_get_string (node)))
+        return invalid (error, spec->name, "must be a time as HH:MM");
+      return TRUE;
+
+    case IDK_FIELD_ENUM:
+      {
+        const char *nick;
+
+        if (!node_is (node, G_TYPE_STRING))
+          return invalid (error, spec->name, "must be a string");
+        nick = json_node_get_string (node);
+
+        if (spec->enum_type != NULL)
+          {
+            g_autoptr(GEnumClass) klass = g_type_class_ref (spec->enum_type ());
+
+            if (g_enum_get_value_by_nick (klass, nick) == NULL)
+              return invalid (error, spec->name, "unknown value “%s”", nick);
+          }
+        else if (!g_strv_contains (spec->values, nick))
+          return invalid (error, spec->name, "unknown value “%s”", nick);
+        return TRUE;
+      }
+
+    case IDK_FIELD_REF:
+      if (!node_is (node, G_TYPE_STRING) || !g_uuid_string_is_valid (json_node_get_string (node)))
+        return invalid (error, spec->name, "must be a record UUID");
+      return TRUE;
+
+    case IDK_FIELD_REFS:
+    case IDK_FIELD_STRINGS:
+      {
+        JsonArray *array;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return invalid (error, spec->name, "must be an array");
+        array = json_node_get_array (node);
+        if (json_array_get_length (array) > 1000)
+          return invalid (error, spec->name, "too many elements");
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+
+            if (!node_is (element, G_TYPE_STRING))
+              return invalid (error, spec->name, "element %u must be a string", i);
+            if (spec->kind == IDK_FIELD_REFS &&
+                !g_uuid_string_is_valid (json_node_get_string (element)))
+              return invalid (error, spec->name, "element %u must be a record UUID", i);
+            if (spec->kind == IDK_FIELD_STRINGS && !valid_text (json_node_get_string (element)))
+              return invalid (error, spec->name, "element %u contains control characters or is too long", i);
+          }
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+const IdkRecordType *
+idk_record_type_lookup (const char *name)
+{
+  if (name == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_types); i++)
+    if (g_str_equal (record_types[i].name, name))
+      return &record_types[i];
+
+  return NULL;
+}
+
+const IdkRecordType *
+idk_record_type_nth (guint n)
+{
+  g_return_val_if_fail (n < G_N_ELEMENTS (record_types), NULL);
+
+  return &record_types[n];
+}
+
+guint
+idk_record_type_count (void)
+{
+  return G_N_ELEMENTS (record_types);
+}
+
+const IdkFieldSpec *
+idk_record_type_field (const IdkRecordType *type,
+                       const char          *name)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    if (g_str_equal (type->fields[i].name, name))
+      return &type->fields[i];
+
+  return NULL;
+}
+
+gboolean
+idk_record_type_validate (const IdkRecordType  *type,
+                          JsonObject           *fields,
+                          gboolean              deleted,
+                          GError              **error)
+{
+  GList *names;
+
+  g_return_val_if_fail (type != NULL, FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  names = json_object_get_members (fields);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (idk_record_type_field (type, l->data) == NULL)
+      {
+        invalid (error, l->data, "not a field of %s", type->name);
+        g_list_free (names);
+        return FALSE;
+      }
+  g_list_free (names);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const IdkFieldSpec *spec = &type->fields[i];
+      JsonNode *node = json_object_get_member (fields, spec->name);
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        {
+          /* A tombstone need not carry the record's content. */
+          if (spec->required && !deleted)
+            return invalid (error, spec->name, "is required");
+          continue;
+        }
+
+      if (!validate_value (spec, node, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+build_upsert_sql (const IdkRecordType *type)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (uuid", type->table);
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, ", \"%s\"", type->fields[i].name);
+  g_string_append (sql, ") VALUES (?1");
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append (sql, ") ON CONFLICT (uuid) DO UPDATE SET ");
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, "%s\"%s\" = excluded.\"%s\"",
+                            i ? ", " : "", type->fields[i].name, type->fields[i].name);
+
+  return g_string_free (sql, FALSE);
+}
+
+gboolean
+idk_record_type_materialize (IdkStore             *store,
+                             const IdkRecordType  *type,
+                             const char           *uuid,
+                             JsonObject           *fields,
+                             GError              **error)
+{
+  g_autofree char *sql = build_upsert_sql (type);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (store, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const IdkFieldSpec *spec = &type->fields[i];
+      JsonNode *node = json_object_get_member (fields, spec->name);
+      int column = (int) i + 2;
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        {
+          sqlite3_bind_null (stmt, column);
+          continue;
+        }
+
+      switch (spec->kind)
+        {
+        case IDK_FIELD_INT:
+          sqlite3_bind_int64 (stmt, column, json_node_get_int (node));
+          break;
+
+        case IDK_FIELD_BOOL:
+          sqlite3_bind_int (stmt, column, json_node_get_boolean (node));
+          break;
+
+        case IDK_FIELD_REFS:
+        case IDK_FIELD_STRINGS:
+          sqlite3_bind_text (stmt, column, json_to_string (node, FALSE), -1, g_free);
+          break;
+
+        case IDK_FIELD_TEXT:
+        case IDK_FIELD_DATE:
+        case IDK_FIELD_TIME:
+        case IDK_FIELD_ENUM:
+        case IDK_FIELD_REF:
+        default:
+          sqlite3_bind_text (stmt, column, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+          break;
+        }
+    }
+
+  if (!_idk_store_step_done (store, stmt, error))
+    return FALSE;
+
+  return type->after_write == NULL || type->after_write (store, type, uuid, FALSE, error);
+}
+
+gboolean
+idk_record_type_remove (IdkStore             *store,
+                        const IdkRecordType  *type,
+                        const char           *uuid,
+                        GError              **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", type->table);
+  sqlite3_stmt *stmt;
+
+  /* Derived rows reference the row, so they go first. */
+  if (type->after_write != NULL && !type->after_write (store, type, uuid, TRUE, error))
+    return FALSE;
+
+  if (!(stmt = _idk_store_prepare (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  return _idk_store_step_done (store, stmt, error);
+}

@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-revision"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "idk-hlc-private.h"
+#include "idk-record-type-private.h"
+#include "idk-revision.h"
+#include "idk-store.h"
+
+G_DEFINE_BOXED_TYPE (IdkRevision, idk_revision, idk_revision_ref, idk_revision_unref)
+
+static const char * const revision_members[] = {
+  "record", "type", "rev", "parents", "hlc", "office", "deleted", "fields", NULL
+};
+
+static char *
+serialize_fields (JsonObject *fields)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, fields);
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+fail (GError    **error,
+      const char *record,
+      const char *type,
+      const char *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (GError    **error,
+      const char *record,
+      const char *type,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+               "revision of %s %s: %s",
+               type ? type : "unknown type",
+               record ? record : "(no record id)",
+               message);
+  return FALSE;
+}
+
+static const char *
+get_string (JsonObject  *object,
+            const char  *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+char *
+idk_revision_make_id (guint64     hlc,
+                      const char *office)
+{
+  g_autofree char *hex = idk_hlc_to_hex (hlc);
+
+  return g_strconcat (hex, "-", office, NULL);
+}
+
+gboolean
+idk_revision_parse_id (const char  *rev_id,
+                       guint64     *hlc,
+                       char       **office)
+{
+  g_autofree char *hex = NULL;
+  guint64 value;
+
+  if (rev_id == NULL || strlen (rev_id) != IDK_HLC_HEX_LEN + 1 + 36 ||
+      rev_id[IDK_HLC_HEX_LEN] != '-')
+    return FALSE;
+
+  hex = g_strndup (rev_id, IDK_HLC_HEX_LEN);
+  if (!idk_hlc_from_hex (hex, &value) || !g_uuid_string_is_valid (rev_id + IDK_HLC_HEX_LEN + 1))
+    return FALSE;
+
+  if (hlc)
+    *hlc = value;
+  if (office)
+    *office = g_strdup (rev_id + IDK_HLC_HEX_LEN + 1);
+  return TRUE;
+}
+
+IdkRevision *
+idk_revision_new (const char  *record,
+                  const char  *type,
+                  guint64      hlc,
+                  const char  *office,
+                  const char **parents,
+                  gboolean     deleted,
+                  JsonObject  *fields)
+{
+  IdkRevision *self;
+
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (office != NULL, NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  self = g_new0 (IdkRevision, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->record = g_strdup (record);
+  self->type = g_strdup (type);
+  self->hlc = hlc;
+  self->office = g_strdup (office);
+  self->rev_id = idk_revision_make_id (hlc, office);
+  self->parents = parents ? g_strdupv ((char **) parents) : g_new0 (char *, 1);
+  self->deleted = !!deleted;
+  self->fields = json_object_ref (fields);
+  self->fields_json = serialize_fields (fields);
+
+  return self;
+}
+
+/* Everything is checked, member by member and type by type, because
+ * json-glib answers a missing or mistyped member with a critical and a
+ * default value rather than an error. */
+IdkRevision *
+idk_revision_new_from_json (JsonNode  *node,
+                            GError   **error)
+{
+  g_autoptr(IdkRevision) self = NULL;
+  g_autofree char *rev_office = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  JsonArray *parents;
+  const char *record, *type, *rev, *hlc, *office;
+  guint64 rev_hlc;
+  GList *names;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, NULL, NULL, "not a JSON object"), NULL;
+
+  object = json_node_get_object (node);
+  record = get_string (object, "record");
+  type = get_string (object, "type");
+
+  names = json_object_get_members (object);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (revision_members, l->data))
+      {
+        fail (error, record, type, "unknown member “%s”", (const char *) l->data);
+        g_list_free (names);
+        return NULL;
+      }
+  g_list_free (names);
+
+  if (record == NULL || !g_uuid_string_is_valid (record))
+    return fail (error, record, type, "member “record” must be a UUID string"), NULL;
+  if (type == NULL)
+    return fail (error, record, type, "member “type” must be a string"), NULL;
+  if (idk_record_type_lookup (type) == NULL)
+    return fail (error, record, type, "unknown record type “%s”", type), NULL;
+
+  rev = get_string (object, "rev");
+  if (!idk_revision_parse_id (rev, &rev_hlc, &rev_office))
+    return fail (error, record, type, "member “rev” must be “<16 hex digits>-<office UUID>”"), NULL;
+
+  hlc = get_string (object, "hlc");
+  if (hlc == NULL || strncmp (hlc, rev, IDK_HLC_HEX_LEN) != 0 || strlen (hlc) != IDK_HLC_HEX_LEN)
+    return fail (error, record, type, "member “hlc” must repeat the clock value of “rev”"), NULL;
+
+  office = get_string (object, "office");
+  if (office == NULL || g_strcmp0 (office, rev_office) != 0)
+    return fail (error, record, type, "member “office” must be the office of “rev”"), NULL;
+
+  member = json_object_get_member (object, "deleted");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+    return fail (error, record, type, "member “deleted” must be true or false"), NULL;
+
+  member = json_object_get_member (object, "parents");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    return fail (error, record, type, "member “parents” must be an array"), NULL;
+  parents = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (parents); i++)
+    {
+      JsonNode *p = json_array_get_element (parents, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (p) || json_node_get_value_type (p) != G_TYPE_STRING ||
+          !idk_revision_parse_id (json_node_get_string (p), NULL, NULL))
+        return fail (error, record, type, "parent %u is not a revision id", i), NULL;
+      if (g_strcmp0 (json_node_get_string (p), rev) == 0)
+        return fail (error, record, type, "a revision cannot be its own parent"), NULL;
+    }
+
+  member = json_object_get_member (object, "fields");
+  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+    return fail (error, record, type, "member “fields” must be an object"), NULL;
+
+  self = g_new0 (IdkRevision, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->record = g_strdup (record);
+  self->type = g_strdup (type);
+  self->rev_id = g_strdup (rev);
+  self->hlc = rev_hlc;
+  self->office = g_strdup (office);
+  self->deleted = json_node_get_boolean (json_object_get_member (object, "deleted"));
+  self->parents = g_new0 (char *, json_array_get_length (parents) + 1);
+  for (guint i = 0; i < json_array_get_length (parents); i++)
+    self->parents[i] = g_strdup (json_array_get_string_element (parents, i));
+  self->fields = json_object_ref (json_node_get_object (member));
+
+  if (!idk_record_type_validate (idk_record_type_lookup (type), self->fields, self->deleted, error))
+    {
+      g_prefix_error (error, "revision of %s %s: ", type, record);
+      return NULL;
+    }
+
+  self->fields_json = serialize_fields (self->fields);
+  return g_steal_pointer (&self);
+}
+
+JsonNode *
+idk_revision_to_json (IdkRevision *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *hex = NULL;
+  g_autoptr(JsonNode) fields = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  hex = idk_hlc_to_hex (self->hlc);
+  json_node_set_object (fields, self->fields);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "record");
+  json_builder_add_string_value (builder, self->record);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, self->type);
+  json_builder_set_member_name (builder, "rev");
+  json_builder_add_string_value (builder, self->rev_id);
+  json_builder_set_member_name (builder, "parents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->parents[i] != NULL; i++)
+    json_builder_add_string_value (builder, self->parents[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "hlc");
+  json_builder_add_string_value (builder, hex);
+  json_builder_set_member_name (builder, "office");
+  json_builder_add_string_value (builder, self->office);
+  json_builder_set_member_name (builder, "deleted");
+  json_builder_add_boolean_value (builder, self->deleted);
+  json_builder_set_member_name (builder, "fields");
+  json_builder_add_value (builder, json_node_copy (fields));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+IdkRevision *
+idk_revision_ref (IdkRevision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+idk_revision_unref (IdkRevision *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_free (self->record);
+      g_free (self->type);
+      g_free (self->rev_id);
+      g_strfreev (self->parents);
+      g_free (self->office);
+      g_clear_pointer (&self->fields, json_object_unref);
+      g_free (self->fields_json);
+      g_free (self);
+    }
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "idk-store.h"
+
+G_BEGIN_DECLS
+
+/* "IDK1": marks a database as IASMN Desk's, so that another program's
+ * SQLite file is refused rather than migrated. */
+#define IDK_APPLICATION_ID 0x49444b31
+
+sqlite3      *_idk_store_get_db        (IdkStore      *self);
+sqlite3_stmt *_idk_store_prepare       (IdkStore      *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      _idk_store_step_done     (IdkStore      *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+gboolean      _idk_store_exec          (IdkStore      *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      _idk_store_sql_error     (IdkStore      *self,
+                                        GError       **error);
+gboolean      _idk_store_load_defaults (IdkStore      *self,
+                                        GError       **error);
+
+/* idk-schema.c */
+int           _idk_schema_latest_version (void);
+gboolean      _idk_schema_migrate        (sqlite3       *db,
+                                          int            from_version,
+                                          GError       **error);
+
+G_END_DECLS

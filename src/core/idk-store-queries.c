@@ -1,0 +1,538 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-store-queries"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "idk-action.h"
+#include "idk-actor.h"
+#include "idk-date.h"
+#include "idk-meeting.h"
+#include "idk-organization.h"
+#include "idk-store-private.h"
+#include "idk-working-group.h"
+
+/* What the views and the command line list.  Filtering and ordering run in
+ * SQLite; C only turns rows into objects. */
+
+#define COL(stmt, i) ((const char *) sqlite3_column_text (stmt, i))
+
+/* A LIKE pattern matching TEXT anywhere, with LIKE's wildcards escaped. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare_search (IdkStore    *self,
+                const char  *sql,
+                const char  *search,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _idk_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    {
+      if (has_text (search))
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (search));
+
+          sqlite3_bind_text (stmt, 1, like_pattern (stripped), -1, g_free);
+        }
+      else
+        sqlite3_bind_null (stmt, 1);
+    }
+
+  return stmt;
+}
+
+static GListModel *
+finish_list (IdkStore      *self,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GListStore    *list,
+             GError       **error)
+{
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _idk_store_sql_error (self, error);
+      g_object_unref (list);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * idk_store_fts_query:
+ * @text: what the user typed
+ *
+ * Turns typed text into an FTS5 query that matches rows containing every
+ * word, the last ones as prefixes, so that results follow the typing.
+ * Each word is quoted, so FTS5 syntax in the text has no effect.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL if @text has no words
+ */
+char *
+idk_store_fts_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+GListModel *
+idk_store_list_organizations (IdkStore    *self,
+                              const char  *search,
+                              GError     **error)
+{
+  GListStore *list = g_list_store_new (IDK_TYPE_ORGANIZATION);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare_search (self,
+                               "SELECT uuid, acronym, name, category, parent FROM organizations "
+                               "WHERE ?1 IS NULL OR acronym LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' "
+                               "  OR aliases LIKE ?1 ESCAPE '\\' "
+                               "ORDER BY coalesce (acronym, name) COLLATE NOCASE",
+                               search, error)))
+    return g_object_unref (list), NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IdkOrganization) organization =
+        g_object_new (IDK_TYPE_ORGANIZATION,
+                      "uuid", COL (stmt, 0), "acronym", COL (stmt, 1), "name", COL (stmt, 2),
+                      "category", COL (stmt, 3), "parent-uuid", COL (stmt, 4), NULL);
+      g_list_store_append (list, organization);
+    }
+
+  return finish_list (self, stmt, rc, list, error);
+}
+
+static IdkActor *
+actor_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) responsibilities = NULL;
+
+  if (COL (stmt, 6) != NULL && (node = json_from_string (COL (stmt, 6), NULL)) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_strv_builder_add (builder, json_array_get_string_element (array, i));
+    }
+  responsibilities = g_strv_builder_end (builder);
+
+  return g_object_new (IDK_TYPE_ACTOR,
+                       "uuid", COL (stmt, 0), "code", COL (stmt, 1), "title", COL (stmt, 2),
+                       "short-title", COL (stmt, 3), "section", COL (stmt, 4), "summary", COL (stmt, 5),
+                       "responsibilities", responsibilities, "parent-uuid", COL (stmt, 7),
+                       "collective", sqlite3_column_int (stmt, 8), NULL);
+}
+
+#define ACTOR_COLUMNS \
+  "a.uuid, a.code, a.title, a.short_title, a.section, a.summary, a.responsibilities, t.parent, a.collective "
+
+/**
+ * idk_store_list_actors:
+ * @search: (nullable): words of a role, a person holding it, or a place
+ *
+ * Returns: (transfer full): the actors matching @search, in the order of
+ *   the Framework for Accountability
+ */
+GListModel *
+idk_store_list_actors (IdkStore    *self,
+                       const char  *search,
+                       GError     **error)
+{
+  GListStore *list = g_list_store_new (IDK_TYPE_ACTOR);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare_search (self,
+                               "SELECT " ACTOR_COLUMNS "FROM actors a JOIN actor_tree t ON t.uuid = a.uuid "
+                               "WHERE ?1 IS NULL OR a.title LIKE ?1 ESCAPE '\\' "
+                               "  OR a.short_title LIKE ?1 ESCAPE '\\' OR a.code LIKE ?1 ESCAPE '\\' "
+                               "  OR EXISTS (SELECT 1 FROM posts p "
+                               "    LEFT JOIN places pl ON pl.uuid = p.place "
+                               "    LEFT JOIN appointments ap ON ap.post = p.uuid "
+                               "    LEFT JOIN persons pe ON pe.uuid = ap.person "
+                               "    WHERE p.actor = a.uuid AND (pl.name LIKE ?1 ESCAPE '\\' "
+                               "      OR pe.name LIKE ?1 ESCAPE '\\' OR p.title LIKE ?1 ESCAPE '\\')) "
+                               "ORDER BY a.ordinal",
+                               search, error)))
+    return g_object_unref (list), NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IdkActor) actor = actor_from_row (stmt);
+      g_list_store_append (list, actor);
+    }
+
+  return finish_list (self, stmt, rc, list, error);
+}
+
+/**
+ * idk_store_list_actor_children:
+ * @parent_uuid: (nullable): an actor, or %NULL for the top of the tree
+ *
+ * Returns: (transfer full): the actors directly under @parent_uuid in the
+ *   accountability tree
+ */
+GListModel *
+idk_store_list_actor_children (IdkStore    *self,
+                               const char  *parent_uuid,
+                               GError     **error)
+{
+  GListStore *list = g_list_store_new (IDK_TYPE_ACTOR);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT " ACTOR_COLUMNS "FROM actors a JOIN actor_tree t ON t.uuid = a.uuid "
+                                   "WHERE t.parent IS ?1 ORDER BY a.ordinal", error)))
+    return g_object_unref (list), NULL;
+  if (parent_uuid != NULL)
+    sqlite3_bind_text (stmt, 1, parent_uuid, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IdkActor) actor = actor_from_row (stmt);
+      g_list_store_append (list, actor);
+    }
+
+  return finish_list (self, stmt, rc, list, error);
+}
+
+static char *
+attendance_label (sqlite3_stmt *stmt,
+                  int           first)
+{
+  int listed = sqlite3_column_int (stmt, first);
+  int observers = sqlite3_column_int (stmt, first + 1);
+  int reported_orgs = sqlite3_column_int (stmt, first + 2);
+  int reported_observer_orgs = sqlite3_column_int (stmt, first + 3);
+  int reported_persons = sqlite3_column_int (stmt, first + 4);
+
+  if (listed > 0)
+    {
+      /* Translators: the participant list of a meeting */
+      g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d participant",
+                                                              "%d participants", listed), listed);
+      if (observers > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d observer", "%s, %d observers",
+                                             observers), people, observers);
+      return g_steal_pointer (&people);
+    }
+
+  if (reported_persons > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d participant reported",
+                                         "%d participants reported", reported_persons), reported_persons);
+
+  if (reported_orgs > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%d organization reported (%d observers), no list",
+                                         "%d organizations reported (%d observers), no list",
+                                         reported_orgs),
+                            reported_orgs, reported_observer_orgs);
+
+  return NULL;
+}
+
+static IdkMeeting *
+meeting_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *dates = idk_date_format_range (COL (stmt, 3), COL (stmt, 4));
+  g_autofree char *place = NULL;
+  g_autofree char *attendance = attendance_label (stmt, 14);
+
+  if (COL (stmt, 5) && COL (stmt, 6))
+    place = g_strdup_printf ("%s, %s", COL (stmt, 5), COL (stmt, 6));
+  else
+    place = g_strdup (COL (stmt, 5) ? COL (stmt, 5) : COL (stmt, 6));
+
+  return g_object_new (IDK_TYPE_MEETING,
+                       "uuid", COL (stmt, 0), "title", COL (stmt, 1), "meeting-type", COL (stmt, 2),
+                       "start-date", COL (stmt, 3), "end-date", COL (stmt, 4),
+                       "dates-label", dates, "place-label", place, "venue", COL (stmt, 7),
+                       "host-label", COL (stmt, 8), "status", COL (stmt, 9),
+                       "chair", COL (stmt, 10), "co-chair", COL (stmt, 11),
+                       "secretary", COL (stmt, 12), "source", COL (stmt, 13),
+                       "attendance-label", attendance, "number", sqlite3_column_int (stmt, 19),
+                       NULL);
+}
+
+GListModel *
+idk_store_list_meetings (IdkStore    *self,
+                         const char  *search,
+                         gboolean     newest_first,
+                         GError     **error)
+{
+  GListStore *list = g_list_store_new (IDK_TYPE_MEETING);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  stmt = prepare_search (self,
+                         newest_first
+                         ? "SELECT * FROM meeting_rows WHERE ?1 IS NULL OR search LIKE ?1 ESCAPE '\\' "
+                           "ORDER BY start_date DESC, title"
+                         : "SELECT * FROM meeting_rows WHERE ?1 IS NULL OR search LIKE ?1 ESCAPE '\\' "
+                           "ORDER BY start_date, title",
+                         search, error);
+  if (stmt == NULL)
+    return g_object_unref (list), NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IdkMeeting) meeting = meeting_from_row (stmt);
+      g_list_store_append (list, meeting);
+    }
+
+  return finish_list (self, stmt, rc, list, error);
+}
+
+GListModel *
+idk_store_list_working_groups (IdkStore    *self,
+                               const char  *search,
+                               GError     **error)
+{
+  GListStore *list = g_list_store_new (IDK_TYPE_WORKING_GROUP);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+#define OFFICER(role) \
+  "(SELECT group_concat (label, ', ') FROM (" \
+  "  SELECT coalesce (o.acronym, o.name) || coalesce (' (' || p.name || ')', '') AS label " \
+  "  FROM wg_members x LEFT JOIN organizations o ON o.uuid = x.organization " \
+  "  LEFT JOIN persons p ON p.uuid = x.person " \
+  "  WHERE x.working_group = w.uuid AND x.role = '" role "'))"
+
+  if (!(stmt = prepare_search (self,
+                               "SELECT w.uuid, w.name, w.acronym, w.status, w.tor_status, "
+                               OFFICER ("chair") ", " OFFICER ("co-chair") ", w.description, "
+                               "(SELECT count(*) FROM wg_members x WHERE x.working_group = w.uuid "
+                               "  AND x.role != 'observer') "
+                               "FROM working_groups w "
+                               "WHERE ?1 IS NULL OR w.name LIKE ?1 ESCAPE '\\' OR w.acronym LIKE ?1 ESCAPE '\\' "
+                               "ORDER BY w.name COLLATE NOCASE",
+                               search, error)))
+    return g_object_unref (list), NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IdkWorkingGroup) group =
+        g_object_new (IDK_TYPE_WORKING_GROUP,
+                      "uuid", COL (stmt, 0), "name", COL (stmt, 1), "acronym", COL (stmt, 2),
+                      "status", COL (stmt, 3), "tor-status", COL (stmt, 4), "chair", COL (stmt, 5),
+                      "co-chair", COL (stmt, 6), "description", COL (stmt, 7),
+                      "member-count", sqlite3_column_int (stmt, 8), NULL);
+      g_list_store_append (list, group);
+    }
+
+  return finish_list (self, stmt, rc, list, error);
+}
+
+static gboolean
+is_past (const char *date_text,
+         GDate      *today)
+{
+  IdkDate date;
+  g_autoptr(GDate) last = NULL;
+
+  if (!idk_date_parse (date_text, &date))
+    return FALSE;
+
+  last = idk_date_last_day (&date);
+  return g_date_compare (last, today) < 0;
+}
+
+/**
+ * idk_store_load_action:
+ * @rowid: the action's row, from idk_store_find_actions()
+ *
+ * Returns: (transfer full) (type IdkAction): the action as the Actions
+ *   view shows it, or %NULL with @error set
+ */
+gpointer
+idk_store_load_action (IdkStore    *self,
+                       gint64       rowid,
+                       GError     **error)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *last_update = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                                           (GDateMonth) g_date_time_get_month (now),
+                                           (GDateYear) g_date_time_get_year (now));
+  const char *due_text;
+  gboolean overdue = FALSE;
+  sqlite3_stmt *stmt;
+  IdkAction *action;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT a.uuid, a.reference, m.title, a.topic, a.text, a.kind, "
+                                   "  (SELECT group_concat (label, ', ') FROM (SELECT label "
+                                   "     FROM action_owner_labels l WHERE l.action = a.uuid ORDER BY l.ordinal)), "
+                                   "  a.due_date, dm.title, dm.start_date, a.status, "
+                                   "  (SELECT max (at) FROM action_updates u WHERE u.action = a.uuid) "
+                                   "FROM actions a JOIN meetings m ON m.uuid = a.meeting "
+                                   "LEFT JOIN meetings dm ON dm.uuid = a.due_meeting "
+                                   "WHERE a.rowid = ?1", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No action at row %" G_GINT64_FORMAT, rowid);
+      return NULL;
+    }
+
+  if (COL (stmt, 7) != NULL)
+    {
+      due = idk_date_format (COL (stmt, 7));
+      due_text = COL (stmt, 7);
+    }
+  else
+    {
+      due = g_strdup (COL (stmt, 8));
+      due_text = COL (stmt, 9);
+    }
+
+  /* A noting needs no follow-up, so it is never overdue. */
+  if (due_text != NULL && g_strcmp0 (COL (stmt, 5), "noting") != 0 &&
+      (g_strcmp0 (COL (stmt, 10), "open") == 0 || g_strcmp0 (COL (stmt, 10), "in-progress") == 0))
+    overdue = is_past (due_text, today);
+
+  if (COL (stmt, 11) != NULL)
+    {
+      g_autofree char *day = g_strndup (COL (stmt, 11), 10);
+
+      last_update = idk_date_format (day);
+    }
+
+  action = g_object_new (IDK_TYPE_ACTION,
+                         "uuid", COL (stmt, 0), "reference", COL (stmt, 1), "session", COL (stmt, 2),
+                         "topic", COL (stmt, 3), "text", COL (stmt, 4), "kind", COL (stmt, 5),
+                         "owners", COL (stmt, 6), "due", due, "status", COL (stmt, 10),
+                         "last-update", last_update, "overdue", overdue, NULL);
+  sqlite3_reset (stmt);
+
+  return action;
+}
+
+/**
+ * idk_store_find_actions:
+ * @search: (nullable): words to look for in the reference, topic, text and owners
+ *
+ * Returns: (transfer full) (element-type gint64): the rows of the matching
+ *   actions, by session and paragraph
+ */
+GArray *
+idk_store_find_actions (IdkStore    *self,
+                        const char  *search,
+                        GError     **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *query = idk_store_fts_query (search);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    stmt = _idk_store_prepare (self,
+                               "SELECT a.rowid FROM actions a JOIN meetings m ON m.uuid = a.meeting "
+                               "ORDER BY m.start_date, a.ordinal, a.reference", error);
+  else
+    stmt = _idk_store_prepare (self,
+                               "SELECT a.rowid FROM actions_fts f "
+                               "JOIN actions a ON a.rowid = f.rowid "
+                               "JOIN meetings m ON m.uuid = a.meeting "
+                               "WHERE actions_fts MATCH ?1 "
+                               "ORDER BY m.start_date, a.ordinal, a.reference", error);
+  if (stmt == NULL)
+    return NULL;
+  if (query != NULL)
+    sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rows, rowid);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return g_steal_pointer (&rows);
+}

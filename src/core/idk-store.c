@@ -1,0 +1,1141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "idk-hlc-private.h"
+#include "idk-record-type-private.h"
+#include "idk-store-private.h"
+
+/* The database of one office.  Every change to an exchangeable record is a
+ * revision; the query tables hold, for each record, the winner among its
+ * leaf revisions.  Local edits and imported revisions go through the same
+ * idk_store_apply_revision(), inside one transaction with the row update,
+ * so the two can never disagree.
+ */
+
+struct _IdkStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *office_uuid;
+  guint64 hlc;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint txn_depth;
+  gboolean txn_dirty;
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (IdkStore, idk_store, G_TYPE_OBJECT)
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (idk-store-error-quark, idk_store_error)
+
+static gboolean
+set_meta (IdkStore    *self,
+          const char  *key,
+          const char  *value,
+          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return _idk_store_step_done (self, stmt, error);
+}
+
+static char *
+get_meta (IdkStore   *self,
+          const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+save_hlc (IdkStore  *self,
+          GError   **error)
+{
+  g_autofree char *hex = idk_hlc_to_hex (self->hlc);
+
+  return set_meta (self, "hlc", hex, error);
+}
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64     *value,
+           int        *code)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  *code = rc;
+  return rc == SQLITE_OK;
+}
+
+/* Checks made before anything is written, so that a file that is not ours
+ * or is damaged is left exactly as it was. */
+static gboolean
+check_file (IdkStore  *self,
+            int       *user_version,
+            GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  gint64 application_id = 0, version = 0, tables = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (result, "ok") != 0)
+            problem = g_strdup (result);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK || problem != NULL)
+    {
+      int primary = rc & 0xff;
+
+      if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_AUTH ||
+          primary == SQLITE_IOERR)
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                     "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
+      else
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT,
+                     "The database “%s” is damaged: %s", self->path,
+                     problem ? problem : sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (!query_int (self->db, "PRAGMA application_id", &application_id, &rc) ||
+      !query_int (self->db, "PRAGMA user_version", &version, &rc) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &tables, &rc))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if ((version == 0 && tables > 0) || (version > 0 && application_id != IDK_APPLICATION_ID))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_A_DESK_DATABASE,
+                   "“%s” is an SQLite database of another program, not of IASMN Desk", self->path);
+      return FALSE;
+    }
+
+  if (version > _idk_schema_latest_version ())
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_TOO_NEW,
+                   "The database “%s” was made by a newer version of IASMN Desk (schema %d, "
+                   "this version knows up to %d)",
+                   self->path, (int) version, _idk_schema_latest_version ());
+      return FALSE;
+    }
+
+  *user_version = (int) version;
+  return TRUE;
+}
+
+static gboolean
+initialize_office (IdkStore  *self,
+                   GError   **error)
+{
+  g_autofree char *office = get_meta (self, "office_uuid");
+  g_autofree char *hlc = get_meta (self, "hlc");
+
+  if (office == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *created = g_date_time_format_iso8601 (now);
+
+      office = g_uuid_string_random ();
+      if (!set_meta (self, "office_uuid", office, error) ||
+          !set_meta (self, "created_at", created, error))
+        return FALSE;
+    }
+
+  if (hlc == NULL || !idk_hlc_from_hex (hlc, &self->hlc))
+    self->hlc = 0;
+
+  self->office_uuid = g_steal_pointer (&office);
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+idk_store_finalize (GObject *object)
+{
+  IdkStore *self = (IdkStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->office_uuid, g_free);
+
+  G_OBJECT_CLASS (idk_store_parent_class)->finalize (object);
+}
+
+static void
+idk_store_class_init (IdkStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = idk_store_finalize;
+
+  /**
+   * IdkStore::changed:
+   *
+   * Emitted after a transaction that changed records has committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+idk_store_init (IdkStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+/* Private API ------------------------------------------------------------ */
+
+sqlite3 *
+_idk_store_get_db (IdkStore *self)
+{
+  return self->db;
+}
+
+gboolean
+_idk_store_sql_error (IdkStore  *self,
+                      GError   **error)
+{
+  g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL,
+               "Database error: %s", sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Statements are prepared once and kept: an import of a large bundle runs
+ * the same few statements hundreds of thousands of times. */
+sqlite3_stmt *
+_idk_store_prepare (IdkStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL,
+                   "Database error: %s (in “%s”)", sqlite3_errmsg (self->db), sql);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_idk_store_step_done (IdkStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _idk_store_sql_error (self, error);
+
+  return TRUE;
+}
+
+gboolean
+_idk_store_exec (IdkStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL, "Database error: %s", message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * idk_store_default_path:
+ *
+ * Returns: the database used when none is named: `$IASMN_DESK_DB`, or
+ *   `$XDG_DATA_HOME/iasmn-desk/desk.sqlite3`.
+ */
+char *
+idk_store_default_path (void)
+{
+  const char *env = g_getenv ("IASMN_DESK_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "iasmn-desk", "desk.sqlite3", NULL);
+}
+
+/**
+ * idk_store_open:
+ * @path: (nullable): the database file, or %NULL for the default one
+ * @flags: how to open it
+ * @error: a location for a #GError
+ *
+ * Opens the database at @path, creating it if it does not exist and
+ * migrating it to the current schema.  A new database is filled with the
+ * default data unless @flags has %IDK_STORE_OPEN_EMPTY.  A file that is
+ * damaged or belongs to another program is refused and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+IdkStore *
+idk_store_open (const char         *path,
+                IdkStoreOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(IdkStore) self = g_object_new (IDK_TYPE_STORE, NULL);
+  int user_version = 0;
+  int rc;
+
+  self->path = path ? g_strdup (path) : idk_store_default_path ();
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot open the database “%s”: it is a folder", self->path);
+      return NULL;
+    }
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                       "Cannot create the folder “%s”: %s", dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot open the database “%s”: %s", self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!check_file (self, &user_version, error))
+    return NULL;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot write to the database “%s”", self->path);
+      return NULL;
+    }
+
+  if (!_idk_store_exec (self, "PRAGMA foreign_keys = ON;"
+                              "PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL;", error))
+    return NULL;
+
+  if (user_version < _idk_schema_latest_version ())
+    {
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", IDK_APPLICATION_ID);
+
+      if (!_idk_store_exec (self, "BEGIN IMMEDIATE", error))
+        return NULL;
+      if (!_idk_schema_migrate (self->db, user_version, error) ||
+          !_idk_store_exec (self, set_id, error))
+        {
+          _idk_store_exec (self, "ROLLBACK", NULL);
+          return NULL;
+        }
+      if (!_idk_store_exec (self, "COMMIT", error))
+        return NULL;
+    }
+
+  if (!initialize_office (self, error))
+    return NULL;
+
+  if (user_version == 0 && !(flags & IDK_STORE_OPEN_EMPTY))
+    {
+      if (!_idk_store_load_defaults (self, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+idk_store_get_path (IdkStore *self)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+idk_store_get_office_uuid (IdkStore *self)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return self->office_uuid;
+}
+
+int
+idk_store_get_schema_version (IdkStore *self)
+{
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), -1);
+
+  query_int (self->db, "PRAGMA user_version", &version, &rc);
+  return (int) version;
+}
+
+/**
+ * idk_store_begin:
+ *
+ * Starts a write transaction (`BEGIN IMMEDIATE`), or a savepoint inside
+ * one already started, so that callers compose.
+ */
+gboolean
+idk_store_begin (IdkStore  *self,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  sql = self->txn_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                             : g_strdup_printf ("SAVEPOINT s%u", self->txn_depth);
+  if (!_idk_store_exec (self, sql, error))
+    return FALSE;
+
+  if (self->txn_depth == 0)
+    self->txn_dirty = FALSE;
+  self->txn_depth++;
+  return TRUE;
+}
+
+gboolean
+idk_store_commit (IdkStore  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+
+  sql = self->txn_depth == 1 ? g_strdup ("COMMIT")
+                             : g_strdup_printf ("RELEASE s%u", self->txn_depth - 1);
+  if (!_idk_store_exec (self, sql, error))
+    return FALSE;
+
+  self->txn_depth--;
+  if (self->txn_depth == 0 && self->txn_dirty)
+    {
+      self->txn_dirty = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return TRUE;
+}
+
+void
+idk_store_rollback (IdkStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (IDK_IS_STORE (self));
+  g_return_if_fail (self->txn_depth > 0);
+
+  self->txn_depth--;
+  if (self->txn_depth == 0)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO s%u; RELEASE s%u", self->txn_depth, self->txn_depth);
+
+  if (!_idk_store_exec (self, sql, NULL))
+    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+
+  /* The in-memory clock may have moved within the transaction; reload. */
+  if (self->txn_depth == 0)
+    {
+      g_autofree char *hlc = get_meta (self, "hlc");
+
+      if (hlc == NULL || !idk_hlc_from_hex (hlc, &self->hlc))
+        self->hlc = 0;
+    }
+}
+
+static gboolean
+same_revision (sqlite3_stmt *stmt,
+               IdkRevision  *revision)
+{
+  return g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), revision->record) == 0 &&
+         sqlite3_column_int (stmt, 1) == revision->deleted &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), revision->fields_json) == 0;
+}
+
+static gboolean
+recompute_winner (IdkStore     *self,
+                  IdkRevision  *revision,
+                  GError      **error)
+{
+  const IdkRecordType *type = idk_record_type_lookup (revision->type);
+  g_autofree char *winner = NULL;
+  g_autofree char *fields_json = NULL;
+  g_autofree char *previous = NULL;
+  sqlite3_stmt *stmt;
+  gboolean deleted = FALSE, was_deleted = TRUE;
+  int leaves = 0;
+
+  /* The winner depends on the revisions alone: live beats deleted, then the
+   * higher clock, then the office UUID bytewise, then the revision id. */
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT rev_id, deleted, fields, count(*) OVER () FROM revisions "
+                                   "WHERE record_uuid = ?1 AND is_leaf = 1 "
+                                   "ORDER BY deleted ASC, hlc DESC, office_uuid DESC, rev_id DESC "
+                                   "LIMIT 1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      winner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      deleted = sqlite3_column_int (stmt, 1);
+      fields_json = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      leaves = sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+
+  if (winner == NULL)
+    {
+      /* Only possible if the new revision is the parent of revisions we
+       * already hold, which then were leaves; nothing to show changes. */
+      return TRUE;
+    }
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT winner_rev, deleted FROM records WHERE uuid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      previous = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      was_deleted = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "INSERT INTO records (uuid, type, winner_rev, deleted, leaves) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (uuid) DO UPDATE SET "
+                                   "winner_rev = excluded.winner_rev, deleted = excluded.deleted, "
+                                   "leaves = excluded.leaves", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, revision->type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, winner, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, deleted);
+  sqlite3_bind_int (stmt, 5, leaves);
+  if (!_idk_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (g_strcmp0 (previous, winner) == 0)
+    return TRUE;
+
+  self->txn_dirty = TRUE;
+
+  if (deleted)
+    return was_deleted || idk_record_type_remove (self, type, revision->record, error);
+  else
+    {
+      g_autoptr(JsonNode) node = json_from_string (fields_json, error);
+
+      if (node == NULL)
+        return FALSE;
+      return idk_record_type_materialize (self, type, revision->record,
+                                          json_node_get_object (node), error);
+    }
+}
+
+/**
+ * idk_store_apply_revision:
+ * @applied: (out) (optional): whether the revision was new
+ *
+ * Adds @revision to the database if it is not there yet and updates the
+ * record's current row.  A revision already held is ignored, but one with
+ * the same id and other content is refused: ids are never reused.
+ * Call inside idk_store_begin() / idk_store_commit().
+ */
+gboolean
+idk_store_apply_revision (IdkStore     *self,
+                          IdkRevision  *revision,
+                          gboolean     *applied,
+                          GError      **error)
+{
+  g_autoptr(JsonNode) parents = NULL;
+  g_autoptr(JsonArray) parents_array = json_array_new ();
+  g_autofree char *parents_json = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (revision != NULL, FALSE);
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+
+  if (applied)
+    *applied = FALSE;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT record_uuid, deleted, fields FROM revisions WHERE rev_id = ?1",
+                                   error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gboolean same = same_revision (stmt, revision);
+
+      sqlite3_reset (stmt);
+      if (!same)
+        {
+          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CONFLICT,
+                       "revision %s of %s %s differs from the one already held under that id",
+                       revision->rev_id, revision->type, revision->record);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error);
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT type FROM records WHERE uuid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), revision->type) != 0)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                   "record %s is a %s, not a %s",
+                   revision->record, (const char *) sqlite3_column_text (stmt, 0), revision->type);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; revision->parents[i] != NULL; i++)
+    json_array_add_string_element (parents_array, revision->parents[i]);
+  parents = json_node_new (JSON_NODE_ARRAY);
+  json_node_set_array (parents, parents_array);
+  parents_json = json_to_string (parents, FALSE);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "INSERT INTO revisions (rev_id, record_uuid, record_type, hlc, "
+                                   "  office_uuid, deleted, parents, fields, is_leaf) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                   "  NOT EXISTS (SELECT 1 FROM rev_parents WHERE parent_rev_id = ?1))",
+                                   error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, revision->type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) revision->hlc);
+  sqlite3_bind_text (stmt, 5, revision->office, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, revision->deleted);
+  sqlite3_bind_text (stmt, 7, parents_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, revision->fields_json, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; revision->parents[i] != NULL; i++)
+    {
+      if (!(stmt = _idk_store_prepare (self,
+                                       "INSERT OR IGNORE INTO rev_parents (rev_id, parent_rev_id) "
+                                       "VALUES (?1, ?2)", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, revision->parents[i], -1, SQLITE_STATIC);
+      if (!_idk_store_step_done (self, stmt, error))
+        return FALSE;
+
+      if (!(stmt = _idk_store_prepare (self, "UPDATE revisions SET is_leaf = 0 WHERE rev_id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, revision->parents[i], -1, SQLITE_STATIC);
+      if (!_idk_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (!recompute_winner (self, revision, error))
+    return FALSE;
+
+  if (revision->hlc > self->hlc)
+    {
+      self->hlc = idk_hlc_observe (self->hlc, revision->hlc);
+      if (!save_hlc (self, error))
+        return FALSE;
+    }
+
+  if (applied)
+    *applied = TRUE;
+  return TRUE;
+}
+
+static gboolean
+check_field_references (IdkStore             *self,
+                        const IdkRecordType  *type,
+                        JsonObject           *fields,
+                        GError              **error)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const IdkFieldSpec *spec = &type->fields[i];
+      JsonNode *node = json_object_get_member (fields, spec->name);
+      g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+
+      if (spec->kind == IDK_FIELD_REF)
+        g_ptr_array_add (targets, (gpointer) json_node_get_string (node));
+      else if (spec->kind == IDK_FIELD_REFS)
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            g_ptr_array_add (targets, (gpointer) json_array_get_string_element (array, j));
+        }
+
+      for (guint j = 0; j < targets->len; j++)
+        {
+          sqlite3_stmt *stmt;
+          const char *target_type = NULL;
+          gboolean found;
+
+          if (!(stmt = _idk_store_prepare (self,
+                                           "SELECT type FROM records WHERE uuid = ?1 AND deleted = 0",
+                                           error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, targets->pdata[j], -1, SQLITE_STATIC);
+          found = sqlite3_step (stmt) == SQLITE_ROW;
+          if (found)
+            target_type = (const char *) sqlite3_column_text (stmt, 0);
+          found = found && g_strv_contains (spec->ref_types, target_type);
+          sqlite3_reset (stmt);
+
+          if (!found)
+            {
+              g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                           "field “%s”: no %s %s", spec->name, spec->ref_types[0],
+                           (const char *) targets->pdata[j]);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_revision (IdkStore    *self,
+                const char  *type_name,
+                const char  *uuid,
+                gboolean     deleted,
+                JsonObject  *fields,
+                GError     **error)
+{
+  g_autoptr(IdkRevision) revision = NULL;
+  g_autofree char *winner = NULL;
+  const char *parents[2] = { NULL, NULL };
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT winner_rev FROM records WHERE uuid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    winner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  /* An ordinary edit continues from the version the user saw; settling a
+   * conflict (naming every leaf as parent) is a separate, explicit act. */
+  parents[0] = winner;
+
+  self->hlc = idk_hlc_tick (self->hlc, g_get_real_time () / 1000);
+  revision = idk_revision_new (uuid, type_name, self->hlc, self->office_uuid,
+                               parents, deleted, fields);
+
+  return save_hlc (self, error) &&
+         idk_store_apply_revision (self, revision, NULL, error);
+}
+
+/**
+ * idk_store_save:
+ * @type: the record type, e.g. "action"
+ * @uuid: (nullable): the record to change, or %NULL to create one
+ * @fields: all the fields of the record
+ *
+ * Writes a new revision of a record made in this office, in one
+ * transaction with the update of its row.
+ *
+ * Returns: (transfer full): the UUID of the record, or %NULL with @error set
+ */
+char *
+idk_store_save (IdkStore    *self,
+                const char  *type,
+                const char  *uuid,
+                JsonObject  *fields,
+                GError     **error)
+{
+  const IdkRecordType *record_type;
+  g_autofree char *new_uuid = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  record_type = idk_record_type_lookup (type);
+  if (record_type == NULL)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "unknown record type “%s”", type);
+      return NULL;
+    }
+
+  if (uuid == NULL)
+    uuid = new_uuid = g_uuid_string_random ();
+  else if (!g_uuid_string_is_valid (uuid))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "“%s” is not a record UUID", uuid);
+      return NULL;
+    }
+
+  if (!idk_record_type_validate (record_type, fields, FALSE, error))
+    return NULL;
+
+  if (!idk_store_begin (self, error))
+    return NULL;
+
+  if (!check_field_references (self, record_type, fields, error) ||
+      !write_revision (self, type, uuid, FALSE, fields, error) ||
+      !idk_store_commit (self, error))
+    {
+      idk_store_rollback (self);
+      return NULL;
+    }
+
+  return g_strdup (uuid);
+}
+
+/**
+ * idk_store_delete:
+ *
+ * Deletes a record by writing a tombstone revision; the revisions before
+ * it are kept, so the record can be restored.
+ */
+gboolean
+idk_store_delete (IdkStore    *self,
+                  const char  *uuid,
+                  GError     **error)
+{
+  g_autoptr(JsonObject) fields = NULL;
+  g_autofree char *type = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!idk_store_begin (self, error))
+    return FALSE;
+
+  if (!(fields = idk_store_get_fields (self, uuid, &type, error)) ||
+      !write_revision (self, type, uuid, TRUE, fields, error) ||
+      !idk_store_commit (self, error))
+    {
+      idk_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * idk_store_get_fields:
+ * @type: (out) (optional): the record's type
+ *
+ * Returns: (transfer full): the fields of the current version of a live
+ *   record, or %NULL with @error set
+ */
+JsonObject *
+idk_store_get_fields (IdkStore    *self,
+                      const char  *uuid,
+                      char       **type,
+                      GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT v.fields, r.type FROM records r "
+                                   "JOIN revisions v ON v.rev_id = r.winner_rev "
+                                   "WHERE r.uuid = ?1 AND r.deleted = 0", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No record %s", uuid);
+      return NULL;
+    }
+
+  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), error);
+  if (type != NULL)
+    *type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  if (node == NULL)
+    return NULL;
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+/**
+ * idk_store_get_revisions:
+ *
+ * Returns: (transfer full) (element-type IdkRevision): every revision of
+ *   the record, oldest clock first
+ */
+GPtrArray *
+idk_store_get_revisions (IdkStore    *self,
+                         const char  *uuid,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) idk_revision_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT record_type, hlc, office_uuid, parents, deleted, fields "
+                                   "FROM revisions WHERE record_uuid = ?1 ORDER BY hlc, office_uuid",
+                                   error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) parents = json_from_string ((const char *) sqlite3_column_text (stmt, 3), NULL);
+      g_autoptr(JsonNode) fields = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) parent_ids = NULL;
+      JsonArray *array = json_node_get_array (parents);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_strv_builder_add (builder, json_array_get_string_element (array, i));
+      parent_ids = g_strv_builder_end (builder);
+
+      g_ptr_array_add (revisions,
+                       idk_revision_new (uuid, (const char *) sqlite3_column_text (stmt, 0),
+                                         (guint64) sqlite3_column_int64 (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 2),
+                                         (const char **) parent_ids, sqlite3_column_int (stmt, 4),
+                                         json_node_get_object (fields)));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return g_steal_pointer (&revisions);
+}
+
+/**
+ * idk_store_check_references:
+ *
+ * Checks that every reference of every live record names a live record
+ * of the right type.
+ */
+gboolean
+idk_store_check_references (IdkStore  *self,
+                            GError   **error)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  for (guint t = 0; t < idk_record_type_count (); t++)
+    {
+      const IdkRecordType *type = idk_record_type_nth (t);
+
+      for (guint i = 0; i < type->n_fields; i++)
+        {
+          const IdkFieldSpec *spec = &type->fields[i];
+          g_autofree char *types = NULL;
+          g_autofree char *sql = NULL;
+          g_auto(GStrv) quoted = NULL;
+          sqlite3_stmt *stmt;
+
+          if (spec->kind != IDK_FIELD_REF && spec->kind != IDK_FIELD_REFS)
+            continue;
+
+          quoted = g_new0 (char *, g_strv_length ((char **) spec->ref_types) + 1);
+          for (guint j = 0; spec->ref_types[j] != NULL; j++)
+            quoted[j] = g_strdup_printf ("'%s'", spec->ref_types[j]);
+          types = g_strjoinv (", ", quoted);
+
+          if (spec->kind == IDK_FIELD_REF)
+            sql = g_strdup_printf ("SELECT t.uuid, t.\"%s\" FROM %s t WHERE t.\"%s\" IS NOT NULL "
+                                   "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.uuid = t.\"%s\" "
+                                   "AND r.deleted = 0 AND r.type IN (%s)) LIMIT 1",
+                                   spec->name, type->table, spec->name, spec->name, types);
+          else
+            sql = g_strdup_printf ("SELECT t.uuid, j.value FROM %s t, json_each (t.\"%s\") j "
+                                   "WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.uuid = j.value "
+                                   "AND r.deleted = 0 AND r.type IN (%s)) LIMIT 1",
+                                   type->table, spec->name, types);
+
+          if (!(stmt = _idk_store_prepare (self, sql, error)))
+            return FALSE;
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                           "%s %s, field “%s”: dangling reference to %s",
+                           type->name, (const char *) sqlite3_column_text (stmt, 0), spec->name,
+                           (const char *) sqlite3_column_text (stmt, 1));
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * idk_store_get_stats:
+ *
+ * Returns: (transfer full): a JSON object with the number of rows of each
+ *   table, by table name
+ */
+JsonNode *
+idk_store_get_stats (IdkStore  *self,
+                     GError   **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  /* The FTS index's own shadow tables are an implementation detail. */
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                   "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'actions_fts_%' "
+                                   "ORDER BY name", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", (char *) tables->pdata[i]);
+      gint64 count = 0;
+
+      if (!query_int (self->db, sql, &count, &rc))
+        return _idk_store_sql_error (self, error), NULL;
+
+      json_builder_set_member_name (builder, tables->pdata[i]);
+      json_builder_add_int_value (builder, count);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "idk-revision.h"
+
+G_BEGIN_DECLS
+
+#define IDK_STORE_ERROR (idk_store_error_quark ())
+
+typedef enum
+{
+  IDK_STORE_ERROR_OPEN,                /* cannot open or read the file */
+  IDK_STORE_ERROR_CORRUPT,             /* fails SQLite's checks */
+  IDK_STORE_ERROR_NOT_A_DESK_DATABASE, /* an SQLite file of something else */
+  IDK_STORE_ERROR_TOO_NEW,             /* made by a newer IASMN Desk */
+  IDK_STORE_ERROR_SQL,
+  IDK_STORE_ERROR_INVALID,             /* data that breaks the rules of a record */
+  IDK_STORE_ERROR_NOT_FOUND,
+  IDK_STORE_ERROR_CONFLICT,            /* a revision id reused for other content */
+} IdkStoreError;
+
+typedef enum
+{
+  IDK_STORE_OPEN_DEFAULT = 0,
+  IDK_STORE_OPEN_EMPTY   = 1 << 0,  /* a new database stays without default data */
+} IdkStoreOpenFlags;
+
+#define IDK_TYPE_STORE (idk_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (IdkStore, idk_store, IDK, STORE, GObject)
+
+GQuark       idk_store_error_quark        (void);
+char        *idk_store_default_path       (void);
+IdkStore    *idk_store_open               (const char          *path,
+                                           IdkStoreOpenFlags    flags,
+                                           GError             **error);
+const char  *idk_store_get_path           (IdkStore            *self);
+const char  *idk_store_get_office_uuid    (IdkStore            *self);
+int          idk_store_get_schema_version (IdkStore            *self);
+gboolean     idk_store_begin              (IdkStore            *self,
+                                           GError             **error);
+gboolean     idk_store_commit             (IdkStore            *self,
+                                           GError             **error);
+void         idk_store_rollback           (IdkStore            *self);
+gboolean     idk_store_apply_revision     (IdkStore            *self,
+                                           IdkRevision         *revision,
+                                           gboolean            *applied,
+                                           GError             **error);
+char        *idk_store_save               (IdkStore            *self,
+                                           const char          *type,
+                                           const char          *uuid,
+                                           JsonObject          *fields,
+                                           GError             **error);
+gboolean     idk_store_delete             (IdkStore            *self,
+                                           const char          *uuid,
+                                           GError             **error);
+JsonObject  *idk_store_get_fields         (IdkStore            *self,
+                                           const char          *uuid,
+                                           char               **type,
+                                           GError             **error);
+GPtrArray   *idk_store_get_revisions      (IdkStore            *self,
+                                           const char          *uuid,
+                                           GError             **error);
+gboolean     idk_store_check_references   (IdkStore            *self,
+                                           GError             **error);
+JsonNode    *idk_store_get_stats          (IdkStore            *self,
+                                           GError             **error);
+
+G_END_DECLS
+
+/* Queries for the views and the command line (idk-store-queries.c). */
+
+G_BEGIN_DECLS
+
+char       *idk_store_fts_query              (const char  *text);
+GListModel *idk_store_list_organizations     (IdkStore    *self,
+                                              const char  *search,
+                                              GError     **error);
+GListModel *idk_store_list_actors            (IdkStore    *self,
+                                              const char  *search,
+                                              GError     **error);
+GListModel *idk_store_list_actor_children    (IdkStore    *self,
+                                              const char  *parent_uuid,
+                                              GError     **error);
+GListModel *idk_store_list_meetings          (IdkStore    *self,
+                                              const char  *search,
+                                              gboolean     newest_first,
+                                              GError     **error);
+GListModel *idk_store_list_working_groups    (IdkStore    *self,
+                                              const char  *search,
+                                              GError     **error);
+gpointer    idk_store_load_action            (IdkStore    *self,
+                                              gint64       rowid,
+                                              GError     **error);
+GArray     *idk_store_find_actions           (IdkStore    *self,
+                                              const char  *search,
+                                              GError     **error);
+
+G_END_DECLS
