@@ -325,7 +325,7 @@ ANNEX_SECTIONS = {
 
 RELATIONSHIPS = [
     # actor, kind, target actor, target body, via, source note
-    ("SG", "accountable-to", None, None, None, "to the Member States (FoA paragraph 8)"),
+    ("SG", "accountable-to", None, None, None, "the Member States (FoA paragraph 8)"),
     ("USG", "appointed-by", "SG", None, None, "FoA paragraph 9"),
     ("USG", "accountable-to", "SG", None, None, "FoA paragraph 9"),
     ("USG", "reports-to", "SG", None, None, "FoA paragraph 9"),
@@ -1200,7 +1200,7 @@ NEWYORK_ACTIONS = [
     (62, "Field Security Handbook", [
         ("noting", [], None, None), ("decision", ["org:PPCU", "org:DRO"], None, "SG-Istanbul")]),
     (64, "Translation", [("noting", [], None, None)]),
-    (75, "Training", [
+    (75, "Update on STWG, training strategy, incl. SSAFE for Senior Executives", [
         ("endorsement", ["org:FSS"], None, None), ("request", ["org:FSS"], None, None),
         ("request", [], None, None), ("endorsement", [], None, None), ("endorsement", [], None, None),
         ("decision", [], None, None), ("decision", [], None, None)]),

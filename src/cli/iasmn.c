@@ -60,9 +60,6 @@ static void
 print_field (GString    *line,
              const char *value)
 {
-  if (line->len > 0)
-    g_string_append_c (line, '\t');
-
   for (const char *p = value ? value : ""; *p; p++)
     g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
@@ -74,7 +71,11 @@ print_fields (const char * const *fields,
   g_autoptr(GString) line = g_string_new (NULL);
 
   for (guint i = 0; i < n_fields; i++)
-    print_field (line, fields[i]);
+    {
+      if (i > 0)
+        g_string_append_c (line, '\t');
+      print_field (line, fields[i]);
+    }
 
   puts (line->str);
 }

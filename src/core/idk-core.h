@@ -5,6 +5,7 @@
 #include "idk-action-list.h"
 #include "idk-actor.h"
 #include "idk-date.h"
+#include "idk-entry.h"
 #include "idk-enums.h"
 #include "idk-meeting.h"
 #include "idk-organization.h"

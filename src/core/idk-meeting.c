@@ -26,6 +26,7 @@ struct _IdkMeeting
   char *secretary;
   char *source;
   char *attendance_label;
+  char *summary;
   int number;
 };
 
@@ -46,6 +47,7 @@ enum {
   PROP_SECRETARY,
   PROP_SOURCE,
   PROP_ATTENDANCE_LABEL,
+  PROP_SUMMARY,
   PROP_NUMBER,
   N_PROPS
 };
@@ -74,6 +76,7 @@ idk_meeting_finalize (GObject *object)
   g_clear_pointer (&self->secretary, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->attendance_label, g_free);
+  g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (idk_meeting_parent_class)->finalize (object);
 }
@@ -146,6 +149,10 @@ idk_meeting_get_property (GObject    *object,
 
     case PROP_ATTENDANCE_LABEL:
       g_value_set_string (value, self->attendance_label);
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
       break;
 
     case PROP_NUMBER:
@@ -225,6 +232,10 @@ idk_meeting_set_property (GObject      *object,
 
     case PROP_ATTENDANCE_LABEL:
       self->attendance_label = g_value_dup_string (value);
+      break;
+
+    case PROP_SUMMARY:
+      self->summary = g_value_dup_string (value);
       break;
 
     case PROP_NUMBER:
@@ -318,6 +329,11 @@ idk_meeting_class_init (IdkMeetingClass *klass)
   /* Participants listed or reported */
   properties[PROP_ATTENDANCE_LABEL] =
     g_param_spec_string ("attendance-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Dates and place on two lines, for lists */
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /* Session number, 0 if none */
@@ -451,6 +467,14 @@ idk_meeting_get_attendance_label (IdkMeeting *self)
   g_return_val_if_fail (IDK_IS_MEETING (self), NULL);
 
   return self->attendance_label;
+}
+
+const char *
+idk_meeting_get_summary (IdkMeeting *self)
+{
+  g_return_val_if_fail (IDK_IS_MEETING (self), NULL);
+
+  return self->summary;
 }
 
 int

@@ -24,6 +24,7 @@ const char *          idk_meeting_get_co_chair (IdkMeeting *self);
 const char *          idk_meeting_get_secretary (IdkMeeting *self);
 const char *          idk_meeting_get_source (IdkMeeting *self);
 const char *          idk_meeting_get_attendance_label (IdkMeeting *self);
+const char *          idk_meeting_get_summary (IdkMeeting *self);
 int                   idk_meeting_get_number (IdkMeeting *self);
 
 G_END_DECLS

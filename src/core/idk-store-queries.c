@@ -11,6 +11,7 @@
 #include "idk-meeting.h"
 #include "idk-organization.h"
 #include "idk-store-private.h"
+#include "idk-types.h"
 #include "idk-working-group.h"
 
 /* What the views and the command line list.  Filtering and ordering run in
@@ -307,11 +308,14 @@ meeting_from_row (sqlite3_stmt *stmt)
   g_autofree char *dates = idk_date_format_range (COL (stmt, 3), COL (stmt, 4));
   g_autofree char *place = NULL;
   g_autofree char *attendance = attendance_label (stmt, 14);
+  g_autofree char *summary = NULL;
 
   if (COL (stmt, 5) && COL (stmt, 6))
     place = g_strdup_printf ("%s, %s", COL (stmt, 5), COL (stmt, 6));
   else
     place = g_strdup (COL (stmt, 5) ? COL (stmt, 5) : COL (stmt, 6));
+
+  summary = place ? g_strdup_printf ("%s\n%s", dates, place) : g_strdup (dates);
 
   return g_object_new (IDK_TYPE_MEETING,
                        "uuid", COL (stmt, 0), "title", COL (stmt, 1), "meeting-type", COL (stmt, 2),
@@ -320,7 +324,8 @@ meeting_from_row (sqlite3_stmt *stmt)
                        "host-label", COL (stmt, 8), "status", COL (stmt, 9),
                        "chair", COL (stmt, 10), "co-chair", COL (stmt, 11),
                        "secretary", COL (stmt, 12), "source", COL (stmt, 13),
-                       "attendance-label", attendance, "number", sqlite3_column_int (stmt, 19),
+                       "attendance-label", attendance, "summary", summary,
+                       "number", sqlite3_column_int (stmt, 19),
                        NULL);
 }
 
@@ -386,12 +391,24 @@ idk_store_list_working_groups (IdkStore    *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(IdkWorkingGroup) group =
-        g_object_new (IDK_TYPE_WORKING_GROUP,
-                      "uuid", COL (stmt, 0), "name", COL (stmt, 1), "acronym", COL (stmt, 2),
-                      "status", COL (stmt, 3), "tor-status", COL (stmt, 4), "chair", COL (stmt, 5),
-                      "co-chair", COL (stmt, 6), "description", COL (stmt, 7),
-                      "member-count", sqlite3_column_int (stmt, 8), NULL);
+      g_autoptr(GString) summary = g_string_new (NULL);
+      g_autoptr(IdkWorkingGroup) group = NULL;
+
+      if (COL (stmt, 2) != NULL)
+        g_string_append_printf (summary, "%s · ", COL (stmt, 2));
+      g_string_append (summary, idk_working_group_status_to_label (COL (stmt, 3)));
+      if (COL (stmt, 5) != NULL)
+        {
+          g_string_append (summary, " · ");
+          /* Translators: who chairs a working group, e.g. "chair: UNICEF" */
+          g_string_append_printf (summary, _("chair: %s"), COL (stmt, 5));
+        }
+
+      group = g_object_new (IDK_TYPE_WORKING_GROUP,
+                            "uuid", COL (stmt, 0), "name", COL (stmt, 1), "acronym", COL (stmt, 2),
+                            "status", COL (stmt, 3), "tor-status", COL (stmt, 4), "chair", COL (stmt, 5),
+                            "co-chair", COL (stmt, 6), "description", COL (stmt, 7),
+                            "summary", summary->str, "member-count", sqlite3_column_int (stmt, 8), NULL);
       g_list_store_append (list, group);
     }
 

@@ -99,3 +99,33 @@ GArray     *idk_store_find_actions           (IdkStore    *self,
                                               GError     **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Lines of the detail pages (idk-store-details.c), as IdkEntry items. */
+GListModel *idk_store_list_actor_relationships (IdkStore    *self,
+                                                const char  *actor_uuid,
+                                                GError     **error);
+GListModel *idk_store_list_actor_holders       (IdkStore    *self,
+                                                const char  *actor_uuid,
+                                                GError     **error);
+GListModel *idk_store_list_agenda              (IdkStore    *self,
+                                                const char  *meeting_uuid,
+                                                GError     **error);
+GListModel *idk_store_list_documents           (IdkStore    *self,
+                                                const char  *meeting_uuid,
+                                                GError     **error);
+GListModel *idk_store_list_participants        (IdkStore    *self,
+                                                const char  *meeting_uuid,
+                                                GError     **error);
+GListModel *idk_store_list_group_members       (IdkStore    *self,
+                                                const char  *group_uuid,
+                                                GError     **error);
+GListModel *idk_store_list_group_actions       (IdkStore    *self,
+                                                const char  *group_uuid,
+                                                GError     **error);
+GListModel *idk_store_list_group_meetings      (IdkStore    *self,
+                                                const char  *group_uuid,
+                                                GError     **error);
+
+G_END_DECLS

@@ -19,6 +19,7 @@ struct _IdkWorkingGroup
   char *chair;
   char *co_chair;
   char *description;
+  char *summary;
   int member_count;
 };
 
@@ -32,6 +33,7 @@ enum {
   PROP_CHAIR,
   PROP_CO_CHAIR,
   PROP_DESCRIPTION,
+  PROP_SUMMARY,
   PROP_MEMBER_COUNT,
   N_PROPS
 };
@@ -53,6 +55,7 @@ idk_working_group_finalize (GObject *object)
   g_clear_pointer (&self->chair, g_free);
   g_clear_pointer (&self->co_chair, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (idk_working_group_parent_class)->finalize (object);
 }
@@ -97,6 +100,10 @@ idk_working_group_get_property (GObject    *object,
 
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
       break;
 
     case PROP_MEMBER_COUNT:
@@ -148,6 +155,10 @@ idk_working_group_set_property (GObject      *object,
 
     case PROP_DESCRIPTION:
       self->description = g_value_dup_string (value);
+      break;
+
+    case PROP_SUMMARY:
+      self->summary = g_value_dup_string (value);
       break;
 
     case PROP_MEMBER_COUNT:
@@ -206,6 +217,11 @@ idk_working_group_class_init (IdkWorkingGroupClass *klass)
   /* What the texts say of it */
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* Acronym, status and chair, ready to show */
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /* Members and officers, observers excluded */
@@ -283,6 +299,14 @@ idk_working_group_get_description (IdkWorkingGroup *self)
   g_return_val_if_fail (IDK_IS_WORKING_GROUP (self), NULL);
 
   return self->description;
+}
+
+const char *
+idk_working_group_get_summary (IdkWorkingGroup *self)
+{
+  g_return_val_if_fail (IDK_IS_WORKING_GROUP (self), NULL);
+
+  return self->summary;
 }
 
 int

@@ -17,6 +17,7 @@ const char *          idk_working_group_get_tor_status (IdkWorkingGroup *self);
 const char *          idk_working_group_get_chair (IdkWorkingGroup *self);
 const char *          idk_working_group_get_co_chair (IdkWorkingGroup *self);
 const char *          idk_working_group_get_description (IdkWorkingGroup *self);
+const char *          idk_working_group_get_summary (IdkWorkingGroup *self);
 int                   idk_working_group_get_member_count (IdkWorkingGroup *self);
 
 G_END_DECLS

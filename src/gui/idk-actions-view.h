@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "idk-core.h"
+
+G_BEGIN_DECLS
+
+#define IDK_TYPE_ACTIONS_VIEW (idk_actions_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (IdkActionsView, idk_actions_view, IDK, ACTIONS_VIEW, AdwBin)
+
+IdkStore      *idk_actions_view_get_store  (IdkActionsView *self);
+IdkActionList *idk_actions_view_get_list   (IdkActionsView *self);
+void           idk_actions_view_set_search (IdkActionsView *self,
+                                            const char     *text);
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-details"
+
+#include "config.h"
+
+#include "idk-details.h"
+
+void
+idk_details_clear (GtkBox *box)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+plain_label (const char *text,
+             const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+
+  return label;
+}
+
+/* The title of a page: a large title and a line under it. */
+GtkWidget *
+idk_details_add_heading (GtkBox     *box,
+                         const char *title,
+                         const char *subtitle)
+{
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+
+  gtk_box_append (GTK_BOX (heading), plain_label (title, "title-1"));
+  if (subtitle != NULL && *subtitle != '\0')
+    gtk_box_append (GTK_BOX (heading), plain_label (subtitle, "dim-label"));
+  gtk_box_append (box, heading);
+
+  return heading;
+}
+
+/* A heading and a boxed list under it; returns the list for the rows. */
+GtkWidget *
+idk_details_add_section (GtkBox     *box,
+                         const char *title)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading;
+
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+
+  heading = plain_label (title, "heading");
+  gtk_label_set_selectable (GTK_LABEL (heading), FALSE);
+  gtk_box_append (GTK_BOX (section), heading);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (section), list);
+  gtk_box_append (box, section);
+
+  return list;
+}
+
+GtkWidget *
+idk_details_add_row (GtkWidget  *section,
+                     const char *title,
+                     const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX (section), NULL);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Long texts wrap instead of being cut off. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_append (GTK_LIST_BOX (section), row);
+
+  return row;
+}
+
+/* A row showing one fact: its name as the title, the value as a label. */
+GtkWidget *
+idk_details_add_fact (GtkWidget  *section,
+                      const char *label,
+                      const char *value)
+{
+  GtkWidget *row;
+  GtkWidget *value_label;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  row = idk_details_add_row (section, label, NULL);
+  gtk_widget_add_css_class (row, "property");
+  value_label = plain_label (value, NULL);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 1.0f);
+  gtk_label_set_justify (GTK_LABEL (value_label), GTK_JUSTIFY_RIGHT);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_widget_set_valign (value_label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
+
+  return row;
+}
+
+GtkWidget *
+idk_details_add_paragraph (GtkBox     *box,
+                           const char *text)
+{
+  GtkWidget *label = plain_label (text, "body");
+
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+
+  gtk_box_append (box, label);
+  return label;
+}
+
+/* A small rounded status label, coloured by STYLE_CLASS (style.css). */
+GtkWidget *
+idk_details_pill_new (const char *text,
+                      const char *style_class)
+{
+  GtkWidget *pill = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (pill), text);
+  gtk_widget_add_css_class (pill, "pill");
+  if (style_class != NULL)
+    gtk_widget_add_css_class (pill, style_class);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (pill, GTK_ALIGN_START);
+
+  return pill;
+}

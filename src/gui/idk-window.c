@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "idk-accountability-view.h"
+#include "idk-actions-view.h"
+#include "idk-calendar-view.h"
+#include "idk-window.h"
+#include "idk-working-groups-view.h"
+
+struct _IdkWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  IdkStore *store;
+  GSettings *settings;
+
+  /* Template widgets */
+  IdkAccountabilityView *accountability_view;
+  IdkActionsView *actions_view;
+  IdkCalendarView *calendar_view;
+  AdwHeaderBar *header_bar;
+  GtkMenuButton *menu_button;
+  GtkButton *search_button;
+  AdwViewSwitcherBar *switcher_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay *toast_overlay;
+  AdwViewStack *view_stack;
+  IdkWorkingGroupsView *working_groups_view;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (IdkWindow, idk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IdkWindow *self = IDK_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+
+  gtk_widget_activate_action (view, "view.focus-search", NULL);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  idk_window_set_view (IDK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static gboolean
+idk_window_close_request (GtkWindow *window)
+{
+  IdkWindow *self = IDK_WINDOW (window);
+  int width, height;
+
+  /* The size is kept when the window is closed, not on every resize. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_string (self->settings, "last-view", idk_window_get_view (self));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (idk_window_parent_class)->close_request (window);
+}
+
+static void
+idk_window_constructed (GObject *object)
+{
+  IdkWindow *self = IDK_WINDOW (object);
+
+  G_OBJECT_CLASS (idk_window_parent_class)->constructed (object);
+
+  g_object_set (self->accountability_view, "store", self->store, NULL);
+  g_object_set (self->calendar_view, "store", self->store, NULL);
+  g_object_set (self->working_groups_view, "store", self->store, NULL);
+  g_object_set (self->actions_view, "store", self->store, NULL);
+}
+
+static void
+idk_window_dispose (GObject *object)
+{
+  IdkWindow *self = IDK_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IDK_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (idk_window_parent_class)->dispose (object);
+}
+
+static void
+idk_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  IdkWindow *self = IDK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+idk_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  IdkWindow *self = IDK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+idk_window_class_init (IdkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = idk_window_constructed;
+  object_class->dispose = idk_window_dispose;
+  object_class->get_property = idk_window_get_property;
+  object_class->set_property = idk_window_set_property;
+
+  window_class->close_request = idk_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, IDK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IDK_TYPE_ACCOUNTABILITY_VIEW);
+  g_type_ensure (IDK_TYPE_ACTIONS_VIEW);
+  g_type_ensure (IDK_TYPE_CALENDAR_VIEW);
+  g_type_ensure (IDK_TYPE_WORKING_GROUPS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/iasmndesk/Desk/idk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, accountability_view);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, actions_view);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, working_groups_view);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}
+
+static void
+idk_window_init (IdkWindow *self)
+{
+  g_autofree char *view = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  idk_window_set_view (self, view);
+}
+
+IdkWindow *
+idk_window_new (IdkApplication *application,
+                IdkStore       *store)
+{
+  g_return_val_if_fail (application == NULL || IDK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (IDK_IS_STORE (store), NULL);
+
+  return g_object_new (IDK_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+IdkStore *
+idk_window_get_store (IdkWindow *self)
+{
+  g_return_val_if_fail (IDK_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+idk_window_set_view (IdkWindow  *self,
+                     const char *name)
+{
+  g_return_if_fail (IDK_IS_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+idk_window_get_view (IdkWindow *self)
+{
+  g_return_val_if_fail (IDK_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+idk_window_get_view_widget (IdkWindow  *self,
+                            const char *name)
+{
+  g_return_val_if_fail (IDK_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+void
+idk_window_add_toast (IdkWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (IDK_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

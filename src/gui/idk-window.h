@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "idk-application.h"
+
+G_BEGIN_DECLS
+
+#define IDK_TYPE_WINDOW (idk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (IdkWindow, idk_window, IDK, WINDOW, AdwApplicationWindow)
+
+IdkWindow  *idk_window_new              (IdkApplication *application,
+                                         IdkStore       *store);
+IdkStore   *idk_window_get_store        (IdkWindow      *self);
+void        idk_window_set_view         (IdkWindow      *self,
+                                         const char     *name);
+const char *idk_window_get_view         (IdkWindow      *self);
+GtkWidget  *idk_window_get_view_widget  (IdkWindow      *self,
+                                         const char     *name);
+void        idk_window_add_toast        (IdkWindow      *self,
+                                         AdwToast       *toast);
+
+G_END_DECLS
