@@ -41,6 +41,13 @@ create_children (gpointer item,
 }
 
 static GListModel *
+create_no_children (gpointer item,
+                    gpointer user_data)
+{
+  return NULL;
+}
+
+static GListModel *
 idk_accountability_view_load (IdkSplitView  *self,
                               const char    *search,
                               GError       **error)
@@ -59,7 +66,8 @@ idk_accountability_view_load (IdkSplitView  *self,
     return NULL;
 
   return G_LIST_MODEL (gtk_tree_list_model_new (roots, FALSE, TRUE,
-                                                search ? NULL : create_children, self, NULL));
+                                                search ? create_no_children : create_children,
+                                                self, NULL));
 }
 
 static void

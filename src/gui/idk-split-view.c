@@ -130,7 +130,9 @@ idk_split_view_dispose (GObject *object)
   IdkSplitView *self = IDK_SPLIT_VIEW (object);
   IdkSplitViewPrivate *priv = idk_split_view_get_instance_private (self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), IDK_TYPE_SPLIT_VIEW);
+  /* gtk_widget_dispose_template() of GTK 4.8 looks up the template of the
+   * instance's own class, which subclasses do not have: drop the child. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&priv->selection);
   g_clear_object (&priv->store);
 

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "idk-application.h"
+#include "idk-test-util.h"
+
+G_BEGIN_DECLS
+
+/* Helpers for tests that drive the real window under Xvfb and look for
+ * what the user would see: widgets that are mapped on screen. */
+
+typedef gboolean (*IdkWidgetPredicate) (GtkWidget *widget,
+                                        gpointer   data);
+
+static inline GtkWidget *
+idk_gui_find (GtkWidget          *root,
+              IdkWidgetPredicate  predicate,
+              gpointer            data)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (predicate (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = idk_gui_find (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+idk_gui_label_contains (GtkWidget *widget,
+                        gpointer   needle)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+static inline gboolean
+idk_gui_label_is (GtkWidget *widget,
+                  gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Runs the main loop until a mapped widget under ROOT satisfies
+ * PREDICATE, for at most a few seconds; fails the test otherwise. */
+static inline GtkWidget *
+idk_gui_wait_for (GtkWidget          *root,
+                  IdkWidgetPredicate  predicate,
+                  gpointer            data,
+                  const char         *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *found;
+
+  while ((found = idk_gui_find (root, predicate, data)) == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s did not appear", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  return found;
+}
+
+static inline GtkWidget *
+idk_gui_wait_for_label (GtkWidget  *root,
+                        const char *needle)
+{
+  g_autofree char *what = g_strdup_printf ("A label showing “%s”", needle);
+
+  return idk_gui_wait_for (root, idk_gui_label_contains, (gpointer) needle, what);
+}
+
+static inline void
+idk_gui_wait_until_gone (GtkWidget  *root,
+                         const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (idk_gui_find (root, idk_gui_label_contains, (gpointer) needle) != NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The label showing “%s” did not go", needle);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* Lets pending work (layout, timeouts such as the search entry's delay) run. */
+static inline void
+idk_gui_settle (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static inline void
+idk_gui_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  idk_application_ensure_resources ();
+}
+
+G_END_DECLS

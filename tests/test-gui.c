@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "idk-accountability-view.h"
+#include "idk-actions-view.h"
+#include "idk-calendar-view.h"
+#include "idk-gui-test-util.h"
+#include "idk-window.h"
+#include "idk-working-groups-view.h"
+
+/* The real window under Xvfb, driven through its actions and widgets, with
+ * assertions on what is on screen. */
+
+typedef struct
+{
+  IdkTestFixture db;
+  IdkWindow *window;
+} GuiFixture;
+
+static void
+gui_set_up (GuiFixture    *fixture,
+            gconstpointer  data)
+{
+  idk_test_fixture_set_up_defaults (&fixture->db, data);
+  fixture->window = idk_window_new (NULL, fixture->db.store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+gui_tear_down (GuiFixture    *fixture,
+               gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  idk_gui_settle (10);
+  idk_test_fixture_tear_down (&fixture->db, data);
+}
+
+static GtkWidget *
+show_view (GuiFixture *fixture,
+           const char *name)
+{
+  GVariant *parameter = g_variant_new_string (name);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.view", parameter);
+  g_assert_cmpstr (idk_window_get_view (fixture->window), ==, name);
+  return idk_window_get_view_widget (fixture->window, name);
+}
+
+static gboolean
+is_search_entry (GtkWidget *widget,
+                 gpointer   data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static void
+type_search (GtkWidget  *view,
+             const char *text)
+{
+  GtkWidget *entry = idk_gui_find (view, is_search_entry, NULL);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Every composite template builds; a broken .ui fails here, since
+ * GtkBuilder's errors are fatal in tests. */
+static void
+test_templates (void)
+{
+  GType types[] = {
+    IDK_TYPE_ACCOUNTABILITY_VIEW, IDK_TYPE_CALENDAR_VIEW, IDK_TYPE_WORKING_GROUPS_VIEW,
+    IDK_TYPE_ACTIONS_VIEW,
+  };
+  const char *row_templates[] = { "idk-actor-row.ui", "idk-meeting-row.ui", "idk-working-group-row.ui" };
+  g_autoptr(GtkBuilder) overlay = gtk_builder_new_from_resource ("/io/github/iasmndesk/Desk/gtk/help-overlay.ui");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("idk-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "desk.sqlite3", NULL);
+  g_autoptr(IdkStore) store = idk_store_open (path, IDK_STORE_OPEN_EMPTY, &error);
+  IdkWindow *window;
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_new (types[i], NULL);
+
+      g_object_ref_sink (widget);
+      g_assert_finalize_object (widget);
+    }
+
+  /* The list rows are templates of their own, read by list factories. */
+  for (guint i = 0; i < G_N_ELEMENTS (row_templates); i++)
+    {
+      g_autofree char *resource = g_strconcat ("/io/github/iasmndesk/Desk/", row_templates[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<template class=\"GtkListItem\">"));
+    }
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (overlay, "help_overlay")));
+
+  window = idk_window_new (NULL, store);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  idk_test_remove_tree (dir);
+}
+
+static void
+test_accountability (GuiFixture    *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "accountability");
+  IdkActor *actor;
+
+  /* The tree shows the Designated Official under the USG. */
+  idk_gui_wait_for_label (view, "Designated Official");
+  idk_gui_wait_for_label (view, "Under-Secretary-General for Safety and Security");
+
+  g_assert_true (idk_split_view_select_uuid (IDK_SPLIT_VIEW (view),
+                                             idk_test_keep (idk_test_query_text (fixture->db.db_path,
+                                               "SELECT uuid FROM actors WHERE code = 'DO'"))));
+  idk_gui_wait_for_label (view, "Chairs the SMT and submits minutes to UNDSS");
+  idk_gui_wait_for_label (view, "Responsibilities");
+
+  /* A search by person finds the post he held. */
+  type_search (view, "Harrington");
+  idk_gui_wait_for_label (view, "Security Adviser, Philippines");
+  actor = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (view));
+  g_assert_nonnull (actor);
+  g_assert_cmpstr (idk_actor_get_code (actor), ==, "CSA");
+
+  type_search (view, "nobody-by-this-name");
+  idk_gui_wait_for_label (view, "No role, person or place matches the search.");
+}
+
+static gboolean
+is_link_row_to (GtkWidget *widget,
+                gpointer   title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0 &&
+         gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+}
+
+static void
+test_accountability_links (GuiFixture    *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "accountability");
+  GtkWidget *row;
+  IdkActor *actor;
+
+  g_assert_true (idk_split_view_select_uuid (IDK_SPLIT_VIEW (view),
+                                             idk_test_keep (idk_test_query_text (fixture->db.db_path,
+                                               "SELECT uuid FROM actors WHERE code = 'WARDEN'"))));
+  /* Following the line "accountable to" selects the other actor. */
+  row = idk_gui_wait_for (view, is_link_row_to, (gpointer) "Area Security Coordinator",
+                          "The line to the Area Security Coordinator");
+  g_signal_emit_by_name (row, "activated");
+  actor = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (view));
+  g_assert_cmpstr (idk_actor_get_code (actor), ==, "ASC");
+  idk_gui_wait_for_label (view, "Appoints Wardens for his/her area of responsibility");
+}
+
+static void
+test_calendar (GuiFixture    *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "calendar");
+
+  idk_gui_wait_for_label (view, "Montreux");
+
+  type_search (view, "Manila");
+  idk_gui_wait_for_label (view, "21st IASMN session");
+  /* The page of the 21st session: its agenda by time slot and its reported attendance. */
+  idk_gui_wait_for_label (view, "08:30–09:00  Welcome, Safety and Security Briefings");
+  idk_gui_wait_for_label (view, "Asian Development Bank Headquarters");
+  idk_gui_wait_for_label (view, "30 organizations reported (2 observers), no list");
+
+  /* A meeting known only to the month shows as such. */
+  type_search (view, "Dakar");
+  idk_gui_wait_for_label (view, "November 2014");
+}
+
+static void
+test_working_groups (GuiFixture    *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "working-groups");
+
+  idk_gui_wait_for_label (view, "Air Travel Working Group");
+
+  type_search (view, "training");
+  idk_gui_wait_for_label (view, "Security Training Working Group");
+  idk_gui_wait_for_label (view, "UNDSS (Katja Hemmerich)");
+  /* Its actions, 21/84 among them. */
+  idk_gui_wait_for_label (view, "21/84");
+}
+
+static void
+test_actions_search (GuiFixture    *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "actions");
+  IdkActionList *list = idk_actions_view_get_list (IDK_ACTIONS_VIEW (view));
+
+  idk_gui_wait_for_label (view, "77 actions");
+  idk_gui_wait_for_label (view, "21/13");
+
+  /* Search as you type, with the count and the row on screen. */
+  type_search (view, "HeForShe");
+  idk_gui_wait_for_label (view, "1 action");
+  idk_gui_wait_for_label (view, "Requested all male participants of IASMN to sign up for the \"HeForShe\" initiative.");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  idk_gui_wait_until_gone (view, "21/13");
+
+  type_search (view, "SSAF");
+  idk_gui_wait_for_label (view, "7 actions");
+
+  type_search (view, "no-such-word-anywhere");
+  idk_gui_wait_for_label (view, "No Actions Found");
+
+  type_search (view, "");
+  idk_gui_wait_for_label (view, "77 actions");
+}
+
+static void
+test_search_shortcut (GuiFixture    *fixture,
+                      gconstpointer  data)
+{
+  const char *views[] = { "accountability", "calendar", "working-groups", "actions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = show_view (fixture, views[i]);
+      GtkWidget *entry;
+
+      idk_gui_settle (50);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+      idk_gui_settle (50);
+      entry = idk_gui_find (view, is_search_entry, NULL);
+      g_assert_nonnull (entry);
+      /* The focus is in the entry (or its text field). */
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), entry) ||
+                     gtk_root_get_focus (GTK_ROOT (fixture->window)) == entry);
+    }
+}
+
+static void
+test_narrow (GuiFixture    *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *view;
+
+  /* At phone width the view switcher moves to the bottom bar and the
+   * list and page fold into one column. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = idk_window_new (NULL, fixture->db.store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  view = show_view (fixture, "calendar");
+  idk_gui_wait_for_label (view, "Montreux");
+  idk_gui_wait_for_label (GTK_WIDGET (fixture->window), "Working groups");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+}
+
+static void
+test_window_size_kept (GuiFixture    *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  IdkWindow *second;
+  int width, height;
+
+  show_view (fixture, "working-groups");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  idk_gui_settle (50);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  idk_gui_settle (20);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_cmpstr (idk_test_keep (g_settings_get_string (settings, "last-view")), ==, "working-groups");
+
+  /* A new window opens as the last one was left. */
+  second = idk_window_new (NULL, fixture->db.store);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  g_assert_cmpstr (idk_window_get_view (second), ==, "working-groups");
+  fixture->window = second;
+  gtk_window_present (GTK_WINDOW (second));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  idk_gui_init (&argc, &argv);
+
+#define GUI_TEST(path, func) g_test_add (path, GuiFixture, NULL, gui_set_up, func, gui_tear_down)
+
+  g_test_add_func ("/gui/templates", test_templates);
+  GUI_TEST ("/gui/accountability", test_accountability);
+  GUI_TEST ("/gui/accountability-links", test_accountability_links);
+  GUI_TEST ("/gui/calendar", test_calendar);
+  GUI_TEST ("/gui/working-groups", test_working_groups);
+  GUI_TEST ("/gui/actions-search", test_actions_search);
+  GUI_TEST ("/gui/search-shortcut", test_search_shortcut);
+  GUI_TEST ("/gui/narrow", test_narrow);
+  GUI_TEST ("/gui/window-size-kept", test_window_size_kept);
+
+  return g_test_run ();
+}
