@@ -39,5 +39,5 @@ idk_build ()
   if [ ! -f _build/build.ninja ]; then
     meson setup _build --buildtype=debugoptimized -Dwerror=true || return 1
   fi
-  meson compile -C _build || return 1
+  meson compile -C _build >_build/compile.log 2>&1 || { cat _build/compile.log; return 1; }
 }

@@ -31,13 +31,16 @@ test_desktop_file (void)
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", APP_ID ".desktop", NULL);
   const char *argv[] = { "desktop-file-validate", path, NULL };
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *mime = NULL;
+  g_autofree char *exec = NULL;
+  g_autofree char *icon = NULL;
 
   run_validator (argv);
 
   g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL));
-  mime = g_key_file_get_string (key_file, "Desktop Entry", "MimeType", NULL);
-  g_assert_cmpstr (mime, ==, "application/vnd.iasmn-desk.bundle+json;");
+  exec = g_key_file_get_string (key_file, "Desktop Entry", "Exec", NULL);
+  icon = g_key_file_get_string (key_file, "Desktop Entry", "Icon", NULL);
+  g_assert_cmpstr (exec, ==, "iasmn-desk");
+  g_assert_cmpstr (icon, ==, APP_ID);
 }
 
 static void

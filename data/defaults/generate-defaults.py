@@ -54,6 +54,7 @@ def uid(kind, key):
 def clean(text):
     """Join wrapped lines and tidy the artefacts of the PDF conversion."""
     text = text.replace("\uf0b7", "\u2022")
+    text = re.sub(r"<sup>\d+</sup>", "", text)      # footnote markers
     text = re.sub(r"\*\*|<\/?b>|<\/?u>", "", text)
     text = re.sub(r"[ \t]*\n[ \t]*", " ", text)
     text = re.sub(r"\s{2,}", " ", text)

@@ -33,21 +33,32 @@ plain_label (const char *text,
   return label;
 }
 
-/* The title of a page: a large title and a line under it. */
+/* The title of a page: a large title and a line under it.  Neither is
+ * selectable: a selectable label takes the focus, and the page would
+ * scroll to it. */
 GtkWidget *
 idk_details_add_heading (GtkBox     *box,
                          const char *title,
                          const char *subtitle)
 {
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading;
+  GtkWidget *label;
 
   g_return_val_if_fail (GTK_IS_BOX (box), NULL);
 
-  gtk_box_append (GTK_BOX (heading), plain_label (title, "title-1"));
-  if (subtitle != NULL && *subtitle != '\0')
-    gtk_box_append (GTK_BOX (heading), plain_label (subtitle, "dim-label"));
-  gtk_box_append (box, heading);
+  heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = plain_label (title, "title-1");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_box_append (GTK_BOX (heading), label);
 
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      label = plain_label (subtitle, "dim-label");
+      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+      gtk_box_append (GTK_BOX (heading), label);
+    }
+
+  gtk_box_append (box, heading);
   return heading;
 }
 

@@ -83,9 +83,7 @@ static void
 on_list_activate_cb (IdkSplitView *self,
                      guint         position)
 {
-  IdkSplitViewPrivate *priv = idk_split_view_get_instance_private (self);
-
-  adw_leaflet_navigate (priv->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  idk_split_view_show_page (self);
 }
 
 static void
@@ -352,6 +350,22 @@ idk_split_view_reload (IdkSplitView *self)
 
   if (!idk_split_view_select_uuid (self, selected))
     on_selection_changed_cb (self);
+}
+
+/**
+ * idk_split_view_show_page:
+ *
+ * Shows the page of the selected item, which matters when the view is
+ * folded into one column.
+ */
+void
+idk_split_view_show_page (IdkSplitView *self)
+{
+  IdkSplitViewPrivate *priv = idk_split_view_get_instance_private (self);
+
+  g_return_if_fail (IDK_IS_SPLIT_VIEW (self));
+
+  adw_leaflet_navigate (priv->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /* Subclass API ----------------------------------------------------------- */

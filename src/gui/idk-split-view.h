@@ -37,6 +37,7 @@ gpointer    idk_split_view_get_selected_item  (IdkSplitView *self);
 gboolean    idk_split_view_select_uuid        (IdkSplitView *self,
                                                const char   *uuid);
 void        idk_split_view_reload             (IdkSplitView *self);
+void        idk_split_view_show_page          (IdkSplitView *self);
 void        idk_split_view_set_row_resource   (IdkSplitView *self,
                                                const char   *resource_path);
 void        idk_split_view_set_texts          (IdkSplitView *self,

@@ -61,10 +61,9 @@ idk_working_groups_view_show_item (IdkSplitView *self,
   if (idk_working_group_get_description (group) != NULL)
     idk_details_add_paragraph (details, idk_working_group_get_description (group));
 
+  /* The chair and co-chair head the list of members below. */
   facts = idk_details_add_section (details, _("Details"));
   idk_details_add_fact (facts, _("Terms of reference"), tor_label (idk_working_group_get_tor_status (group)));
-  idk_details_add_fact (facts, _("Chair"), idk_working_group_get_chair (group));
-  idk_details_add_fact (facts, _("Co-Chair"), idk_working_group_get_co_chair (group));
 
   if ((members = idk_store_list_group_members (store, uuid, &error)))
     idk_split_view_add_entries (self, details, members, FALSE);
