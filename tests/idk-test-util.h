@@ -130,6 +130,14 @@ idk_test_query_text (const char *db_path,
   return value;
 }
 
+/* Registers a test run on a new database holding the default data. */
+#define IDK_TEST_ADD_DEFAULTS(path, func) \
+  g_test_add (path, IdkTestFixture, NULL, idk_test_fixture_set_up_defaults, func, idk_test_fixture_tear_down)
+
+/* Registers a test run on a new empty database. */
+#define IDK_TEST_ADD_EMPTY(path, func) \
+  g_test_add (path, IdkTestFixture, NULL, idk_test_fixture_set_up_empty, func, idk_test_fixture_tear_down)
+
 /* Keeps a string until the end of the test program, so that assertions
  * can use query results inline without leaking them. */
 static inline const char *

@@ -119,7 +119,7 @@ test_list_each_kind (IdkTestFixture *fixture,
     { "meetings", "start\tend\ttype\ttitle\tplace\tstatus", 20 },
     { "working-groups", "acronym\tname\tstatus\tchair\tco-chair\tmembers", 22 },
     { "actors", "code\ttitle\tshort title\taccountable to", 18 },
-    { "organizations", "acronym\tname\tcategory", 65 },
+    { "organizations", "acronym\tname\tcategory", 71 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -271,18 +271,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define DEFAULTS_TEST(path, func) \
-  g_test_add (path, IdkTestFixture, NULL, idk_test_fixture_set_up_defaults, func, idk_test_fixture_tear_down)
-
-  DEFAULTS_TEST ("/cli/stats-new-database", test_stats_new_database);
-  DEFAULTS_TEST ("/cli/list-actions-search", test_list_actions_search);
-  DEFAULTS_TEST ("/cli/list-each-kind", test_list_each_kind);
-  DEFAULTS_TEST ("/cli/list-search-options", test_list_search_options);
-  DEFAULTS_TEST ("/cli/usage-errors", test_usage_errors);
-  DEFAULTS_TEST ("/cli/corrupt-database", test_corrupt_database);
-  DEFAULTS_TEST ("/cli/not-a-database", test_not_a_database);
-  DEFAULTS_TEST ("/cli/unreadable-database", test_unreadable_database);
-  DEFAULTS_TEST ("/cli/environment-database", test_environment_database);
+  IDK_TEST_ADD_DEFAULTS ("/cli/stats-new-database", test_stats_new_database);
+  IDK_TEST_ADD_DEFAULTS ("/cli/list-actions-search", test_list_actions_search);
+  IDK_TEST_ADD_DEFAULTS ("/cli/list-each-kind", test_list_each_kind);
+  IDK_TEST_ADD_DEFAULTS ("/cli/list-search-options", test_list_search_options);
+  IDK_TEST_ADD_DEFAULTS ("/cli/usage-errors", test_usage_errors);
+  IDK_TEST_ADD_DEFAULTS ("/cli/corrupt-database", test_corrupt_database);
+  IDK_TEST_ADD_DEFAULTS ("/cli/not-a-database", test_not_a_database);
+  IDK_TEST_ADD_DEFAULTS ("/cli/unreadable-database", test_unreadable_database);
+  IDK_TEST_ADD_DEFAULTS ("/cli/environment-database", test_environment_database);
 
   return g_test_run ();
 }

@@ -23,7 +23,7 @@ test_table_counts (IdkTestFixture *fixture,
     { "participants", 111 },       /* 49 + 62 */
     { "documents", 44 },           /* 13 + 12 + 19 */
     { "agenda_items", 100 },
-    { "organizations", 65 },
+    { "organizations", 71 },
     { "rules", 9 },
     { "relationships", 45 },
   };
@@ -283,6 +283,32 @@ test_rules (IdkTestFixture *fixture,
 }
 
 static void
+test_organizations (IdkTestFixture *fixture,
+                    gconstpointer   data)
+{
+  const char *named[] = { "AIIB", "IOC", "AfDB", "IsDB", "OSCE", "JIU", "CTBTO", "UNISERV", "UNMD", "ICTR" };
+
+  /* Every organization of the two participant lists and those the texts name. */
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM organizations WHERE acronym = '%s'", named[i]);
+
+      if (COUNT (sql) != 1)
+        g_error ("no organization %s", named[i]);
+    }
+
+  /* "DSS" in 2009 and "UNDSS" later are one department. */
+  g_assert_cmpint (COUNT ("SELECT count(*) FROM organizations WHERE acronym IN ('DSS', 'UNDSS')"), ==, 1);
+  g_assert_cmpint (COUNT ("SELECT count(*) FROM organizations o, json_each (o.aliases) a "
+                          "WHERE o.acronym = 'UNDSS' AND a.value = 'DSS'"), ==, 1);
+  g_assert_cmpstr (TEXT ("SELECT p.acronym FROM organizations o JOIN organizations p ON p.uuid = o.parent "
+                         "WHERE o.acronym = 'PPCU'"), ==, "UNDSS");
+  g_assert_cmpstr (TEXT ("SELECT category FROM organizations WHERE acronym = 'FICSA'"), ==, "staff-federation");
+  /* Each participant is linked to an organization. */
+  g_assert_cmpint (COUNT ("SELECT count(*) FROM participants WHERE organization IS NULL"), ==, 0);
+}
+
+static void
 test_references (IdkTestFixture *fixture,
                  gconstpointer   data)
 {
@@ -322,23 +348,21 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define DEFAULTS_TEST(path, func) \
-  g_test_add (path, IdkTestFixture, NULL, idk_test_fixture_set_up_defaults, func, idk_test_fixture_tear_down)
-
-  DEFAULTS_TEST ("/defaults/table-counts", test_table_counts);
-  DEFAULTS_TEST ("/defaults/london-participants", test_london_participants);
-  DEFAULTS_TEST ("/defaults/27th-participants", test_27th_participants);
-  DEFAULTS_TEST ("/defaults/21st-attendance", test_21st_attendance);
-  DEFAULTS_TEST ("/defaults/actions-per-session", test_actions_per_session);
-  DEFAULTS_TEST ("/defaults/calendar-meetings", test_calendar_meetings);
-  DEFAULTS_TEST ("/defaults/month-precision", test_month_precision);
-  DEFAULTS_TEST ("/defaults/actors", test_actors);
-  DEFAULTS_TEST ("/defaults/accountability-tree", test_accountability_tree);
-  DEFAULTS_TEST ("/defaults/working-groups", test_working_groups);
-  DEFAULTS_TEST ("/defaults/agendas", test_agendas);
-  DEFAULTS_TEST ("/defaults/rules", test_rules);
-  DEFAULTS_TEST ("/defaults/references", test_references);
-  DEFAULTS_TEST ("/defaults/identical-across-offices", test_identical_across_offices);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/table-counts", test_table_counts);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/london-participants", test_london_participants);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/27th-participants", test_27th_participants);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/21st-attendance", test_21st_attendance);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/actions-per-session", test_actions_per_session);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/calendar-meetings", test_calendar_meetings);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/month-precision", test_month_precision);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/actors", test_actors);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/accountability-tree", test_accountability_tree);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/working-groups", test_working_groups);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/agendas", test_agendas);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/rules", test_rules);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/organizations", test_organizations);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/references", test_references);
+  IDK_TEST_ADD_DEFAULTS ("/defaults/identical-across-offices", test_identical_across_offices);
 
   return g_test_run ();
 }

@@ -159,16 +159,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define DEFAULTS_TEST(path, func) \
-  g_test_add (path, IdkTestFixture, NULL, idk_test_fixture_set_up_defaults, func, idk_test_fixture_tear_down)
-
-  DEFAULTS_TEST ("/search/heforshe", test_heforshe);
-  DEFAULTS_TEST ("/search/prefix-as-you-type", test_prefix_as_you_type);
-  DEFAULTS_TEST ("/search/owner-and-topic", test_owner_and_topic);
-  DEFAULTS_TEST ("/search/syntax-is-text", test_syntax_is_text);
+  IDK_TEST_ADD_DEFAULTS ("/search/heforshe", test_heforshe);
+  IDK_TEST_ADD_DEFAULTS ("/search/prefix-as-you-type", test_prefix_as_you_type);
+  IDK_TEST_ADD_DEFAULTS ("/search/owner-and-topic", test_owner_and_topic);
+  IDK_TEST_ADD_DEFAULTS ("/search/syntax-is-text", test_syntax_is_text);
   g_test_add_func ("/search/query-building", test_query_building);
-  DEFAULTS_TEST ("/search/follows-edits", test_follows_edits);
-  DEFAULTS_TEST ("/search/other-lists", test_other_lists);
+  IDK_TEST_ADD_DEFAULTS ("/search/follows-edits", test_follows_edits);
+  IDK_TEST_ADD_DEFAULTS ("/search/other-lists", test_other_lists);
 
   return g_test_run ();
 }

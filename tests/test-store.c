@@ -546,28 +546,25 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define FIXTURE_TEST(path, func) \
-  g_test_add (path, IdkTestFixture, NULL, idk_test_fixture_set_up_empty, func, idk_test_fixture_tear_down)
-
-  FIXTURE_TEST ("/store/open/new", test_open_new);
+  IDK_TEST_ADD_EMPTY ("/store/open/new", test_open_new);
   g_test_add_func ("/store/open/migrates-empty-file", test_open_migrates_empty_file);
   g_test_add_func ("/store/open/refuses-garbage", test_open_refuses_garbage);
   g_test_add_func ("/store/open/refuses-truncated", test_open_refuses_truncated);
   g_test_add_func ("/store/open/refuses-other-database", test_open_refuses_other_database);
   g_test_add_func ("/store/open/refuses-newer", test_open_refuses_newer);
   g_test_add_func ("/store/open/refuses-folder", test_open_refuses_folder);
-  FIXTURE_TEST ("/store/schema/matches-record-types", test_schema_matches_record_types);
-  FIXTURE_TEST ("/store/save/creates-revision", test_save_creates_revision);
-  FIXTURE_TEST ("/store/save/edit-has-parent", test_save_edit_has_parent);
-  FIXTURE_TEST ("/store/save/refuses-invalid", test_save_refuses_invalid);
-  FIXTURE_TEST ("/store/delete/tombstone", test_delete_is_tombstone);
+  IDK_TEST_ADD_EMPTY ("/store/schema/matches-record-types", test_schema_matches_record_types);
+  IDK_TEST_ADD_EMPTY ("/store/save/creates-revision", test_save_creates_revision);
+  IDK_TEST_ADD_EMPTY ("/store/save/edit-has-parent", test_save_edit_has_parent);
+  IDK_TEST_ADD_EMPTY ("/store/save/refuses-invalid", test_save_refuses_invalid);
+  IDK_TEST_ADD_EMPTY ("/store/delete/tombstone", test_delete_is_tombstone);
   g_test_add_func ("/store/winner/order-independent", test_winner_order_independent);
-  FIXTURE_TEST ("/store/winner/live-beats-deleted", test_winner_live_beats_deleted);
-  FIXTURE_TEST ("/store/revision/id-reuse-refused", test_revision_id_reuse_refused);
+  IDK_TEST_ADD_EMPTY ("/store/winner/live-beats-deleted", test_winner_live_beats_deleted);
+  IDK_TEST_ADD_EMPTY ("/store/revision/id-reuse-refused", test_revision_id_reuse_refused);
   g_test_add_func ("/store/hlc", test_hlc);
   g_test_add_func ("/store/revision/parse-rejects", test_revision_parse_rejects);
-  FIXTURE_TEST ("/store/transaction/rollback", test_rollback_restores);
-  FIXTURE_TEST ("/store/changed-after-commit", test_changed_after_commit);
+  IDK_TEST_ADD_EMPTY ("/store/transaction/rollback", test_rollback_restores);
+  IDK_TEST_ADD_EMPTY ("/store/changed-after-commit", test_changed_after_commit);
 
   return g_test_run ();
 }

@@ -181,6 +181,12 @@ ORGANIZATIONS = [
     ("TDS", "Training and Development Section", "unit", "UNDSS", []),
     ("ARMO", "Aviation Risk Management Office", "unit", "FSS", []),
     ("EO", "Executive Office", "unit", "UNDSS", []),
+    ("SSS", "Security and Safety Service", "unit", "UNDSS", []),
+    ("PKOSS", "Peacekeeping Operations Support Section", "unit", "DRO", ["UNDSS/DRO/Peacekeeping Operations Support Section"]),
+    ("PCCT", "Programme Criticality Coordination Team", "non-member", None, []),
+    ("FPLT", "Field Procurement Liaison Team", "unit", "DFS", ["DFS/Office of the Director/Field Procurement Liaison Team"]),
+    ("OCSS", "Office of Central Support Services, Procurement Division", "unit", "DM", ["DM/Office of Central Support Services/Procurement Division"]),
+    ("UNDP/PSO", "Procurement Support Office", "unit", "UNDP", ["UNDP/Procurement Support Office"]),
 ]
 
 
@@ -234,9 +240,15 @@ BODIES = [
      "paragraph 13)."),
     ("ICTN", "ICT Network", "HLCM Information and Communication Technology Network", "network", "HLCM",
      "reports-to", "21st session paragraph 94."),
+    ("SMG", "SMG", "Senior Management Group", "committee", None, None,
+     "Where discussions on programme criticality and footprint are escalated (27th session paragraphs 28-29)."),
+    ("WEAPONS", None, "Weapons Committee", "committee", None, None,
+     "Supports the USG UNDSS in authorizing the carriage of firearms (21st session paragraph 66)."),
     ("IASC", "IASC", "Inter-Agency Standing Committee", "committee", None, None,
      "Its Steering Group on Security (IASC SGS) works to maintain humanitarian operations in high-risk "
      "environments (London report paragraph 4)."),
+    ("EDG", None, "Emergency Directors' Group", "committee", "IASC", "reports-to",
+     "Leads the Operational Peer Review (27th session paragraph 49)."),
 ]
 
 RULES = [
@@ -1086,15 +1098,16 @@ WG_MEMBERS = [
     ("RSLRP", "CCISUA", None, "observer", "21st session paragraph 42"),
     ("GENDER", "WFP", None, "chair", "the chair presented for WFP (21st session paragraph 76 and agenda)"),
     ("UPSC", "DPKO", None, "chair", "led by DPKO-DFS (21st session paragraph 88)"),
-    ("UPSC", "DFS", None, "member", "DFS/Office of the Director/Field Procurement Liaison Team"),
     ("UPSC", "OHCHR", None, "member", "21st session paragraph 88"),
-    ("UPSC", "UNDP", None, "member", "UNDP and UNDP/Procurement Support Office"),
-    ("UPSC", "DRO", None, "member", "UNDSS/DRO/Peacekeeping Operations Support Section"),
-    ("UPSC", "PPCU", None, "member", "21st session paragraph 88"),
+    ("UPSC", "UNDP", None, "member", "21st session paragraph 88"),
+    ("UPSC", "PKOSS", None, "member", "UNDSS/DRO/Peacekeeping Operations Support Section"),
+    ("UPSC", "PPCU", None, "member", "UNDSS/PPCU"),
     ("UPSC", "UNHCR", None, "member", "21st session paragraph 88"),
     ("UPSC", "WB", None, "member", "21st session paragraph 88"),
-    ("UPSC", "DM", None, "member", "DM/Office of Central Support Services/Procurement Division"),
-    ("UPSC", "UNDSS", None, "member", "a UNDSS Chief Security Adviser to be determined"),
+    ("UPSC", "FPLT", None, "member", "DFS/Office of the Director/Field Procurement Liaison Team"),
+    ("UPSC", "OCSS", None, "member", "DM/Office of Central Support Services/Procurement Division"),
+    ("UPSC", "UNDP/PSO", None, "member", "UNDP/Procurement Support Office"),
+    ("UPSC", "UNDSS", None, "member", "a UNDSS Chief Security Adviser (CSA) to be determined"),
     ("TAG", "PCCS", "Paul Farrell", "chair", "27th session paragraph 79"),
     ("TAG", "ITU", "Drew Donovan", "co-chair", "27th session paragraph 79"),
     ("SAFRM", "PCCS", None, "member", "gave the update with OCHA (27th session paragraph 52)"),
