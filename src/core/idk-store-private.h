@@ -25,6 +25,7 @@ gboolean      _idk_store_sql_error     (IdkStore      *self,
                                         GError       **error);
 gboolean      _idk_store_load_defaults (IdkStore      *self,
                                         GError       **error);
+const char   *_idk_store_today         (IdkStore      *self);
 
 /* idk-schema.c */
 int           _idk_schema_latest_version (void);

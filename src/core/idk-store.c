@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "idk-date.h"
 #include "idk-hlc-private.h"
 #include "idk-record-type-private.h"
 #include "idk-store-private.h"
@@ -28,6 +29,8 @@ struct _IdkStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint txn_depth;
   gboolean txn_dirty;
+  char *today;              /* fixed by tests; NULL: the real date */
+  char today_buffer[11];
 };
 
 enum {
@@ -223,6 +226,7 @@ idk_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->office_uuid, g_free);
+  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (idk_store_parent_class)->finalize (object);
 }
@@ -328,6 +332,23 @@ _idk_store_exec (IdkStore    *self,
     }
 
   return TRUE;
+}
+
+/* Today as YYYY-MM-DD, in local time: what "overdue" and "current" are
+ * measured against. */
+const char *
+_idk_store_today (IdkStore *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->today != NULL)
+    return self->today;
+
+  now = g_date_time_new_now_local ();
+  text = g_date_time_format (now, "%Y-%m-%d");
+  g_strlcpy (self->today_buffer, text, sizeof self->today_buffer);
+  return self->today_buffer;
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -1092,6 +1113,32 @@ idk_store_check_references (IdkStore  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * idk_store_set_today:
+ * @date: (nullable): a date as YYYY-MM-DD, or %NULL for the real one
+ *
+ * Fixes the date the store takes as today, so that tests of overdue
+ * actions and current holders do not depend on when they run.
+ */
+void
+idk_store_set_today (IdkStore   *self,
+                     const char *date)
+{
+  g_return_if_fail (IDK_IS_STORE (self));
+  g_return_if_fail (date == NULL || idk_date_is_valid_text (date));
+
+  g_free (self->today);
+  self->today = g_strdup (date);
+}
+
+const char *
+idk_store_get_today (IdkStore *self)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return _idk_store_today (self);
 }
 
 /**

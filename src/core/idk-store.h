@@ -67,6 +67,9 @@ gboolean     idk_store_check_references   (IdkStore            *self,
                                            GError             **error);
 JsonNode    *idk_store_get_stats          (IdkStore            *self,
                                            GError             **error);
+void         idk_store_set_today          (IdkStore            *self,
+                                           const char          *date);
+const char  *idk_store_get_today          (IdkStore            *self);
 
 G_END_DECLS
 
@@ -126,6 +129,11 @@ GListModel *idk_store_list_group_actions       (IdkStore    *self,
                                                 GError     **error);
 GListModel *idk_store_list_group_meetings      (IdkStore    *self,
                                                 const char  *group_uuid,
+                                                GError     **error);
+
+/* Rule checks (idk-rules.c). */
+GListModel *idk_store_list_warnings            (IdkStore    *self,
+                                                const char  *subject_uuid,
                                                 GError     **error);
 
 G_END_DECLS
