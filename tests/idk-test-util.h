@@ -151,4 +151,15 @@ idk_test_keep (char *text)
   return text;
 }
 
+static inline char **
+idk_test_keep_strv (char **strv)
+{
+  static GPtrArray *kept;
+
+  if (kept == NULL)
+    kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_ptr_array_add (kept, strv);
+  return strv;
+}
+
 G_END_DECLS

@@ -84,7 +84,8 @@ test_syntax_is_text (IdkTestFixture *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GArray) rows = idk_store_find_actions (fixture->store, inputs[i], &error);
+      IdkActionQuery query = { .search = inputs[i] };
+      g_autoptr(GArray) rows = idk_store_find_actions (fixture->store, &query, &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (rows);

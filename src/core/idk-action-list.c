@@ -18,6 +18,13 @@ struct _IdkActionList
 
   IdkStore *store;
   char *search;
+  char *status;
+  char *owner;
+  char *session;
+  gboolean overdue_only;
+  gboolean mine_only;
+  char *sort_key;
+  gboolean descending;
   GArray *rows;         /* gint64 row ids */
   GPtrArray *items;     /* IdkAction or NULL, parallel to rows */
 };
@@ -116,6 +123,10 @@ idk_action_list_finalize (GObject *object)
   IdkActionList *self = (IdkActionList *) object;
 
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->session, g_free);
+  g_clear_pointer (&self->sort_key, g_free);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
@@ -262,6 +273,90 @@ idk_action_list_set_search (IdkActionList *self,
     }
 }
 
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/**
+ * idk_action_list_set_filters:
+ * @status: (nullable): only actions with this status
+ * @owner: (nullable): only actions this organization or group owns
+ * @session: (nullable): only actions decided at this meeting
+ * @overdue_only: only overdue actions
+ * @mine_only: only actions of this office's organization
+ *
+ * Narrows the list; %NULL or %FALSE leaves a filter off.
+ */
+void
+idk_action_list_set_filters (IdkActionList *self,
+                             const char    *status,
+                             const char    *owner,
+                             const char    *session,
+                             gboolean       overdue_only,
+                             gboolean       mine_only)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (IDK_IS_ACTION_LIST (self));
+
+  changed |= set_string (&self->status, status);
+  changed |= set_string (&self->owner, owner);
+  changed |= set_string (&self->session, session);
+  changed |= self->overdue_only != !!overdue_only || self->mine_only != !!mine_only;
+  self->overdue_only = !!overdue_only;
+  self->mine_only = !!mine_only;
+
+  if (changed && !idk_action_list_refresh (self, &error))
+    g_warning ("Cannot filter the actions: %s", error->message);
+}
+
+/**
+ * idk_action_list_set_sort:
+ * @key: (nullable): a sort key of #IdkActionQuery, or %NULL for the
+ *   order of the sessions and their paragraphs
+ */
+void
+idk_action_list_set_sort (IdkActionList *self,
+                          const char    *key,
+                          gboolean       descending)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  g_return_if_fail (IDK_IS_ACTION_LIST (self));
+
+  changed = set_string (&self->sort_key, key) || self->descending != !!descending;
+  self->descending = !!descending;
+
+  if (changed && !idk_action_list_refresh (self, &error))
+    g_warning ("Cannot sort the actions: %s", error->message);
+}
+
+/**
+ * idk_action_list_get_uuid:
+ *
+ * Returns: (transfer full) (nullable): the UUID of the action at @position
+ */
+char *
+idk_action_list_get_uuid (IdkActionList *self,
+                          guint          position)
+{
+  g_autoptr(IdkAction) action = g_list_model_get_item (G_LIST_MODEL (self), position);
+
+  return action ? g_strdup (idk_action_get_uuid (action)) : NULL;
+}
+
 /**
  * idk_action_list_refresh:
  *
@@ -276,7 +371,20 @@ idk_action_list_refresh (IdkActionList  *self,
 
   g_return_val_if_fail (IDK_IS_ACTION_LIST (self), FALSE);
 
-  rows = idk_store_find_actions (self->store, self->search, error);
+  {
+    IdkActionQuery query = {
+      .search = self->search,
+      .status = self->status,
+      .owner = self->owner,
+      .session = self->session,
+      .overdue_only = self->overdue_only,
+      .mine_only = self->mine_only,
+      .sort_key = self->sort_key,
+      .descending = self->descending,
+    };
+
+    rows = idk_store_find_actions (self->store, &query, error);
+  }
   if (rows == NULL)
     return FALSE;
 

@@ -16,6 +16,17 @@ IdkStore      *idk_action_list_get_store   (IdkActionList  *self);
 const char    *idk_action_list_get_search  (IdkActionList  *self);
 void           idk_action_list_set_search  (IdkActionList  *self,
                                             const char     *search);
+void           idk_action_list_set_filters (IdkActionList  *self,
+                                            const char     *status,
+                                            const char     *owner,
+                                            const char     *session,
+                                            gboolean        overdue_only,
+                                            gboolean        mine_only);
+void           idk_action_list_set_sort    (IdkActionList  *self,
+                                            const char     *key,
+                                            gboolean        descending);
+char          *idk_action_list_get_uuid    (IdkActionList  *self,
+                                            guint           position);
 gboolean       idk_action_list_refresh     (IdkActionList  *self,
                                             GError        **error);
 

@@ -1116,6 +1116,136 @@ idk_store_check_references (IdkStore  *self,
 }
 
 /**
+ * idk_store_get_office_name:
+ *
+ * Returns: (transfer full) (nullable): the name of this office
+ */
+char *
+idk_store_get_office_name (IdkStore *self)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return get_meta (self, "office_name");
+}
+
+/**
+ * idk_store_get_office_organization:
+ *
+ * Returns: (transfer full) (nullable): the UUID of the organization this
+ *   office belongs to, whose actions are "mine"
+ */
+char *
+idk_store_get_office_organization (IdkStore *self)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return get_meta (self, "office_organization");
+}
+
+gboolean
+idk_store_set_office (IdkStore    *self,
+                      const char  *name,
+                      const char  *organization_uuid,
+                      GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "The office needs a name");
+      return FALSE;
+    }
+
+  if (organization_uuid != NULL)
+    {
+      if (!(stmt = _idk_store_prepare (self, "SELECT 1 FROM organizations WHERE uuid = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, organization_uuid, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!found)
+        {
+          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "No organization %s", organization_uuid);
+          return FALSE;
+        }
+    }
+
+  if (!idk_store_begin (self, error))
+    return FALSE;
+
+  if (!set_meta (self, "office_name", name, error) ||
+      !set_meta (self, "office_organization", organization_uuid ? organization_uuid : "", error) ||
+      !idk_store_commit (self, error))
+    {
+      idk_store_rollback (self);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * idk_store_restore:
+ *
+ * Brings back a deleted record as it was when deleted (undo of
+ * idk_store_delete()), as a new revision after the tombstone.
+ */
+gboolean
+idk_store_restore (IdkStore    *self,
+                   const char  *uuid,
+                   GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *type = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!idk_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT v.fields, r.type FROM records r "
+                                   "JOIN revisions v ON v.rev_id = r.winner_rev "
+                                   "WHERE r.uuid = ?1 AND r.deleted = 1", error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (node == NULL)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No deleted record %s", uuid);
+      goto failed;
+    }
+
+  if (!check_field_references (self, idk_record_type_lookup (type), json_node_get_object (node), error) ||
+      !write_revision (self, type, uuid, FALSE, json_node_get_object (node), error) ||
+      !idk_store_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  idk_store_rollback (self);
+  return FALSE;
+}
+
+/**
  * idk_store_set_today:
  * @date: (nullable): a date as YYYY-MM-DD, or %NULL for the real one
  *

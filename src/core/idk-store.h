@@ -94,12 +94,6 @@ GListModel *idk_store_list_meetings          (IdkStore    *self,
 GListModel *idk_store_list_working_groups    (IdkStore    *self,
                                               const char  *search,
                                               GError     **error);
-gpointer    idk_store_load_action            (IdkStore    *self,
-                                              gint64       rowid,
-                                              GError     **error);
-GArray     *idk_store_find_actions           (IdkStore    *self,
-                                              const char  *search,
-                                              GError     **error);
 
 G_END_DECLS
 
@@ -130,6 +124,53 @@ GListModel *idk_store_list_group_actions       (IdkStore    *self,
 GListModel *idk_store_list_group_meetings      (IdkStore    *self,
                                                 const char  *group_uuid,
                                                 GError     **error);
+
+/* Actions: the table's query, updates and bulk changes (idk-store-actions.c). */
+
+/* What the Actions view shows: every filter that is set narrows the list. */
+typedef struct
+{
+  const char *search;        /* words, matched by the full-text index */
+  const char *status;        /* "open", … */
+  const char *owner;         /* an organization or working group */
+  const char *session;       /* the meeting that decided the actions */
+  gboolean overdue_only;
+  gboolean mine_only;        /* owned by this office's organization or its units */
+  const char *sort_key;      /* "reference" (default), "session", "topic", "text",
+                              * "owner", "due", "status", "last-update" */
+  gboolean descending;
+} IdkActionQuery;
+
+gpointer    idk_store_load_action              (IdkStore              *self,
+                                                gint64                 rowid,
+                                                GError               **error);
+GArray     *idk_store_find_actions             (IdkStore              *self,
+                                                const IdkActionQuery  *query,
+                                                GError               **error);
+gboolean    idk_store_add_action_update        (IdkStore              *self,
+                                                const char * const    *actions,
+                                                const char            *status,
+                                                const char            *note,
+                                                const char            *author,
+                                                GError               **error);
+GListModel *idk_store_list_action_updates      (IdkStore              *self,
+                                                const char            *action_uuid,
+                                                GError               **error);
+GListModel *idk_store_list_action_owners       (IdkStore              *self,
+                                                GError               **error);
+GListModel *idk_store_list_sessions            (IdkStore              *self,
+                                                GError               **error);
+
+/* This office (its UUID is idk_store_get_office_uuid()). */
+char       *idk_store_get_office_name          (IdkStore              *self);
+char       *idk_store_get_office_organization  (IdkStore              *self);
+gboolean    idk_store_set_office               (IdkStore              *self,
+                                                const char            *name,
+                                                const char            *organization_uuid,
+                                                GError               **error);
+gboolean    idk_store_restore                  (IdkStore              *self,
+                                                const char            *uuid,
+                                                GError               **error);
 
 /* Rule checks (idk-rules.c). */
 GListModel *idk_store_list_warnings            (IdkStore    *self,

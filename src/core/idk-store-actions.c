@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-store-actions"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "idk-action.h"
+#include "idk-date.h"
+#include "idk-entry.h"
+#include "idk-store-private.h"
+#include "idk-types.h"
+
+/* The actions: the table's query with its filters and sort order, all in
+ * SQL so that a list of 100,000 actions never goes through C; the history
+ * of status updates; bulk changes. */
+
+#define COL(stmt, i) ((const char *) sqlite3_column_text (stmt, i))
+
+/* The last day an action is due: its due date (a month or a year meaning
+ * its last day), else the start of the meeting it is due at. */
+#define DUE_TEXT "coalesce (a.due_date, dm.start_date)"
+#define DUE_DAY \
+  "(CASE length (" DUE_TEXT ") WHEN 10 THEN " DUE_TEXT \
+  " WHEN 7 THEN date (" DUE_TEXT " || '-01', '+1 month', '-1 day')" \
+  " WHEN 4 THEN " DUE_TEXT " || '-12-31' END)"
+
+/* Open or in progress past its due day; a noting needs no follow-up. */
+#define OVERDUE \
+  "(a.status IN ('open', 'in-progress') AND a.kind != 'noting' AND " DUE_DAY " < ?1)"
+
+#define OWNER_LABELS \
+  "(SELECT group_concat (label, ', ') FROM (SELECT label FROM action_owner_labels l " \
+  "  WHERE l.action = a.uuid ORDER BY l.ordinal))"
+
+#define LAST_UPDATE "(SELECT max (at) FROM action_updates u WHERE u.action = a.uuid)"
+
+static const struct
+{
+  const char *key;
+  const char *order;  /* {dir} stands for ASC or DESC; NULLs go last either way */
+} sort_keys[] = {
+  { "reference", "m.start_date {dir}, a.ordinal {dir}, a.reference {dir}" },
+  { "session", "m.start_date {dir}, m.title {dir}, a.ordinal {dir}" },
+  { "topic", "a.topic IS NULL, a.topic COLLATE NOCASE {dir}, a.ordinal {dir}, a.rowid {dir}" },
+  { "text", "a.text COLLATE NOCASE {dir}, a.ordinal {dir}, a.rowid {dir}" },
+  { "owner", OWNER_LABELS " IS NULL, " OWNER_LABELS " COLLATE NOCASE {dir}, m.start_date {dir}, a.ordinal {dir}" },
+  { "due", DUE_DAY " IS NULL, " DUE_DAY " {dir}, m.start_date {dir}, a.ordinal {dir}" },
+  { "status", "CASE a.status WHEN 'open' THEN 0 WHEN 'in-progress' THEN 1 WHEN 'completed' THEN 2 "
+              "WHEN 'superseded' THEN 3 ELSE 4 END {dir}, m.start_date {dir}, a.ordinal {dir}" },
+  { "last-update", LAST_UPDATE " IS NULL, " LAST_UPDATE " {dir}, m.start_date {dir}, a.ordinal {dir}" },
+};
+
+/**
+ * idk_store_load_action:
+ * @rowid: the action's row, from idk_store_find_actions()
+ *
+ * Returns: (transfer full) (type IdkAction): the action as the Actions
+ *   view shows it, or %NULL with @error set
+ */
+gpointer
+idk_store_load_action (IdkStore    *self,
+                       gint64       rowid,
+                       GError     **error)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *last_update = NULL;
+  sqlite3_stmt *stmt;
+  IdkAction *action;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT a.uuid, a.reference, m.title, a.topic, a.text, a.kind, "
+                                   OWNER_LABELS ", a.due_date, dm.title, a.status, " LAST_UPDATE ", "
+                                   OVERDUE " "
+                                   "FROM actions a JOIN meetings m ON m.uuid = a.meeting "
+                                   "LEFT JOIN meetings dm ON dm.uuid = a.due_meeting "
+                                   "WHERE a.rowid = ?2", error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, _idk_store_today (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND,
+                   "No action at row %" G_GINT64_FORMAT, rowid);
+      return NULL;
+    }
+
+  due = COL (stmt, 7) ? idk_date_format (COL (stmt, 7)) : g_strdup (COL (stmt, 8));
+  if (COL (stmt, 10) != NULL)
+    {
+      g_autofree char *day = g_strndup (COL (stmt, 10), 10);
+
+      last_update = idk_date_format (day);
+    }
+
+  action = g_object_new (IDK_TYPE_ACTION,
+                         "uuid", COL (stmt, 0), "reference", COL (stmt, 1), "session", COL (stmt, 2),
+                         "topic", COL (stmt, 3), "text", COL (stmt, 4), "kind", COL (stmt, 5),
+                         "owners", COL (stmt, 6), "due", due, "status", COL (stmt, 9),
+                         "last-update", last_update, "overdue", sqlite3_column_int (stmt, 11), NULL);
+  sqlite3_reset (stmt);
+
+  return action;
+}
+
+/**
+ * idk_store_find_actions:
+ * @query: (nullable): filters and order; %NULL lists every action
+ *
+ * Returns: (transfer full) (element-type gint64): the rows of the matching
+ *   actions, in the order asked for
+ */
+GArray *
+idk_store_find_actions (IdkStore              *self,
+                        const IdkActionQuery  *query,
+                        GError               **error)
+{
+  static const IdkActionQuery everything = { NULL };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *fts = NULL;
+  g_autofree char *office = NULL;
+  const char *order = sort_keys[0].order;
+  const char *direction;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    query = &everything;
+
+  fts = idk_store_fts_query (query->search);
+  office = query->mine_only ? idk_store_get_office_organization (self) : NULL;
+
+  /* Parameters are numbered, so each clause binds its own whatever else
+   * is present: ?1 today, ?2 search, ?3 status, ?4 owner, ?5 session,
+   * ?6 this office's organization. */
+  g_string_append (sql, "SELECT a.rowid FROM actions a JOIN meetings m ON m.uuid = a.meeting "
+                        "LEFT JOIN meetings dm ON dm.uuid = a.due_meeting ");
+  if (fts != NULL)
+    g_string_append (sql, "JOIN actions_fts f ON f.rowid = a.rowid AND actions_fts MATCH ?2 ");
+  g_string_append (sql, "WHERE ?1 IS NOT NULL ");
+  if (query->status != NULL)
+    g_string_append (sql, "AND a.status = ?3 ");
+  if (query->owner != NULL)
+    g_string_append (sql, "AND EXISTS (SELECT 1 FROM action_owners o WHERE o.action = a.uuid AND o.owner = ?4) ");
+  if (query->session != NULL)
+    g_string_append (sql, "AND a.meeting = ?5 ");
+  if (query->overdue_only)
+    g_string_append (sql, "AND " OVERDUE " ");
+  if (query->mine_only)
+    /* With no office organization set, "mine" is nothing. */
+    g_string_append (sql, "AND EXISTS (SELECT 1 FROM action_owners o "
+                          "LEFT JOIN organizations x ON x.uuid = o.owner "
+                          "WHERE o.action = a.uuid AND (o.owner = ?6 OR x.parent = ?6)) ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_keys); i++)
+    if (g_strcmp0 (query->sort_key, sort_keys[i].key) == 0)
+      order = sort_keys[i].order;
+  /* The key, then tie-breakers in the same direction, so that the order
+   * is stable. */
+  direction = query->descending ? "DESC" : "ASC";
+  g_string_append (sql, "ORDER BY ");
+  g_string_append (sql, order);
+  g_string_replace (sql, "{dir}", direction, 0);
+
+  if (!(stmt = _idk_store_prepare (self, sql->str, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, _idk_store_today (self), -1, SQLITE_TRANSIENT);
+  if (fts != NULL)
+    sqlite3_bind_text (stmt, 2, fts, -1, SQLITE_TRANSIENT);
+  if (query->status != NULL)
+    sqlite3_bind_text (stmt, 3, query->status, -1, SQLITE_TRANSIENT);
+  if (query->owner != NULL)
+    sqlite3_bind_text (stmt, 4, query->owner, -1, SQLITE_TRANSIENT);
+  if (query->session != NULL)
+    sqlite3_bind_text (stmt, 5, query->session, -1, SQLITE_TRANSIENT);
+  if (query->mine_only)
+    sqlite3_bind_text (stmt, 6, office, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rows, rowid);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+write_update (IdkStore    *self,
+              const char  *action,
+              const char  *status,
+              const char  *note,
+              const char  *author,
+              const char  *at,
+              GError     **error)
+{
+  g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(JsonObject) update = json_object_new ();
+  g_autofree char *type = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *update_uuid = NULL;
+
+  if (!(fields = idk_store_get_fields (self, action, &type, error)))
+    return FALSE;
+  if (g_strcmp0 (type, "action") != 0)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "%s is a %s, not an action", action, type);
+      return FALSE;
+    }
+
+  json_object_set_string_member (update, "action", action);
+  json_object_set_string_member (update, "status", status);
+  if (note != NULL && *note != '\0')
+    json_object_set_string_member (update, "note", note);
+  if (author != NULL && *author != '\0')
+    json_object_set_string_member (update, "author", author);
+  json_object_set_string_member (update, "at", at);
+
+  if (!(update_uuid = idk_store_save (self, "action_update", NULL, update, error)))
+    return FALSE;
+
+  /* The action's status follows its latest update. */
+  if (g_strcmp0 (json_object_get_string_member_with_default (fields, "status", NULL), status) == 0)
+    return TRUE;
+  json_object_set_string_member (fields, "status", status);
+  saved = idk_store_save (self, "action", action, fields, error);
+  return saved != NULL;
+}
+
+/**
+ * idk_store_add_action_update:
+ * @actions: the actions to update, one or many
+ * @status: their new status
+ * @note: (nullable): what happened
+ * @author: (nullable): who says so
+ *
+ * Adds a status update to each action (stamped with the time here; the
+ * office is that of its revision) and sets its status, all in one
+ * transaction: either every action is updated or none.
+ */
+gboolean
+idk_store_add_action_update (IdkStore            *self,
+                             const char * const  *actions,
+                             const char          *status,
+                             const char          *note,
+                             const char          *author,
+                             GError             **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actions != NULL, FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!idk_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    if (!write_update (self, actions[i], status, note, author, at, error))
+      {
+        idk_store_rollback (self);
+        return FALSE;
+      }
+
+  return idk_store_commit (self, error) || (idk_store_rollback (self), FALSE);
+}
+
+static void
+update_row (sqlite3_stmt *stmt,
+            GListStore   *list,
+            IdkStore     *self)
+{
+  g_autofree char *day = g_strndup (COL (stmt, 2), 10);
+  g_autofree char *when = idk_date_format (day);
+  g_autofree char *time = g_strndup (COL (stmt, 2) + MIN (strlen (COL (stmt, 2)), 11), 5);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(IdkEntry) entry = NULL;
+  const char *office = COL (stmt, 4);
+
+  g_string_append_printf (subtitle, "%s %s UTC", when, time);
+  if (COL (stmt, 3) != NULL)
+    g_string_append_printf (subtitle, " · %s", COL (stmt, 3));
+  if (g_strcmp0 (COL (stmt, 6), idk_store_get_office_uuid (self)) == 0)
+    g_string_append_printf (subtitle, " · %s", _("this office"));
+  else if (office != NULL)
+    g_string_append_printf (subtitle, " · %s", office);
+
+  entry = g_object_new (IDK_TYPE_ENTRY,
+                        "title", COL (stmt, 1) ? COL (stmt, 1) : idk_action_status_to_label (COL (stmt, 0)),
+                        "subtitle", subtitle->str,
+                        "group", idk_action_status_to_label (COL (stmt, 0)),
+                        "kind", COL (stmt, 0),
+                        "target-uuid", COL (stmt, 5),
+                        NULL);
+  g_list_store_append (list, entry);
+}
+
+/**
+ * idk_store_list_action_updates:
+ *
+ * Returns: (transfer full): the status updates of the action, newest
+ *   first (IdkEntry: the note as title, or the status if there is none;
+ *   when, who and which office as subtitle; the status as kind)
+ */
+GListModel *
+idk_store_list_action_updates (IdkStore    *self,
+                               const char  *action_uuid,
+                               GError     **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (IDK_TYPE_ENTRY);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  /* The office of an update is the office of the revision that made it. */
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT u.status, u.note, u.at, u.author, o.name, u.uuid, v.office_uuid "
+                                   "FROM action_updates u "
+                                   "JOIN revisions v ON v.rev_id = (SELECT rev_id FROM revisions "
+                                   "  WHERE record_uuid = u.uuid ORDER BY hlc LIMIT 1) "
+                                   "LEFT JOIN offices o ON o.uuid = v.office_uuid "
+                                   "WHERE u.action = ?1 ORDER BY u.at DESC, v.hlc DESC", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, action_uuid, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    update_row (stmt, list, self);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static GListModel *
+list_pairs (IdkStore    *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (IDK_TYPE_ENTRY);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _idk_store_prepare (self, sql, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IdkEntry) entry = g_object_new (IDK_TYPE_ENTRY,
+                                                "target-uuid", COL (stmt, 0),
+                                                "title", COL (stmt, 1),
+                                                "subtitle", COL (stmt, 2),
+                                                NULL);
+      g_list_store_append (list, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * idk_store_list_action_owners:
+ *
+ * Returns: (transfer full): the organizations and working groups that own
+ *   at least one action, for the owner filter (IdkEntry: UUID as target,
+ *   acronym or name as title, full name as subtitle)
+ */
+GListModel *
+idk_store_list_action_owners (IdkStore  *self,
+                              GError   **error)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return list_pairs (self,
+                     "SELECT DISTINCT o.owner, l.label, coalesce (org.name, wg.name) "
+                     "FROM action_owners o JOIN action_owner_labels l ON l.action = o.action "
+                     "  AND l.ordinal = o.ordinal "
+                     "LEFT JOIN organizations org ON org.uuid = o.owner "
+                     "LEFT JOIN working_groups wg ON wg.uuid = o.owner "
+                     "ORDER BY l.label COLLATE NOCASE", error);
+}
+
+/**
+ * idk_store_list_sessions:
+ *
+ * Returns: (transfer full): the meetings that decided at least one
+ *   action, oldest first, for the session filter
+ */
+GListModel *
+idk_store_list_sessions (IdkStore  *self,
+                         GError   **error)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return list_pairs (self,
+                     "SELECT m.uuid, m.title, m.start_date FROM meetings m "
+                     "WHERE EXISTS (SELECT 1 FROM actions a WHERE a.meeting = m.uuid) "
+                     "ORDER BY m.start_date", error);
+}
