@@ -83,6 +83,16 @@ idk_gui_wait_for_label (GtkWidget  *root,
   return idk_gui_wait_for (root, idk_gui_label_contains, (gpointer) needle, what);
 }
 
+/* As idk_gui_wait_for_label(), for a label showing exactly TEXT. */
+static inline GtkWidget *
+idk_gui_wait_for_text (GtkWidget  *root,
+                       const char *text)
+{
+  g_autofree char *what = g_strdup_printf ("A label showing exactly “%s”", text);
+
+  return idk_gui_wait_for (root, idk_gui_label_is, (gpointer) text, what);
+}
+
 static inline void
 idk_gui_wait_until_gone (GtkWidget  *root,
                          const char *needle)

@@ -54,6 +54,21 @@ is_search_entry (GtkWidget *widget,
   return GTK_IS_SEARCH_ENTRY (widget);
 }
 
+static gboolean
+is_note_entry (GtkWidget *widget,
+               gpointer   data)
+{
+  return GTK_IS_ENTRY (widget) && !GTK_IS_SEARCH_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Note (what was done)") == 0;
+}
+
+static gboolean
+is_column_view (GtkWidget *widget,
+                gpointer   data)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
+}
+
 static void
 type_search (GtkWidget  *view,
              const char *text)
@@ -208,24 +223,170 @@ test_actions_search (GuiFixture    *fixture,
   GtkWidget *view = show_view (fixture, "actions");
   IdkActionList *list = idk_actions_view_get_list (IDK_ACTIONS_VIEW (view));
 
-  idk_gui_wait_for_label (view, "77 actions");
+  idk_gui_wait_for_text (view, "77 actions");
   idk_gui_wait_for_label (view, "21/13");
 
   /* Search as you type, with the count and the row on screen. */
   type_search (view, "HeForShe");
-  idk_gui_wait_for_label (view, "1 action");
+  idk_gui_wait_for_text (view, "1 action");
   idk_gui_wait_for_label (view, "Requested all male participants of IASMN to sign up for the \"HeForShe\" initiative.");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   idk_gui_wait_until_gone (view, "21/13");
 
   type_search (view, "SSAF");
-  idk_gui_wait_for_label (view, "7 actions");
+  idk_gui_wait_for_text (view, "7 actions");
 
   type_search (view, "no-such-word-anywhere");
   idk_gui_wait_for_label (view, "No Actions Found");
 
   type_search (view, "");
-  idk_gui_wait_for_label (view, "77 actions");
+  idk_gui_wait_for_text (view, "77 actions");
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget,
+                    gpointer   label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static int
+count_labels (GtkWidget  *root,
+              const char *text)
+{
+  int n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
+static void
+wait_for_count (GtkWidget  *root,
+                const char *text,
+                int         expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count_labels (root, text) != expected)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%d labels “%s” on screen, expected %d", count_labels (root, text), text, expected);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* The user's task: find the SSAFE actions, mark two completed in one bulk
+ * change, delete one and take it back with the toast's Undo. */
+static void
+test_actions_bulk_and_undo (GuiFixture    *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "actions");
+  GtkSelectionModel *selection = idk_actions_view_get_selection (IDK_ACTIONS_VIEW (view));
+  GtkWidget *undo;
+  const char *path = fixture->db.db_path;
+
+  type_search (view, "SSAFE");
+  idk_gui_wait_for_text (view, "7 actions");
+  idk_gui_wait_for_label (view, "27/75a");
+
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  idk_gui_wait_for_text (view, "2 selected");
+  gtk_widget_activate_action (view, "actions.mark-as", "s", "completed");
+
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions WHERE status = 'completed'"), ==, 2);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM action_updates WHERE status = 'completed'"), ==, 2);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT group_concat (reference) FROM "
+                                                       "(SELECT reference FROM actions WHERE status = 'completed' "
+                                                       "ORDER BY reference)")), ==, "27/75a,27/75b");
+  wait_for_count (view, "Completed", 2);
+
+  /* Delete the first, then Undo from the toast. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  idk_gui_wait_for_text (view, "1 selected");
+  gtk_widget_activate_action (view, "actions.delete", NULL);
+  idk_gui_wait_for_text (view, "6 actions");
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 76);
+
+  undo = idk_gui_wait_for (GTK_WIDGET (fixture->window), is_button_labelled, (gpointer) "_Undo", "The Undo button");
+  idk_gui_wait_for_label (GTK_WIDGET (fixture->window), "1 action deleted");
+  g_signal_emit_by_name (undo, "clicked");
+  idk_gui_wait_for_text (view, "7 actions");
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 77);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions WHERE status = 'completed'"), ==, 2);
+
+  /* Ctrl+Z does the same for a second deletion. */
+  gtk_selection_model_select_item (selection, 3, TRUE);
+  gtk_widget_activate_action (view, "actions.delete", NULL);
+  idk_gui_wait_for_text (view, "6 actions");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  idk_gui_wait_for_text (view, "7 actions");
+}
+
+/* The page of an action: its history, and an update added from it. */
+static void
+test_action_page (GuiFixture    *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "actions");
+  GtkWidget *note;
+
+  type_search (view, "HeForShe");
+  idk_gui_wait_for_text (view, "1 action");
+  idk_actions_view_show_action (IDK_ACTIONS_VIEW (view), 0);
+  idk_gui_wait_for_label (view, "Action 27/4");
+  idk_gui_wait_for_label (view, "No update yet");
+
+  note = idk_gui_wait_for (view, (IdkWidgetPredicate) is_note_entry, NULL, "The note entry");
+  gtk_editable_set_text (GTK_EDITABLE (note), "Sign-up sheet circulated");
+  gtk_widget_activate_action (note, "page.add-update", NULL);
+
+  idk_gui_wait_for_label (view, "Sign-up sheet circulated");
+  g_assert_cmpint (idk_test_query_int (fixture->db.db_path,
+                                       "SELECT count(*) FROM action_updates WHERE note = 'Sign-up sheet circulated'"),
+                   ==, 1);
+}
+
+static void
+test_actions_sort_and_filter (GuiFixture    *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "actions");
+  GtkColumnView *table = GTK_COLUMN_VIEW (idk_gui_wait_for (view, is_column_view, NULL, "The table"));
+  GListModel *columns = gtk_column_view_get_columns (table);
+  g_autoptr(GtkColumnViewColumn) due = NULL;
+  IdkActionList *list = idk_actions_view_get_list (IDK_ACTIONS_VIEW (view));
+  g_autoptr(IdkAction) first = NULL;
+
+  /* Sort by the Due column: the earliest due first. */
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Due") == 0)
+        due = g_object_ref (column);
+    }
+  g_assert_nonnull (due);
+  gtk_column_view_sort_by_column (table, due, GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (idk_action_get_reference (first), ==, "21/47");
+  g_clear_object (&first);
+
+  gtk_column_view_sort_by_column (table, due, GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (idk_action_get_reference (first), ==, "27/98");
+
+  /* The Overdue filter. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (idk_gui_wait_for (view, is_button_labelled, (gpointer) "Overdue",
+                                                                      "The Overdue filter")), TRUE);
+  idk_gui_wait_for_text (view, "14 actions");
 }
 
 static void
@@ -311,6 +472,9 @@ main (int   argc,
   GUI_TEST ("/gui/calendar", test_calendar);
   GUI_TEST ("/gui/working-groups", test_working_groups);
   GUI_TEST ("/gui/actions-search", test_actions_search);
+  GUI_TEST ("/gui/actions-bulk-and-undo", test_actions_bulk_and_undo);
+  GUI_TEST ("/gui/action-page", test_action_page);
+  GUI_TEST ("/gui/actions-sort-and-filter", test_actions_sort_and_filter);
   GUI_TEST ("/gui/search-shortcut", test_search_shortcut);
   GUI_TEST ("/gui/narrow", test_narrow);
   GUI_TEST ("/gui/window-size-kept", test_window_size_kept);

@@ -108,6 +108,39 @@ idk_store_load_action (IdkStore    *self,
 }
 
 /**
+ * idk_store_load_action_by_uuid:
+ *
+ * Returns: (transfer full) (type IdkAction): the action, or %NULL with
+ *   @error set (it may have been deleted)
+ */
+gpointer
+idk_store_load_action_by_uuid (IdkStore    *self,
+                               const char  *uuid,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rowid = -1;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT rowid FROM actions WHERE uuid = ?1", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rowid < 0)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No action %s", uuid);
+      return NULL;
+    }
+
+  return idk_store_load_action (self, rowid, error);
+}
+
+/**
  * idk_store_find_actions:
  * @query: (nullable): filters and order; %NULL lists every action
  *

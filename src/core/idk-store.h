@@ -144,6 +144,9 @@ typedef struct
 gpointer    idk_store_load_action              (IdkStore              *self,
                                                 gint64                 rowid,
                                                 GError               **error);
+gpointer    idk_store_load_action_by_uuid      (IdkStore              *self,
+                                                const char            *uuid,
+                                                GError               **error);
 GArray     *idk_store_find_actions             (IdkStore              *self,
                                                 const IdkActionQuery  *query,
                                                 GError               **error);

@@ -5,12 +5,15 @@
 
 #include <glib/gi18n.h>
 
+#include "idk-action-page.h"
 #include "idk-actions-view.h"
 #include "idk-details.h"
+#include "idk-window.h"
 
-/* The actions decided at the sessions, as a table searched as you type.
- * The table's model is the lazy IdkActionList: only the visible rows are
- * loaded from the database. */
+/* The actions decided at the sessions, as a table: searched as you type,
+ * filtered, sorted by any column, with the selected action's page beside
+ * it and status changes on many rows at once.  The table's model is the
+ * lazy IdkActionList, whose filtering and sorting run in SQLite. */
 
 struct _IdkActionsView
 {
@@ -19,13 +22,28 @@ struct _IdkActionsView
   IdkStore *store;
   IdkActionList *list;
   GtkMultiSelection *selection;
+  GPtrArray *owner_uuids;     /* parallel to the owner filter, [0] = NULL */
+  GPtrArray *session_uuids;   /* parallel to the session filter */
+  char *sort_probe;           /* see read_sort_order () */
 
   /* Template widgets */
   GtkColumnView *column_view;
   GtkLabel *count_label;
+  GtkButton *delete_button;
   AdwStatusPage *empty_page;
+  GtkFlowBox *filter_box;
+  AdwFlap *flap;
+  GtkMenuButton *mark_button;
+  GtkToggleButton *mine_toggle;
+  GtkToggleButton *overdue_toggle;
+  GtkDropDown *owner_filter;
+  IdkActionPage *page;
   GtkSearchEntry *search_entry;
+  GtkActionBar *selection_bar;
+  GtkLabel *selection_label;
+  GtkDropDown *session_filter;
   GtkStack *stack;
+  GtkDropDown *status_filter;
 };
 
 enum {
@@ -43,13 +61,17 @@ typedef enum
 
 typedef struct
 {
-  const char *property;
+  const char *property;   /* of IdkAction */
   CellKind kind;
+  const char *sort_key;   /* of IdkActionQuery */
 } Cell;
 
 G_DEFINE_FINAL_TYPE (IdkActionsView, idk_actions_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
+
+/* The statuses of the status filter, after "All statuses". */
+static const char * const statuses[] = { "open", "in-progress", "completed", "superseded", "cancelled" };
 
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -69,10 +91,7 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_lines (GTK_LABEL (label), 3);
     }
   else if (cell->kind == CELL_STATUS)
-    {
-      gtk_widget_add_css_class (label, "pill");
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-    }
+    gtk_widget_set_halign (label, GTK_ALIGN_START);
 
   gtk_list_item_set_child (list_item, label);
 }
@@ -85,6 +104,9 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   IdkAction *action = gtk_list_item_get_item (list_item);
   g_autofree char *value = NULL;
+
+  if (action == NULL)
+    return;
 
   if (cell->kind == CELL_STATUS)
     {
@@ -111,6 +133,39 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), value ? value : "");
 }
 
+/* The column sorters only mark which column the user chose: the rows are
+ * sorted by SQLite.  GTK 4.8 has no API to read the sort column of a
+ * column view, so its sorter is asked to compare two dummies: it asks the
+ * primary column's sorter, which records its key, and inverts the answer
+ * if the order is descending. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  IdkActionsView *self = g_object_get_data (G_OBJECT (a), "view");
+
+  g_free (self->sort_probe);
+  self->sort_probe = g_strdup (user_data);
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+read_sort_order (IdkActionsView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  g_object_set_data (a, "view", self);
+  g_clear_pointer (&self->sort_probe, g_free);
+  order = gtk_sorter_compare (sorter, a, b);
+
+  if (self->list != NULL)
+    idk_action_list_set_sort (self->list, self->sort_probe, order == GTK_ORDERING_LARGER);
+}
+
 static void
 add_column (IdkActionsView *self,
             const char     *title,
@@ -120,6 +175,7 @@ add_column (IdkActionsView *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  g_autoptr(GtkSorter) sorter = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell_cb), (gpointer) cell);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell_cb), (gpointer) cell);
@@ -129,6 +185,10 @@ add_column (IdkActionsView *self,
   gtk_column_view_column_set_expand (column, expand);
   if (width > 0)
     gtk_column_view_column_set_fixed_width (column, width);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer) cell->sort_key, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 }
@@ -143,10 +203,285 @@ update_count (IdkActionsView *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "table" : "empty");
 }
 
+/* The UUIDs of the selected actions, NULL-terminated. */
+static GStrv
+selected_uuids (IdkActionsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autofree char *uuid = idk_action_list_get_uuid (self->list, position);
+
+      if (uuid != NULL)
+        g_strv_builder_add (builder, uuid);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_selection_changed_cb (IdkActionsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected",
+                                                        (gulong) n), (guint) n);
+
+  gtk_label_set_text (self->selection_label, text);
+  gtk_action_bar_set_revealed (self->selection_bar, n > 0);
+
+  /* One action selected: its page follows the selection once open. */
+  if (n == 1 && adw_flap_get_reveal_flap (self->flap))
+    {
+      g_auto(GStrv) uuids = selected_uuids (self);
+
+      idk_action_page_set_action (self->page, uuids[0]);
+    }
+}
+
+static void
+on_row_activated_cb (IdkActionsView *self,
+                     guint           position)
+{
+  g_autofree char *uuid = idk_action_list_get_uuid (self->list, position);
+
+  if (uuid == NULL)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  idk_action_page_set_action (self->page, uuid);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+on_page_closed_cb (IdkActionsView *self)
+{
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 static void
 on_search_changed_cb (IdkActionsView *self)
 {
   idk_actions_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static const char *
+selected_value (GtkDropDown *dropdown,
+                GPtrArray   *values)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  return values != NULL && selected < values->len ? g_ptr_array_index (values, selected) : NULL;
+}
+
+static void
+on_filters_changed_cb (IdkActionsView *self)
+{
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+
+  if (self->list == NULL)
+    return;
+
+  idk_action_list_set_filters (self->list,
+                               status > 0 && status <= G_N_ELEMENTS (statuses) ? statuses[status - 1] : NULL,
+                               selected_value (self->owner_filter, self->owner_uuids),
+                               selected_value (self->session_filter, self->session_uuids),
+                               gtk_toggle_button_get_active (self->overdue_toggle),
+                               gtk_toggle_button_get_active (self->mine_toggle));
+}
+
+/* Fills a filter drop-down with "All …" and the entries, keeping the
+ * choice if it is still there. */
+static void
+fill_filter (GtkDropDown  *dropdown,
+             GPtrArray   **values,
+             const char   *all_label,
+             GListModel   *entries)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *previous = NULL;
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+  guint keep = 0;
+
+  if (*values != NULL)
+    previous = g_strdup (selected_value (dropdown, *values));
+
+  gtk_string_list_append (labels, all_label);
+  g_ptr_array_add (uuids, NULL);
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(IdkEntry) entry = g_list_model_get_item (entries, i);
+
+      gtk_string_list_append (labels, idk_entry_get_title (entry));
+      g_ptr_array_add (uuids, g_strdup (idk_entry_get_target_uuid (entry)));
+      if (g_strcmp0 (previous, idk_entry_get_target_uuid (entry)) == 0)
+        keep = i + 1;
+    }
+
+  g_clear_pointer (values, g_ptr_array_unref);
+  *values = uuids;
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, keep);
+}
+
+static void
+update_filter_choices (IdkActionsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) owners = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autofree char *office = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  owners = idk_store_list_action_owners (self->store, &error);
+  sessions = idk_store_list_sessions (self->store, &error);
+  if (error != NULL)
+    g_warning ("Cannot list the filters' choices: %s", error->message);
+
+  g_signal_handlers_block_by_func (self->owner_filter, on_filters_changed_cb, self);
+  g_signal_handlers_block_by_func (self->session_filter, on_filters_changed_cb, self);
+  fill_filter (self->owner_filter, &self->owner_uuids, _("All owners"), owners);
+  fill_filter (self->session_filter, &self->session_uuids, _("All sessions"), sessions);
+  g_signal_handlers_unblock_by_func (self->owner_filter, on_filters_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->session_filter, on_filters_changed_cb, self);
+
+  /* "Mine" needs to know whose office this is. */
+  office = idk_store_get_office_organization (self->store);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mine_toggle), office != NULL && *office != '\0');
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mine_toggle),
+                               office != NULL && *office != '\0'
+                               ? _("Only actions of this office's organization")
+                               : _("Set this office's organization to see its actions"));
+}
+
+static void
+report_error (IdkActionsView *self,
+              const char     *title,
+              GError         *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              title, NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mark_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IdkActionsView *self = IDK_ACTIONS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) uuids = selected_uuids (self);
+  const char *status = g_variant_get_string (parameter, NULL);
+
+  if (uuids[0] == NULL)
+    return;
+
+  /* One transaction: all the selected actions change, or none. */
+  if (!idk_store_add_action_update (self->store, (const char * const *) uuids, status,
+                                    NULL, g_get_real_name (), &error))
+    report_error (self, _("Cannot Change the Status"), error);
+}
+
+typedef struct
+{
+  IdkStore *store;
+  GStrv uuids;
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_clear_object (&deleted->store);
+  g_strfreev (deleted->uuids);
+  g_free (deleted);
+}
+
+static void
+undo_delete (gpointer data)
+{
+  Deleted *deleted = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!idk_store_begin (deleted->store, &error))
+    goto failed;
+  for (guint i = 0; deleted->uuids[i] != NULL; i++)
+    if (!idk_store_restore (deleted->store, deleted->uuids[i], &error))
+      {
+        idk_store_rollback (deleted->store);
+        goto failed;
+      }
+  if (!idk_store_commit (deleted->store, &error))
+    {
+      idk_store_rollback (deleted->store);
+      goto failed;
+    }
+  return;
+
+failed:
+  g_warning ("Cannot undo the deletion: %s", error->message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IdkActionsView *self = IDK_ACTIONS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) uuids = selected_uuids (self);
+  guint n = g_strv_length (uuids);
+  g_autofree char *title = NULL;
+  GtkRoot *root;
+  Deleted *deleted;
+
+  if (n == 0)
+    return;
+
+  /* Deleting writes tombstones, so Undo brings every action back as it was. */
+  if (!idk_store_begin (self->store, &error))
+    goto failed;
+  for (guint i = 0; i < n; i++)
+    if (!idk_store_delete (self->store, uuids[i], &error))
+      {
+        idk_store_rollback (self->store);
+        goto failed;
+      }
+  if (!idk_store_commit (self->store, &error))
+    {
+      idk_store_rollback (self->store);
+      goto failed;
+    }
+
+  if (g_strcmp0 (idk_action_page_get_action (self->page), uuids[0]) == 0)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  root = gtk_widget_get_root (widget);
+  if (IDK_IS_WINDOW (root))
+    {
+      deleted = g_new0 (Deleted, 1);
+      deleted->store = g_object_ref (self->store);
+      deleted->uuids = g_steal_pointer (&uuids);
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action deleted", "%u actions deleted", n), n);
+      idk_window_offer_undo (IDK_WINDOW (root), title, undo_delete, deleted, deleted_free);
+    }
+  return;
+
+failed:
+  report_error (self, _("Cannot Delete"), error);
 }
 
 static void
@@ -164,10 +499,15 @@ idk_actions_view_dispose (GObject *object)
 {
   IdkActionsView *self = IDK_ACTIONS_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), IDK_TYPE_ACTIONS_VIEW);
+  /* The template's root is the bin's child: dropping it disposes the rest
+   * (gtk_widget_dispose_template () would unparent it a second time). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->owner_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->session_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->sort_probe, g_free);
 
   G_OBJECT_CLASS (idk_actions_view_parent_class)->dispose (object);
 }
@@ -192,6 +532,33 @@ idk_actions_view_get_property (GObject    *object,
 }
 
 static void
+set_store (IdkActionsView *self,
+           IdkStore       *store)
+{
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->list);
+  if (self->store != NULL)
+    {
+      self->list = idk_action_list_new (self->store);
+      g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (update_filter_choices),
+                               self, G_CONNECT_SWAPPED);
+    }
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  idk_action_page_set_store (self->page, store);
+  update_filter_choices (self);
+  if (self->list != NULL)
+    {
+      on_filters_changed_cb (self);
+      read_sort_order (self);
+      update_count (self);
+    }
+}
+
+static void
 idk_actions_view_set_property (GObject      *object,
                                guint         prop_id,
                                const GValue *value,
@@ -202,20 +569,8 @@ idk_actions_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          g_clear_object (&self->list);
-          if (self->store != NULL)
-            {
-              self->list = idk_action_list_new (self->store);
-              g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count),
-                                       self, G_CONNECT_SWAPPED);
-            }
-          gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
-          if (self->list != NULL)
-            update_count (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      set_store (self, g_value_get_object (value));
+      g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -238,33 +593,59 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (IDK_TYPE_ACTION_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/iasmndesk/Desk/idk-actions-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, flap);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, mark_button);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, mine_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, page);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, session_filter);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, status_filter);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "view.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "actions.mark-as", "s", mark_as_action);
+  gtk_widget_class_install_action (widget_class, "actions.delete", NULL, delete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "actions.delete", NULL);
 }
 
 static void
 idk_actions_view_init (IdkActionsView *self)
 {
-  static const Cell reference = { "reference", CELL_TEXT };
-  static const Cell session = { "session", CELL_WRAP };
-  static const Cell topic = { "topic", CELL_WRAP };
-  static const Cell text = { "text", CELL_WRAP };
-  static const Cell owners = { "owners", CELL_WRAP };
-  static const Cell due = { "due", CELL_WRAP };
-  static const Cell status = { "status", CELL_STATUS };
-  static const Cell last_update = { "last-update", CELL_TEXT };
+  static const Cell reference = { "reference", CELL_TEXT, "reference" };
+  static const Cell session = { "session", CELL_WRAP, "session" };
+  static const Cell topic = { "topic", CELL_WRAP, "topic" };
+  static const Cell text = { "text", CELL_WRAP, "text" };
+  static const Cell owners = { "owners", CELL_WRAP, "owner" };
+  static const Cell due = { "due", CELL_WRAP, "due" };
+  static const Cell status = { "status", CELL_STATUS, "status" };
+  static const Cell last_update = { "last-update", CELL_TEXT, "last-update" };
+  g_autoptr(GtkStringList) status_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   add_column (self, _("Reference"), &reference, 80, FALSE);
   add_column (self, _("Session"), &session, 120, FALSE);
@@ -274,6 +655,20 @@ idk_actions_view_init (IdkActionsView *self)
   add_column (self, _("Due"), &due, 130, FALSE);
   add_column (self, _("Status"), &status, 130, FALSE);
   add_column (self, _("Last update"), &last_update, 110, FALSE);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (read_sort_order), self, G_CONNECT_SWAPPED);
+
+  gtk_string_list_append (status_labels, _("All statuses"));
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (status_labels, idk_action_status_to_label (statuses[i]));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (status_labels));
+
+  g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_filters_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->owner_filter, "notify::selected", G_CALLBACK (on_filters_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_filter, "notify::selected", G_CALLBACK (on_filters_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 IdkStore *
@@ -297,6 +692,19 @@ idk_actions_view_get_list (IdkActionsView *self)
   return self->list;
 }
 
+/**
+ * idk_actions_view_get_selection:
+ *
+ * Returns: (transfer none): the selection of the table
+ */
+GtkSelectionModel *
+idk_actions_view_get_selection (IdkActionsView *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTIONS_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
 void
 idk_actions_view_set_search (IdkActionsView *self,
                              const char     *text)
@@ -308,4 +716,31 @@ idk_actions_view_set_search (IdkActionsView *self,
 
   if (self->list != NULL)
     idk_action_list_set_search (self->list, text);
+}
+
+/**
+ * idk_actions_view_show_action:
+ *
+ * Opens the page of the action at @position of the table.
+ */
+void
+idk_actions_view_show_action (IdkActionsView *self,
+                              guint           position)
+{
+  g_return_if_fail (IDK_IS_ACTIONS_VIEW (self));
+
+  on_row_activated_cb (self, position);
+}
+
+/**
+ * idk_actions_view_hide_action:
+ *
+ * Closes the page of the action.
+ */
+void
+idk_actions_view_hide_action (IdkActionsView *self)
+{
+  g_return_if_fail (IDK_IS_ACTIONS_VIEW (self));
+
+  adw_flap_set_reveal_flap (self->flap, FALSE);
 }

@@ -13,7 +13,11 @@ G_DECLARE_FINAL_TYPE (IdkActionsView, idk_actions_view, IDK, ACTIONS_VIEW, AdwBi
 
 IdkStore      *idk_actions_view_get_store  (IdkActionsView *self);
 IdkActionList *idk_actions_view_get_list   (IdkActionsView *self);
+GtkSelectionModel *idk_actions_view_get_selection (IdkActionsView *self);
 void           idk_actions_view_set_search (IdkActionsView *self,
                                             const char     *text);
+void           idk_actions_view_show_action (IdkActionsView *self,
+                                             guint           position);
+void           idk_actions_view_hide_action (IdkActionsView *self);
 
 G_END_DECLS

@@ -134,6 +134,8 @@ idk_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.new", { "<Control>n", NULL } },
     { "win.view::accountability", { "<Alt>1", NULL } },
     { "win.view::calendar", { "<Alt>2", NULL } },
     { "win.view::working-groups", { "<Alt>3", NULL } },

@@ -27,6 +27,8 @@ plain_label (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Wrapped text asks for a readable width, not the width of its longest line. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
   if (style_class != NULL)
     gtk_widget_add_css_class (label, style_class);
 

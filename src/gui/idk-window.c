@@ -18,6 +18,12 @@ struct _IdkWindow
   IdkStore *store;
   GSettings *settings;
 
+  /* The last change that can be undone, offered in a toast. */
+  AdwToast *undo_toast;
+  IdkUndoFunc undo_func;
+  gpointer undo_data;
+  GDestroyNotify undo_destroy;
+
   /* Template widgets */
   IdkAccountabilityView *accountability_view;
   IdkActionsView *actions_view;
@@ -59,6 +65,46 @@ view_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   idk_window_set_view (IDK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+clear_undo (IdkWindow *self)
+{
+  if (self->undo_destroy != NULL && self->undo_data != NULL)
+    self->undo_destroy (self->undo_data);
+  self->undo_func = NULL;
+  self->undo_data = NULL;
+  self->undo_destroy = NULL;
+  g_clear_object (&self->undo_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+static void
+on_undo_toast_dismissed_cb (IdkWindow *self,
+                            AdwToast  *toast)
+{
+  /* Once the toast is gone, the change stands. */
+  if (toast == self->undo_toast)
+    clear_undo (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  idk_window_undo (IDK_WINDOW (widget));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  IdkWindow *self = IDK_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+
+  gtk_widget_activate_action (view, "view.new", NULL);
 }
 
 static void
@@ -105,6 +151,7 @@ idk_window_dispose (GObject *object)
 {
   IdkWindow *self = IDK_WINDOW (object);
 
+  clear_undo (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IDK_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -190,6 +237,8 @@ idk_window_class_init (IdkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
 }
 
 static void
@@ -208,6 +257,8 @@ idk_window_init (IdkWindow *self)
 
   view = g_settings_get_string (self->settings, "last-view");
   idk_window_set_view (self, view);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
 IdkWindow *
@@ -265,4 +316,85 @@ idk_window_add_toast (IdkWindow *self,
   g_return_if_fail (IDK_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * idk_window_offer_undo:
+ * @title: what was done, e.g. "2 actions deleted"
+ * @undo: what undoes it
+ *
+ * Shows a toast with an Undo button for the change just made; Ctrl+Z does
+ * the same while the toast is shown.  A newer change replaces the offer.
+ */
+void
+idk_window_offer_undo (IdkWindow      *self,
+                       const char     *title,
+                       IdkUndoFunc     undo,
+                       gpointer        user_data,
+                       GDestroyNotify  destroy)
+{
+  AdwToast *previous;
+
+  g_return_if_fail (IDK_IS_WINDOW (self));
+  g_return_if_fail (undo != NULL);
+
+  previous = self->undo_toast ? g_object_ref (self->undo_toast) : NULL;
+  clear_undo (self);
+  if (previous != NULL)
+    {
+      adw_toast_dismiss (previous);
+      g_object_unref (previous);
+    }
+
+  self->undo_func = undo;
+  self->undo_data = user_data;
+  self->undo_destroy = destroy;
+  self->undo_toast = adw_toast_new (title);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "win.undo");
+  adw_toast_set_timeout (self->undo_toast, 10);
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
+}
+
+/**
+ * idk_window_undo:
+ *
+ * Undoes the change offered in the last toast, if it is still shown.
+ *
+ * Returns: whether there was something to undo
+ */
+gboolean
+idk_window_undo (IdkWindow *self)
+{
+  IdkUndoFunc undo;
+  gpointer data;
+  AdwToast *toast;
+
+  g_return_val_if_fail (IDK_IS_WINDOW (self), FALSE);
+
+  if (self->undo_func == NULL)
+    return FALSE;
+
+  undo = self->undo_func;
+  data = self->undo_data;
+  toast = g_steal_pointer (&self->undo_toast);
+  self->undo_data = NULL;
+  undo (data);
+  if (self->undo_destroy != NULL)
+    self->undo_destroy (data);
+  self->undo_func = NULL;
+  self->undo_destroy = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+
+  if (toast != NULL)
+    {
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+
+  return TRUE;
 }

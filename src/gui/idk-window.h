@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IdkWindow, idk_window, IDK, WINDOW, AdwApplicationWindow)
 
+typedef void (*IdkUndoFunc) (gpointer user_data);
+
 IdkWindow  *idk_window_new              (IdkApplication *application,
                                          IdkStore       *store);
 IdkStore   *idk_window_get_store        (IdkWindow      *self);
@@ -21,5 +23,11 @@ GtkWidget  *idk_window_get_view_widget  (IdkWindow      *self,
                                          const char     *name);
 void        idk_window_add_toast        (IdkWindow      *self,
                                          AdwToast       *toast);
+void        idk_window_offer_undo       (IdkWindow      *self,
+                                         const char     *title,
+                                         IdkUndoFunc     undo,
+                                         gpointer        user_data,
+                                         GDestroyNotify  destroy);
+gboolean    idk_window_undo             (IdkWindow      *self);
 
 G_END_DECLS
