@@ -134,7 +134,8 @@ test_other_lists (IdkTestFixture *fixture,
                   gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) montreux = idk_store_list_meetings (fixture->store, "Montreux", FALSE, &error);
+  IdkMeetingQuery query = { .search = "Montreux" };
+  g_autoptr(GListModel) montreux = idk_store_find_meetings (fixture->store, &query, &error);
   g_autoptr(GListModel) unhcr = idk_store_list_organizations (fixture->store, "UNHCR", &error);
   g_autoptr(GListModel) by_person = idk_store_list_actors (fixture->store, "Harrington", &error);
   g_autoptr(GListModel) by_place = idk_store_list_actors (fixture->store, "Philippines", &error);

@@ -112,7 +112,8 @@ list_meetings (IdkStore   *store,
                const char *search)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) model = idk_store_list_meetings (store, search, FALSE, &error);
+  IdkMeetingQuery query = { .search = search, .oldest_first = TRUE };
+  g_autoptr(GListModel) model = idk_store_find_meetings (store, &query, &error);
 
   if (model == NULL)
     return failed (error);

@@ -26,6 +26,8 @@ gboolean      _idk_store_sql_error     (IdkStore      *self,
 gboolean      _idk_store_load_defaults (IdkStore      *self,
                                         GError       **error);
 const char   *_idk_store_today         (IdkStore      *self);
+char         *_idk_store_like_pattern  (const char    *text);
+gpointer      _idk_store_meeting_from_row (sqlite3_stmt *stmt);
 
 /* idk-schema.c */
 int           _idk_schema_latest_version (void);

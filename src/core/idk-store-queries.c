@@ -20,8 +20,8 @@
 #define COL(stmt, i) ((const char *) sqlite3_column_text (stmt, i))
 
 /* A LIKE pattern matching TEXT anywhere, with LIKE's wildcards escaped. */
-static char *
-like_pattern (const char *text)
+char *
+_idk_store_like_pattern (const char *text)
 {
   GString *pattern = g_string_new ("%");
 
@@ -63,7 +63,7 @@ prepare_search (IdkStore    *self,
         {
           g_autofree char *stripped = g_strstrip (g_strdup (search));
 
-          sqlite3_bind_text (stmt, 1, like_pattern (stripped), -1, g_free);
+          sqlite3_bind_text (stmt, 1, _idk_store_like_pattern (stripped), -1, g_free);
         }
       else
         sqlite3_bind_null (stmt, 1);
@@ -302,8 +302,9 @@ attendance_label (sqlite3_stmt *stmt,
   return NULL;
 }
 
-static IdkMeeting *
-meeting_from_row (sqlite3_stmt *stmt)
+/* A row of the meeting_rows view as an IdkMeeting. */
+gpointer
+_idk_store_meeting_from_row (sqlite3_stmt *stmt)
 {
   g_autofree char *dates = idk_date_format_range (COL (stmt, 3), COL (stmt, 4));
   g_autofree char *place = NULL;
@@ -327,37 +328,6 @@ meeting_from_row (sqlite3_stmt *stmt)
                        "attendance-label", attendance, "summary", summary,
                        "number", sqlite3_column_int (stmt, 19),
                        NULL);
-}
-
-GListModel *
-idk_store_list_meetings (IdkStore    *self,
-                         const char  *search,
-                         gboolean     newest_first,
-                         GError     **error)
-{
-  GListStore *list = g_list_store_new (IDK_TYPE_MEETING);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-
-  stmt = prepare_search (self,
-                         newest_first
-                         ? "SELECT * FROM meeting_rows WHERE ?1 IS NULL OR search LIKE ?1 ESCAPE '\\' "
-                           "ORDER BY start_date DESC, title"
-                         : "SELECT * FROM meeting_rows WHERE ?1 IS NULL OR search LIKE ?1 ESCAPE '\\' "
-                           "ORDER BY start_date, title",
-                         search, error);
-  if (stmt == NULL)
-    return g_object_unref (list), NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(IdkMeeting) meeting = meeting_from_row (stmt);
-      g_list_store_append (list, meeting);
-    }
-
-  return finish_list (self, stmt, rc, list, error);
 }
 
 GListModel *

@@ -87,10 +87,6 @@ GListModel *idk_store_list_actors            (IdkStore    *self,
 GListModel *idk_store_list_actor_children    (IdkStore    *self,
                                               const char  *parent_uuid,
                                               GError     **error);
-GListModel *idk_store_list_meetings          (IdkStore    *self,
-                                              const char  *search,
-                                              gboolean     newest_first,
-                                              GError     **error);
 GListModel *idk_store_list_working_groups    (IdkStore    *self,
                                               const char  *search,
                                               GError     **error);
@@ -174,6 +170,51 @@ gboolean    idk_store_set_office               (IdkStore              *self,
 gboolean    idk_store_restore                  (IdkStore              *self,
                                                 const char            *uuid,
                                                 GError               **error);
+
+/* The calendar (idk-store-meetings.c). */
+
+typedef enum
+{
+  IDK_PERIOD_ALL,
+  IDK_PERIOD_UPCOMING,  /* not yet over; soonest first */
+  IDK_PERIOD_PAST,
+} IdkPeriod;
+
+typedef struct
+{
+  const char *search;     /* words of the title, place, venue or host */
+  const char *type;       /* "full-session", … */
+  IdkPeriod period;
+  const char *from;       /* meetings not over before this day */
+  const char *to;         /* meetings started by this day */
+  gboolean oldest_first;  /* else newest first (upcoming: soonest first) */
+} IdkMeetingQuery;
+
+GListModel *idk_store_find_meetings            (IdkStore               *self,
+                                                const IdkMeetingQuery  *query,
+                                                GError                **error);
+char       *idk_store_save_meeting             (IdkStore               *self,
+                                                const char             *uuid,
+                                                JsonObject             *fields,
+                                                char                  **field,
+                                                GError                **error);
+char       *idk_store_save_agenda_item         (IdkStore               *self,
+                                                const char             *uuid,
+                                                JsonObject             *fields,
+                                                char                  **field,
+                                                GError                **error);
+gint64      idk_store_next_agenda_ordinal      (IdkStore               *self,
+                                                const char             *meeting_uuid);
+gboolean    idk_store_move_agenda_item         (IdkStore               *self,
+                                                const char             *uuid,
+                                                int                     delta,
+                                                GError                **error);
+char       *idk_store_add_participant          (IdkStore               *self,
+                                                const char             *meeting,
+                                                const char             *name,
+                                                const char             *organization,
+                                                const char             *role,
+                                                GError                **error);
 
 /* Rule checks (idk-rules.c). */
 GListModel *idk_store_list_warnings            (IdkStore    *self,

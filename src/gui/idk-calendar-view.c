@@ -23,7 +23,9 @@ idk_calendar_view_load (IdkSplitView  *self,
                         const char    *search,
                         GError       **error)
 {
-  return idk_store_list_meetings (idk_split_view_get_store (self), search, TRUE, error);
+  IdkMeetingQuery query = { .search = search };
+
+  return idk_store_find_meetings (idk_split_view_get_store (self), &query, error);
 }
 
 static void

@@ -1,0 +1,506 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-store-meetings"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "idk-date.h"
+#include "idk-meeting.h"
+#include "idk-store-private.h"
+
+/* The calendar: which meetings to list, and the checks made before a
+ * meeting or an agenda item is saved.  A refused change names the field
+ * at fault, so that the dialog can show the message beside it. */
+
+#define COL(stmt, i) ((const char *) sqlite3_column_text (stmt, i))
+
+/* The last day of a date of any precision, in SQL. */
+#define LAST_DAY(x) \
+  "(CASE length (" x ") WHEN 10 THEN " x " WHEN 7 THEN date (" x " || '-01', '+1 month', '-1 day')" \
+  " WHEN 4 THEN " x " || '-12-31' END)"
+#define FIRST_DAY(x) "substr (" x " || '-01-01', 1, 10)"
+
+static gboolean
+refuse (GError     **error,
+        char       **field,
+        const char  *name,
+        const char  *format,
+        ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+refuse (GError     **error,
+        char       **field,
+        const char  *name,
+        const char  *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (field != NULL)
+    *field = g_strdup (name);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+get_text (JsonObject *fields,
+          const char *name)
+{
+  JsonNode *node = json_object_get_member (fields, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/**
+ * idk_store_find_meetings:
+ * @query: (nullable): what to list; %NULL lists every meeting, newest first
+ *
+ * Returns: (transfer full): the meetings as lists show them (IdkMeeting)
+ */
+GListModel *
+idk_store_find_meetings (IdkStore               *self,
+                         const IdkMeetingQuery  *query,
+                         GError                **error)
+{
+  static const IdkMeetingQuery everything = { NULL };
+  g_autoptr(GListStore) list = g_list_store_new (IDK_TYPE_MEETING);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    query = &everything;
+
+  /* ?1 today, ?2 search, ?3 type, ?4 from, ?5 to */
+  g_string_append (sql, "SELECT * FROM meeting_rows WHERE ?1 IS NOT NULL ");
+  if (query->search != NULL && *query->search != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (query->search));
+
+      pattern = _idk_store_like_pattern (stripped);
+      g_string_append (sql, "AND search LIKE ?2 ESCAPE '\\' ");
+    }
+  if (query->type != NULL)
+    g_string_append (sql, "AND type = ?3 ");
+  if (query->period == IDK_PERIOD_UPCOMING)
+    g_string_append (sql, "AND " LAST_DAY ("coalesce (end_date, start_date)") " >= ?1 ");
+  else if (query->period == IDK_PERIOD_PAST)
+    g_string_append (sql, "AND " LAST_DAY ("coalesce (end_date, start_date)") " < ?1 ");
+  if (query->from != NULL)
+    g_string_append (sql, "AND " LAST_DAY ("coalesce (end_date, start_date)") " >= ?4 ");
+  if (query->to != NULL)
+    g_string_append (sql, "AND " FIRST_DAY ("start_date") " <= ?5 ");
+  /* Upcoming meetings come soonest first; otherwise the newest first. */
+  g_string_append (sql, query->period == IDK_PERIOD_UPCOMING || query->oldest_first
+                        ? "ORDER BY start_date, title" : "ORDER BY start_date DESC, title");
+
+  if (!(stmt = _idk_store_prepare (self, sql->str, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, _idk_store_today (self), -1, SQLITE_TRANSIENT);
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_TRANSIENT);
+  if (query->type != NULL)
+    sqlite3_bind_text (stmt, 3, query->type, -1, SQLITE_TRANSIENT);
+  if (query->from != NULL)
+    sqlite3_bind_text (stmt, 4, query->from, -1, SQLITE_TRANSIENT);
+  if (query->to != NULL)
+    sqlite3_bind_text (stmt, 5, query->to, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IdkMeeting) meeting = _idk_store_meeting_from_row (stmt);
+      g_list_store_append (list, meeting);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Compares two valid dates of any precision by their first days. */
+static int
+compare_dates (const char *a,
+               const char *b)
+{
+  IdkDate da, db;
+  g_autoptr(GDate) fa = NULL;
+  g_autoptr(GDate) fb = NULL;
+
+  idk_date_parse (a, &da);
+  idk_date_parse (b, &db);
+  fa = idk_date_first_day (&da);
+  fb = idk_date_first_day (&db);
+  return g_date_compare (fa, fb);
+}
+
+/* Whether DAY lies between the first day of FIRST and the last of LAST. */
+static gboolean
+within (const char *day,
+        const char *first,
+        const char *last)
+{
+  IdkDate d, f, l;
+  g_autoptr(GDate) gd = NULL;
+  g_autoptr(GDate) gf = NULL;
+  g_autoptr(GDate) gl = NULL;
+
+  if (!idk_date_parse (day, &d) || !idk_date_parse (first, &f) || !idk_date_parse (last, &l))
+    return FALSE;
+
+  gd = idk_date_first_day (&d);
+  gf = idk_date_first_day (&f);
+  gl = idk_date_last_day (&l);
+  return g_date_compare (gd, gf) >= 0 && g_date_compare (gd, gl) <= 0;
+}
+
+/**
+ * idk_store_save_meeting:
+ * @uuid: (nullable): the meeting to change, or %NULL for a new one
+ * @field: (out) (optional) (transfer full): the field at fault, on error
+ *
+ * Checks and saves a meeting.  The end cannot come before the start.
+ *
+ * Returns: (transfer full): the meeting's UUID, or %NULL with @error set
+ */
+char *
+idk_store_save_meeting (IdkStore    *self,
+                        const char  *uuid,
+                        JsonObject  *fields,
+                        char       **field,
+                        GError     **error)
+{
+  const char *title, *start, *end;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  title = get_text (fields, "title");
+  start = get_text (fields, "start_date");
+  end = get_text (fields, "end_date");
+
+  if (is_blank (title))
+    return refuse (error, field, "title", _("The meeting needs a title.")), NULL;
+  if (!idk_date_is_valid_text (start))
+    return refuse (error, field, "start_date",
+                   _("Give the start as a date: 2027-02-03, or 2027-02 if only the month is known.")), NULL;
+  if (end != NULL && !idk_date_is_valid_text (end))
+    return refuse (error, field, "end_date",
+                   _("Give the end as a date: 2027-02-05, or 2027-02 if only the month is known.")), NULL;
+  if (end != NULL && compare_dates (end, start) < 0)
+    return refuse (error, field, "end_date", _("The meeting cannot end before it starts.")), NULL;
+
+  return idk_store_save (self, "meeting", uuid, fields, error);
+}
+
+static int
+minutes (const char *time)
+{
+  return (time[0] - '0') * 600 + (time[1] - '0') * 60 + (time[3] - '0') * 10 + (time[4] - '0');
+}
+
+/**
+ * idk_store_save_agenda_item:
+ * @uuid: (nullable): the item to change, or %NULL for a new one
+ * @field: (out) (optional) (transfer full): the field at fault, on error
+ *
+ * Checks and saves an item of a meeting's agenda: a time slot ends after
+ * it starts, lies within the meeting's days, and does not overlap another
+ * slot of the same day.
+ *
+ * Returns: (transfer full): the item's UUID, or %NULL with @error set
+ */
+char *
+idk_store_save_agenda_item (IdkStore    *self,
+                            const char  *uuid,
+                            JsonObject  *fields,
+                            char       **field,
+                            GError     **error)
+{
+  g_autoptr(JsonObject) meeting = NULL;
+  const char *meeting_uuid, *day, *start, *end, *title;
+  sqlite3_stmt *stmt;
+  g_autofree char *clash = NULL;
+  g_autofree char *clash_times = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  meeting_uuid = get_text (fields, "meeting");
+  day = get_text (fields, "day");
+  start = get_text (fields, "start_time");
+  end = get_text (fields, "end_time");
+  title = get_text (fields, "title");
+
+  if (meeting_uuid == NULL || !(meeting = idk_store_get_fields (self, meeting_uuid, NULL, NULL)))
+    return refuse (error, field, "meeting", _("The item belongs to no meeting.")), NULL;
+  if (is_blank (title))
+    return refuse (error, field, "title", _("The item needs a title.")), NULL;
+  if (start != NULL && !idk_time_is_valid_text (start))
+    return refuse (error, field, "start_time", _("Give the start as a time: 09:30.")), NULL;
+  if (end != NULL && !idk_time_is_valid_text (end))
+    return refuse (error, field, "end_time", _("Give the end as a time: 10:30.")), NULL;
+  if (end != NULL && start == NULL)
+    return refuse (error, field, "start_time", _("A slot with an end needs a start.")), NULL;
+  if (start != NULL && end != NULL && minutes (end) <= minutes (start))
+    return refuse (error, field, "end_time", _("The slot must end after it starts.")), NULL;
+
+  if (day != NULL)
+    {
+      const char *first = get_text (meeting, "start_date");
+      const char *last = get_text (meeting, "end_date") ? get_text (meeting, "end_date") : first;
+      IdkDate d;
+
+      if (!idk_date_parse (day, &d) || d.precision != IDK_DATE_PRECISION_DAY)
+        return refuse (error, field, "day", _("Give the day as a date: 2027-02-03.")), NULL;
+      if (!within (day, first, last))
+        {
+          g_autofree char *range = idk_date_format_range (first, last);
+
+          return refuse (error, field, "day", _("The day is not one of the meeting’s days (%s)."), range), NULL;
+        }
+    }
+
+  /* Two slots of one day may not share a minute; untimed items (sub-items,
+   * agendas without times) take no time. */
+  if (start != NULL && end != NULL)
+    {
+      if (!(stmt = _idk_store_prepare (self,
+                                       "SELECT title, start_time, end_time FROM agenda_items "
+                                       "WHERE meeting = ?1 AND day IS ?2 AND uuid IS NOT ?3 "
+                                       "AND start_time IS NOT NULL AND end_time IS NOT NULL "
+                                       "AND start_time < ?5 AND end_time > ?4 "
+                                       "ORDER BY start_time LIMIT 1", error)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, meeting_uuid, -1, SQLITE_TRANSIENT);
+      if (day != NULL)
+        sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+      if (uuid != NULL)
+        sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, start, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, end, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          clash = g_strdup (COL (stmt, 0));
+          clash_times = g_strdup_printf ("%s–%s", COL (stmt, 1), COL (stmt, 2));
+        }
+      sqlite3_reset (stmt);
+
+      if (clash != NULL)
+        return refuse (error, field, "start_time", _("%s–%s overlaps “%s” (%s)."),
+                       start, end, clash, clash_times), NULL;
+    }
+
+  return idk_store_save (self, "agenda_item", uuid, fields, error);
+}
+
+/**
+ * idk_store_next_agenda_ordinal:
+ *
+ * Returns: the ordinal for an item added at the end of the agenda
+ */
+gint64
+idk_store_next_agenda_ordinal (IdkStore   *self,
+                               const char *meeting_uuid)
+{
+  sqlite3_stmt *stmt;
+  gint64 next = 1;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), 1);
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT coalesce (max (ordinal), 0) + 1 FROM agenda_items "
+                                         "WHERE meeting = ?1", NULL)))
+    return 1;
+  sqlite3_bind_text (stmt, 1, meeting_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return next;
+}
+
+/**
+ * idk_store_move_agenda_item:
+ * @delta: -1 to move it up, 1 down
+ *
+ * Swaps the item with its neighbour in the agenda (same day), as one
+ * change.
+ *
+ * Returns: whether it moved; %FALSE with @error unset at either end
+ */
+gboolean
+idk_store_move_agenda_item (IdkStore    *self,
+                            const char  *uuid,
+                            int          delta,
+                            GError     **error)
+{
+  g_autoptr(JsonObject) item = NULL;
+  g_autoptr(JsonObject) neighbour = NULL;
+  g_autofree char *neighbour_uuid = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  sqlite3_stmt *stmt;
+  gint64 ordinal, other;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  if (!(item = idk_store_get_fields (self, uuid, NULL, error)))
+    return FALSE;
+  ordinal = json_object_get_int_member_with_default (item, "ordinal", 0);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   delta < 0
+                                   ? "SELECT uuid, ordinal FROM agenda_items WHERE meeting = ?1 AND day IS ?2 "
+                                     "AND ordinal < ?3 ORDER BY ordinal DESC LIMIT 1"
+                                   : "SELECT uuid, ordinal FROM agenda_items WHERE meeting = ?1 AND day IS ?2 "
+                                     "AND ordinal > ?3 ORDER BY ordinal LIMIT 1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, get_text (item, "meeting"), -1, SQLITE_TRANSIENT);
+  if (get_text (item, "day") != NULL)
+    sqlite3_bind_text (stmt, 2, get_text (item, "day"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, ordinal);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      neighbour_uuid = g_strdup (COL (stmt, 0));
+      other = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (neighbour_uuid == NULL)
+    return FALSE;
+  if (!(neighbour = idk_store_get_fields (self, neighbour_uuid, NULL, error)))
+    return FALSE;
+
+  json_object_set_int_member (item, "ordinal", other);
+  json_object_set_int_member (neighbour, "ordinal", ordinal);
+
+  if (!idk_store_begin (self, error))
+    return FALSE;
+  if (!(a = idk_store_save (self, "agenda_item", uuid, item, error)) ||
+      !(b = idk_store_save (self, "agenda_item", neighbour_uuid, neighbour, error)) ||
+      !idk_store_commit (self, error))
+    {
+      idk_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * idk_store_add_participant:
+ * @name: the person's name; someone of that name is reused, else added
+ * @organization: (nullable): the organization they represent
+ * @role: "member" or "observer"
+ *
+ * Returns: (transfer full): the participant's UUID, or %NULL with @error set
+ */
+char *
+idk_store_add_participant (IdkStore    *self,
+                           const char  *meeting,
+                           const char  *name,
+                           const char  *organization,
+                           const char  *role,
+                           GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *affiliation = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  sqlite3_stmt *stmt;
+  gint64 ordinal = 1;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (meeting != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "%s", _("The participant needs a name."));
+      return NULL;
+    }
+
+  if (!idk_store_begin (self, error))
+    return NULL;
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT uuid FROM persons WHERE name = ?1 COLLATE NOCASE LIMIT 1", error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    person = g_strdup (COL (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (person == NULL)
+    {
+      g_autoptr(JsonObject) person_fields = json_object_new ();
+
+      json_object_set_string_member (person_fields, "name", stripped);
+      if (organization != NULL)
+        json_object_set_string_member (person_fields, "organization", organization);
+      if (!(person = idk_store_save (self, "person", NULL, person_fields, error)))
+        goto failed;
+    }
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT coalesce (max (ordinal), 0) + 1 FROM participants "
+                                         "WHERE meeting = ?1", error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, meeting, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ordinal = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (organization != NULL &&
+      (stmt = _idk_store_prepare (self, "SELECT coalesce (acronym, name) FROM organizations WHERE uuid = ?1", NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, organization, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        affiliation = g_strdup (COL (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  json_object_set_string_member (fields, "meeting", meeting);
+  json_object_set_string_member (fields, "person", person);
+  if (organization != NULL)
+    json_object_set_string_member (fields, "organization", organization);
+  if (affiliation != NULL)
+    json_object_set_string_member (fields, "affiliation", affiliation);
+  json_object_set_string_member (fields, "role", role ? role : "member");
+  json_object_set_int_member (fields, "ordinal", ordinal);
+
+  if (!(uuid = idk_store_save (self, "participant", NULL, fields, error)) ||
+      !idk_store_commit (self, error))
+    goto failed;
+
+  return g_steal_pointer (&uuid);
+
+failed:
+  idk_store_rollback (self);
+  return NULL;
+}
