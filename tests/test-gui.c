@@ -4,6 +4,8 @@
 #include "idk-accountability-view.h"
 #include "idk-actions-view.h"
 #include "idk-calendar-view.h"
+#include "idk-form.h"
+#include "idk-month-grid.h"
 #include "idk-gui-test-util.h"
 #include "idk-window.h"
 #include "idk-working-groups-view.h"
@@ -199,6 +201,128 @@ test_calendar (GuiFixture    *fixture,
   /* A meeting known only to the month shows as such. */
   type_search (view, "Dakar");
   idk_gui_wait_for_label (view, "November 2014");
+}
+
+static void
+add_slot (IdkCalendarView *view,
+          const char      *meeting,
+          const char      *start,
+          const char      *end,
+          const char      *title)
+{
+  IdkForm *form = idk_calendar_view_edit_agenda_item (view, meeting, NULL);
+
+  idk_form_set_choice (form, "day", "2027-05-10");
+  idk_form_set_text (form, "start_time", start);
+  idk_form_set_text (form, "end_time", end);
+  idk_form_set_text (form, "title", title);
+  g_assert_true (idk_form_save (form));
+}
+
+/* The secretariat's task: plan a Steering Group session, give it three
+ * agenda slots, find it in the month grid and the list; an overlapping
+ * slot is refused with the reason shown at the field. */
+static void
+test_calendar_plan_session (GuiFixture    *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "calendar");
+  IdkCalendarView *calendar = IDK_CALENDAR_VIEW (view);
+  const char *path = fixture->db.db_path;
+  const char *meeting;
+  IdkForm *form;
+  GtkWidget *day;
+  const char *field = NULL;
+
+  idk_gui_wait_for_label (view, "Montreux");
+
+  form = idk_calendar_view_edit_meeting (calendar, NULL);
+  idk_gui_wait_for_label (GTK_WIDGET (form), "New Meeting");
+  idk_form_set_text (form, "title", "Steering Group, Geneva");
+  idk_form_set_choice (form, "type", "sg-session");
+  idk_form_set_text (form, "start_date", "2027-05-10");
+  idk_form_set_text (form, "end_date", "2027-05-09");
+  idk_form_set_text (form, "city", "Geneva");
+  idk_form_set_text (form, "country", "Switzerland");
+
+  /* The end before the start: refused, said at the End field. */
+  g_assert_false (idk_form_save (form));
+  idk_gui_wait_for_label (GTK_WIDGET (form), "The meeting cannot end before it starts.");
+  g_assert_cmpstr (idk_form_get_error (form, &field), ==, "The meeting cannot end before it starts.");
+  g_assert_cmpstr (field, ==, "end_date");
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM meetings WHERE city = 'Geneva'"), ==, 0);
+
+  idk_form_set_text (form, "end_date", "2027-05-11");
+  g_assert_true (idk_form_save (form));
+
+  meeting = idk_test_keep (idk_test_query_text (path, "SELECT uuid FROM meetings WHERE city = 'Geneva'"));
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT b.acronym FROM meetings m "
+                                                       "JOIN bodies b ON b.uuid = m.body WHERE m.city = 'Geneva'")),
+                   ==, "SG");
+
+  /* In the list, on its page, and in the month grid. */
+  idk_gui_wait_for_label (view, "10–11 May 2027");
+  idk_gui_wait_for_label (view, "Steering Group session");
+  g_assert_cmpuint (idk_month_grid_get_month (idk_calendar_view_get_grid (calendar)), ==, 5);
+  g_assert_cmpuint (idk_month_grid_get_year (idk_calendar_view_get_grid (calendar)), ==, 2027);
+  day = idk_month_grid_get_day (idk_calendar_view_get_grid (calendar), "2027-05-10");
+  g_assert_true (gtk_widget_has_css_class (day, "has-meeting"));
+  g_assert_true (gtk_widget_has_css_class (idk_month_grid_get_day (idk_calendar_view_get_grid (calendar),
+                                                                   "2027-05-11"), "has-meeting"));
+  g_assert_false (gtk_widget_has_css_class (idk_month_grid_get_day (idk_calendar_view_get_grid (calendar),
+                                                                    "2027-05-12"), "has-meeting"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (day), "Steering Group, Geneva"));
+
+  add_slot (calendar, meeting, "09:00", "10:30", "Opening");
+  add_slot (calendar, meeting, "10:30", "12:00", "Agenda of the 30th session");
+  add_slot (calendar, meeting, "13:30", "15:00", "Draft policies");
+  idk_gui_wait_for_label (view, "09:00–10:30  Opening");
+  idk_gui_wait_for_label (view, "13:30–15:00  Draft policies");
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM agenda_items WHERE meeting = "
+                                       "(SELECT uuid FROM meetings WHERE city = 'Geneva')"), ==, 3);
+
+  /* A fourth slot overlapping the first is refused, with the message. */
+  form = idk_calendar_view_edit_agenda_item (calendar, meeting, NULL);
+  idk_form_set_choice (form, "day", "2027-05-10");
+  idk_form_set_text (form, "start_time", "10:00");
+  idk_form_set_text (form, "end_time", "11:00");
+  idk_form_set_text (form, "title", "Coffee with the hosts");
+  g_assert_false (idk_form_save (form));
+  idk_gui_wait_for_label (GTK_WIDGET (form), "10:00–11:00 overlaps “Opening” (09:00–10:30).");
+  idk_form_get_error (form, &field);
+  g_assert_cmpstr (field, ==, "start_time");
+  gtk_window_close (GTK_WINDOW (form));
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM agenda_items WHERE meeting = "
+                                       "(SELECT uuid FROM meetings WHERE city = 'Geneva')"), ==, 3);
+
+  /* Rule warnings show inline on a meeting's page: the 23rd session is
+   * four days long. */
+  g_assert_true (idk_split_view_select_uuid (IDK_SPLIT_VIEW (view),
+                                             idk_test_keep (idk_test_query_text (path,
+                                               "SELECT uuid FROM meetings WHERE number = 23"))));
+  idk_gui_wait_for_label (view, "Rule Warnings");
+  idk_gui_wait_for_label (view, "This session lasts 4 days; since February 2015 IASMN sessions last at most 3.");
+}
+
+static void
+test_calendar_cancel_and_undo (GuiFixture    *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "calendar");
+  const char *path = fixture->db.db_path;
+
+  type_search (view, "Istanbul");
+  idk_gui_wait_until_gone (view, "28th IASMN session");
+  idk_gui_wait_for_label (view, "8–9 May 2018");
+  gtk_widget_activate_action (view, "calendar.cancel", NULL);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT status FROM meetings WHERE city = 'Istanbul'")),
+                   ==, "cancelled");
+  idk_gui_wait_for_text (view, "Cancelled");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT status FROM meetings WHERE city = 'Istanbul'")),
+                   ==, "confirmed");
 }
 
 static void
@@ -470,6 +594,8 @@ main (int   argc,
   GUI_TEST ("/gui/accountability", test_accountability);
   GUI_TEST ("/gui/accountability-links", test_accountability_links);
   GUI_TEST ("/gui/calendar", test_calendar);
+  GUI_TEST ("/gui/calendar-plan-session", test_calendar_plan_session);
+  GUI_TEST ("/gui/calendar-cancel-and-undo", test_calendar_cancel_and_undo);
   GUI_TEST ("/gui/working-groups", test_working_groups);
   GUI_TEST ("/gui/actions-search", test_actions_search);
   GUI_TEST ("/gui/actions-bulk-and-undo", test_actions_bulk_and_undo);

@@ -287,7 +287,7 @@ idk_store_list_participants (IdkStore    *self,
 {
   return run_query (self,
                     "SELECT trim (coalesce (pe.honorific || ' ', '') || pe.name), x.affiliation, x.role, "
-                    "  x.function, pe.uuid "
+                    "  x.function, x.uuid "
                     "FROM participants x LEFT JOIN persons pe ON pe.uuid = x.person "
                     "WHERE x.meeting = ?1 ORDER BY x.ordinal",
                     meeting_uuid, participant_row, error);

@@ -504,3 +504,54 @@ failed:
   idk_store_rollback (self);
   return NULL;
 }
+
+static char *
+lookup (IdkStore   *self,
+        const char *sql,
+        const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+
+  if (key == NULL || !(stmt = _idk_store_prepare (self, sql, NULL)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup (COL (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return uuid;
+}
+
+/**
+ * idk_store_find_organization:
+ * @text: an acronym, a name or a former name, in any case
+ *
+ * Returns: (transfer full) (nullable): the organization's UUID
+ */
+char *
+idk_store_find_organization (IdkStore   *self,
+                             const char *text)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return lookup (self,
+                 "SELECT o.uuid FROM organizations o WHERE o.acronym = ?1 COLLATE NOCASE "
+                 "OR o.name = ?1 COLLATE NOCASE "
+                 "OR EXISTS (SELECT 1 FROM json_each (o.aliases) a WHERE a.value = ?1 COLLATE NOCASE) "
+                 "ORDER BY o.acronym = ?1 COLLATE NOCASE DESC LIMIT 1", text);
+}
+
+/**
+ * idk_store_find_body:
+ *
+ * Returns: (transfer full) (nullable): the UUID of the body with @acronym
+ */
+char *
+idk_store_find_body (IdkStore   *self,
+                     const char *acronym)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  return lookup (self, "SELECT uuid FROM bodies WHERE acronym = ?1 LIMIT 1", acronym);
+}

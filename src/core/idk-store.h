@@ -216,6 +216,11 @@ char       *idk_store_add_participant          (IdkStore               *self,
                                                 const char             *role,
                                                 GError                **error);
 
+char       *idk_store_find_organization        (IdkStore               *self,
+                                                const char             *text);
+char       *idk_store_find_body                (IdkStore               *self,
+                                                const char             *acronym);
+
 /* Rule checks (idk-rules.c). */
 GListModel *idk_store_list_warnings            (IdkStore    *self,
                                                 const char  *subject_uuid,

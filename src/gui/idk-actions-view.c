@@ -394,47 +394,6 @@ mark_as_action (GtkWidget  *widget,
     report_error (self, _("Cannot Change the Status"), error);
 }
 
-typedef struct
-{
-  IdkStore *store;
-  GStrv uuids;
-} Deleted;
-
-static void
-deleted_free (gpointer data)
-{
-  Deleted *deleted = data;
-
-  g_clear_object (&deleted->store);
-  g_strfreev (deleted->uuids);
-  g_free (deleted);
-}
-
-static void
-undo_delete (gpointer data)
-{
-  Deleted *deleted = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!idk_store_begin (deleted->store, &error))
-    goto failed;
-  for (guint i = 0; deleted->uuids[i] != NULL; i++)
-    if (!idk_store_restore (deleted->store, deleted->uuids[i], &error))
-      {
-        idk_store_rollback (deleted->store);
-        goto failed;
-      }
-  if (!idk_store_commit (deleted->store, &error))
-    {
-      idk_store_rollback (deleted->store);
-      goto failed;
-    }
-  return;
-
-failed:
-  g_warning ("Cannot undo the deletion: %s", error->message);
-}
-
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -445,8 +404,6 @@ delete_action (GtkWidget  *widget,
   g_auto(GStrv) uuids = selected_uuids (self);
   guint n = g_strv_length (uuids);
   g_autofree char *title = NULL;
-  GtkRoot *root;
-  Deleted *deleted;
 
   if (n == 0)
     return;
@@ -469,15 +426,8 @@ delete_action (GtkWidget  *widget,
   if (g_strcmp0 (idk_action_page_get_action (self->page), uuids[0]) == 0)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
-  root = gtk_widget_get_root (widget);
-  if (IDK_IS_WINDOW (root))
-    {
-      deleted = g_new0 (Deleted, 1);
-      deleted->store = g_object_ref (self->store);
-      deleted->uuids = g_steal_pointer (&uuids);
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action deleted", "%u actions deleted", n), n);
-      idk_window_offer_undo (IDK_WINDOW (root), title, undo_delete, deleted, deleted_free);
-    }
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action deleted", "%u actions deleted", n), n);
+  idk_window_offer_restore (widget, title, self->store, (const char * const *) uuids);
   return;
 
 failed:

@@ -9,4 +9,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IdkCalendarView, idk_calendar_view, IDK, CALENDAR_VIEW, IdkSplitView)
 
+typedef struct _IdkForm IdkForm;
+typedef struct _IdkMonthGrid IdkMonthGrid;
+
+IdkForm      *idk_calendar_view_edit_meeting     (IdkCalendarView *self,
+                                                  const char      *uuid);
+IdkForm      *idk_calendar_view_edit_agenda_item (IdkCalendarView *self,
+                                                  const char      *meeting,
+                                                  const char      *uuid);
+IdkForm      *idk_calendar_view_add_participant  (IdkCalendarView *self,
+                                                  const char      *meeting);
+IdkMonthGrid *idk_calendar_view_get_grid         (IdkCalendarView *self);
+
 G_END_DECLS

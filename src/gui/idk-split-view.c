@@ -396,6 +396,16 @@ idk_split_view_set_texts (IdkSplitView *self,
   adw_status_page_set_description (priv->empty_page, empty_description);
 }
 
+/* Widgets shown between the search entry and the list (filters, a month). */
+void
+idk_split_view_add_sidebar_widget (IdkSplitView *self,
+                                   GtkWidget    *widget)
+{
+  IdkSplitViewPrivate *priv = idk_split_view_get_instance_private (self);
+
+  gtk_box_insert_child_after (priv->sidebar, widget, GTK_WIDGET (priv->search_entry));
+}
+
 /* A row of the page that leads to another item of the list. */
 GtkWidget *
 idk_split_view_add_link_row (IdkSplitView *self,

@@ -40,6 +40,8 @@ void        idk_split_view_reload             (IdkSplitView *self);
 void        idk_split_view_show_page          (IdkSplitView *self);
 void        idk_split_view_set_row_resource   (IdkSplitView *self,
                                                const char   *resource_path);
+void        idk_split_view_add_sidebar_widget (IdkSplitView *self,
+                                               GtkWidget    *widget);
 void        idk_split_view_set_texts          (IdkSplitView *self,
                                                const char   *search_placeholder,
                                                const char   *list_label,

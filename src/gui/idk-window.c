@@ -398,3 +398,69 @@ idk_window_undo (IdkWindow *self)
 
   return TRUE;
 }
+
+typedef struct
+{
+  IdkStore *store;
+  GStrv uuids;
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_clear_object (&deleted->store);
+  g_strfreev (deleted->uuids);
+  g_free (deleted);
+}
+
+static void
+restore_deleted (gpointer data)
+{
+  Deleted *deleted = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!idk_store_begin (deleted->store, &error))
+    goto failed;
+  for (guint i = 0; deleted->uuids[i] != NULL; i++)
+    if (!idk_store_restore (deleted->store, deleted->uuids[i], &error))
+      {
+        idk_store_rollback (deleted->store);
+        goto failed;
+      }
+  if (!idk_store_commit (deleted->store, &error))
+    {
+      idk_store_rollback (deleted->store);
+      goto failed;
+    }
+  return;
+
+failed:
+  g_warning ("Cannot undo the deletion: %s", error->message);
+}
+
+/**
+ * idk_window_offer_restore:
+ * @widget: a widget of the window
+ * @uuids: the records just deleted
+ *
+ * Offers, in a toast, to bring deleted records back.
+ */
+void
+idk_window_offer_restore (GtkWidget          *widget,
+                          const char         *title,
+                          IdkStore           *store,
+                          const char * const *uuids)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  Deleted *deleted;
+
+  if (!IDK_IS_WINDOW (root))
+    return;
+
+  deleted = g_new0 (Deleted, 1);
+  deleted->store = g_object_ref (store);
+  deleted->uuids = g_strdupv ((char **) uuids);
+  idk_window_offer_undo (IDK_WINDOW (root), title, restore_deleted, deleted, deleted_free);
+}

@@ -29,5 +29,9 @@ void        idk_window_offer_undo       (IdkWindow      *self,
                                          gpointer        user_data,
                                          GDestroyNotify  destroy);
 gboolean    idk_window_undo             (IdkWindow      *self);
+void        idk_window_offer_restore    (GtkWidget          *widget,
+                                         const char         *title,
+                                         IdkStore           *store,
+                                         const char * const *uuids);
 
 G_END_DECLS
