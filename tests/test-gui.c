@@ -340,6 +340,48 @@ test_working_groups (GuiFixture    *fixture,
   idk_gui_wait_for_label (view, "21/84");
 }
 
+/* Disbanding keeps the group, with the status changed, in the list and
+ * on its page. */
+static void
+test_working_group_disband (GuiFixture    *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "working-groups");
+  const char *path = fixture->db.db_path;
+  IdkForm *form;
+
+  type_search (view, "Blast");
+  idk_gui_wait_until_gone (view, "Air Travel Working Group");
+  idk_gui_wait_for_label (view, "Drafted technical guidelines on blast assessment");
+  gtk_widget_activate_action (view, "groups.disband", NULL);
+
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT status FROM working_groups "
+                                                       "WHERE name = 'Blast Assessment Working Group'")),
+                   ==, "disbanded");
+  idk_gui_wait_for_text (view, "Disbanded");
+  idk_gui_wait_for_label (view, "Disbanded");   /* the list's summary line too */
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM working_groups"), ==, 22);
+
+  /* A new group, with a member. */
+  form = idk_working_groups_view_edit_group (IDK_WORKING_GROUPS_VIEW (view), NULL);
+  g_assert_false (idk_form_save (form));
+  idk_gui_wait_for_label (GTK_WIDGET (form), "The working group needs a name.");
+  idk_form_set_text (form, "name", "Working Group on Security Communications");
+  idk_form_set_text (form, "acronym", "SCWG");
+  g_assert_true (idk_form_save (form));
+  idk_gui_wait_for_label (view, "Working Group on Security Communications");
+
+  form = idk_working_groups_view_add_member (IDK_WORKING_GROUPS_VIEW (view),
+                                             idk_test_keep (idk_test_query_text (path,
+                                               "SELECT uuid FROM working_groups WHERE acronym = 'SCWG'")));
+  idk_form_set_text (form, "organization", "Nowhere Org");
+  g_assert_false (idk_form_save (form));
+  idk_form_set_text (form, "organization", "itu");
+  idk_form_set_choice (form, "role", "chair");
+  g_assert_true (idk_form_save (form));
+  idk_gui_wait_for_label (view, "ITU");
+}
+
 static void
 test_actions_search (GuiFixture    *fixture,
                      gconstpointer  data)
@@ -597,6 +639,7 @@ main (int   argc,
   GUI_TEST ("/gui/calendar-plan-session", test_calendar_plan_session);
   GUI_TEST ("/gui/calendar-cancel-and-undo", test_calendar_cancel_and_undo);
   GUI_TEST ("/gui/working-groups", test_working_groups);
+  GUI_TEST ("/gui/working-group-disband", test_working_group_disband);
   GUI_TEST ("/gui/actions-search", test_actions_search);
   GUI_TEST ("/gui/actions-bulk-and-undo", test_actions_bulk_and_undo);
   GUI_TEST ("/gui/action-page", test_action_page);

@@ -313,7 +313,7 @@ idk_store_list_group_members (IdkStore    *self,
                               GError     **error)
 {
   return run_query (self,
-                    "SELECT coalesce (o.acronym, o.name), p.name, m.role, m.note, o.uuid "
+                    "SELECT coalesce (o.acronym, o.name), p.name, m.role, m.note, m.uuid "
                     "FROM wg_members m LEFT JOIN organizations o ON o.uuid = m.organization "
                     "LEFT JOIN persons p ON p.uuid = m.person "
                     "WHERE m.working_group = ?1 "

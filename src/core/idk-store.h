@@ -221,6 +221,23 @@ char       *idk_store_find_organization        (IdkStore               *self,
 char       *idk_store_find_body                (IdkStore               *self,
                                                 const char             *acronym);
 
+/* Working groups (idk-store-groups.c). */
+char       *idk_store_save_working_group       (IdkStore               *self,
+                                                const char             *uuid,
+                                                JsonObject             *fields,
+                                                char                  **field,
+                                                GError                **error);
+gboolean    idk_store_disband_working_group    (IdkStore               *self,
+                                                const char             *uuid,
+                                                const char             *meeting,
+                                                GError                **error);
+char       *idk_store_add_group_member         (IdkStore               *self,
+                                                const char             *group,
+                                                const char             *organization,
+                                                const char             *role,
+                                                const char             *note,
+                                                GError                **error);
+
 /* Rule checks (idk-rules.c). */
 GListModel *idk_store_list_warnings            (IdkStore    *self,
                                                 const char  *subject_uuid,

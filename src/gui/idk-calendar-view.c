@@ -219,7 +219,7 @@ save_meeting (IdkForm  *form,
   if (!(uuid = idk_store_save_meeting (store, edit->uuid, fields, field, error)))
     return FALSE;
 
-  idk_split_view_select_uuid (IDK_SPLIT_VIEW (edit->view), uuid);
+  idk_split_view_reveal_uuid (IDK_SPLIT_VIEW (edit->view), uuid);
   return TRUE;
 }
 

@@ -98,16 +98,7 @@ static void
 on_link_activated_cb (AdwActionRow *row,
                       IdkSplitView *self)
 {
-  IdkSplitViewPrivate *priv = idk_split_view_get_instance_private (self);
-  const char *uuid = g_object_get_data (G_OBJECT (row), "target-uuid");
-
-  if (!idk_split_view_select_uuid (self, uuid))
-    {
-      /* Filtered out by the search: show everything, then select it. */
-      gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
-      idk_split_view_reload (self);
-      idk_split_view_select_uuid (self, uuid);
-    }
+  idk_split_view_reveal_uuid (self, g_object_get_data (G_OBJECT (row), "target-uuid"));
 }
 
 static void
@@ -311,6 +302,28 @@ idk_split_view_select_uuid (IdkSplitView *self,
     }
 
   return FALSE;
+}
+
+/**
+ * idk_split_view_reveal_uuid:
+ *
+ * Selects the item of @uuid, clearing the search first if it hides it.
+ */
+void
+idk_split_view_reveal_uuid (IdkSplitView *self,
+                            const char   *uuid)
+{
+  IdkSplitViewPrivate *priv = idk_split_view_get_instance_private (self);
+
+  g_return_if_fail (IDK_IS_SPLIT_VIEW (self));
+
+  if (idk_split_view_select_uuid (self, uuid))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+  g_clear_pointer (&priv->search, g_free);
+  idk_split_view_reload (self);
+  idk_split_view_select_uuid (self, uuid);
 }
 
 /**

@@ -36,6 +36,8 @@ const char *idk_split_view_get_search         (IdkSplitView *self);
 gpointer    idk_split_view_get_selected_item  (IdkSplitView *self);
 gboolean    idk_split_view_select_uuid        (IdkSplitView *self,
                                                const char   *uuid);
+void        idk_split_view_reveal_uuid        (IdkSplitView *self,
+                                               const char   *uuid);
 void        idk_split_view_reload             (IdkSplitView *self);
 void        idk_split_view_show_page          (IdkSplitView *self);
 void        idk_split_view_set_row_resource   (IdkSplitView *self,

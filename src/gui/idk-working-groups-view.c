@@ -6,17 +6,27 @@
 #include <glib/gi18n.h>
 
 #include "idk-details.h"
+#include "idk-form.h"
+#include "idk-window.h"
 #include "idk-working-groups-view.h"
 
 /* The working groups and the page of the selected one: its status and
- * terms of reference, members, meetings and actions. */
+ * terms of reference, members, meetings and actions; groups are created,
+ * edited and disbanded (kept, with their status changed).  The rule that
+ * every Steering Group member takes part in a group is checked here. */
 
 struct _IdkWorkingGroupsView
 {
   IdkSplitView parent_instance;
+
+  GtkWidget *warning_box;
 };
 
 G_DEFINE_FINAL_TYPE (IdkWorkingGroupsView, idk_working_groups_view, IDK_TYPE_SPLIT_VIEW)
+
+static const char * const group_statuses[] = { "proposed", "active", "disbanded", NULL };
+static const char * const tor_statuses[] = { "none", "draft", "approved", NULL };
+static const char * const roles[] = { "chair", "co-chair", "member", "observer", NULL };
 
 static GListModel *
 idk_working_groups_view_load (IdkSplitView  *self,
@@ -36,6 +46,369 @@ tor_label (const char *status)
   return _("None recorded");
 }
 
+static const char *
+member_text (JsonObject *fields,
+             const char *name)
+{
+  JsonNode *node = fields ? json_object_get_member (fields, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static void
+report (GtkWidget  *widget,
+        const char *title,
+        GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), title, NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The Steering Group members who take part in no working group. */
+static void
+update_warnings (IdkWorkingGroupsView *self)
+{
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) warnings = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (self->warning_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->warning_box), child);
+
+  if (store == NULL || !(warnings = idk_store_list_warnings (store, NULL, &error)))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (warnings); i++)
+    {
+      g_autoptr(IdkEntry) warning = g_list_model_get_item (warnings, i);
+      GtkWidget *row, *label;
+
+      if (g_strcmp0 (idk_entry_get_kind (warning), "sg-member-in-working-group") != 0 &&
+          g_strcmp0 (idk_entry_get_kind (warning), "sg-max-members") != 0)
+        continue;
+
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_add_css_class (row, "warning-row");
+      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      label = gtk_label_new (NULL);
+      gtk_label_set_text (GTK_LABEL (label), idk_entry_get_title (warning));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_tooltip_text (label, idk_entry_get_subtitle (warning));
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (self->warning_box), row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->warning_box, shown > 0);
+}
+
+static void
+on_store_set_cb (IdkWorkingGroupsView *self)
+{
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (update_warnings), self, G_CONNECT_SWAPPED);
+  update_warnings (self);
+}
+
+/* Editing ---------------------------------------------------------------- */
+
+typedef struct
+{
+  IdkWorkingGroupsView *view;
+  char *uuid;
+} Edit;
+
+static void
+edit_free (gpointer data)
+{
+  Edit *edit = data;
+
+  g_free (edit->uuid);
+  g_free (edit);
+}
+
+static Edit *
+edit_new (IdkWorkingGroupsView *view,
+          const char           *uuid)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->view = view;
+  edit->uuid = g_strdup (uuid);
+  return edit;
+}
+
+static void
+set_or_null (JsonObject *fields,
+             const char *name,
+             const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (fields, name, value);
+  else
+    json_object_set_null_member (fields, name);
+}
+
+static gboolean
+save_group (IdkForm  *form,
+            gpointer  data,
+            char    **field,
+            GError  **error)
+{
+  Edit *edit = data;
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (edit->view));
+  g_autoptr(JsonObject) fields = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (edit->uuid != NULL)
+    {
+      if (!(fields = idk_store_get_fields (store, edit->uuid, NULL, error)))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *iasmn = idk_store_find_body (store, "IASMN");
+
+      fields = json_object_new ();
+      set_or_null (fields, "body", iasmn);
+    }
+
+  set_or_null (fields, "name", idk_form_get_text (form, "name"));
+  set_or_null (fields, "acronym", idk_form_get_text (form, "acronym"));
+  json_object_set_string_member (fields, "status", idk_form_get_text (form, "status"));
+  json_object_set_string_member (fields, "tor_status", idk_form_get_text (form, "tor_status"));
+  set_or_null (fields, "description", idk_form_get_text (form, "description"));
+
+  if (!(uuid = idk_store_save_working_group (store, edit->uuid, fields, field, error)))
+    return FALSE;
+
+  idk_split_view_reveal_uuid (IDK_SPLIT_VIEW (edit->view), uuid);
+  return TRUE;
+}
+
+/**
+ * idk_working_groups_view_edit_group:
+ * @uuid: (nullable): the group, or %NULL for a new one
+ *
+ * Returns: (transfer none): the form, presented
+ */
+IdkForm *
+idk_working_groups_view_edit_group (IdkWorkingGroupsView *self,
+                                    const char           *uuid)
+{
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+  g_autoptr(JsonObject) fields = uuid ? idk_store_get_fields (store, uuid, NULL, NULL) : NULL;
+  const char *status_labels[G_N_ELEMENTS (group_statuses)] = { NULL };
+  const char *tor_labels[G_N_ELEMENTS (tor_statuses)] = { NULL };
+  IdkForm *form;
+
+  for (guint i = 0; group_statuses[i] != NULL; i++)
+    status_labels[i] = idk_working_group_status_to_label (group_statuses[i]);
+  for (guint i = 0; tor_statuses[i] != NULL; i++)
+    tor_labels[i] = tor_label (tor_statuses[i]);
+
+  form = idk_form_new (GTK_WIDGET (self), uuid ? _("Edit Working Group") : _("New Working Group"),
+                       uuid ? _("_Save") : _("_Create"));
+  idk_form_add_entry (form, "name", _("Name"), member_text (fields, "name"));
+  idk_form_add_entry (form, "acronym", _("Acronym"), member_text (fields, "acronym"));
+  idk_form_add_choice (form, "status", _("Status"), group_statuses, status_labels,
+                       fields ? member_text (fields, "status") : "proposed");
+  idk_form_add_choice (form, "tor_status", _("Terms of reference"), tor_statuses, tor_labels,
+                       fields ? member_text (fields, "tor_status") : "none");
+  idk_form_add_entry (form, "description", _("Description"), member_text (fields, "description"));
+  idk_form_set_save_func (form, save_group, edit_new (self, uuid), edit_free);
+  gtk_window_present (GTK_WINDOW (form));
+
+  return form;
+}
+
+static gboolean
+save_member (IdkForm  *form,
+             gpointer  data,
+             char    **field,
+             GError  **error)
+{
+  Edit *edit = data;
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (edit->view));
+  const char *text = idk_form_get_text (form, "organization");
+  g_autofree char *organization = idk_store_find_organization (store, text);
+  g_autofree char *uuid = NULL;
+
+  if (organization == NULL)
+    {
+      *field = g_strdup ("organization");
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                   _("No organization is called “%s”; give its acronym, e.g. UNICEF."), text ? text : "");
+      return FALSE;
+    }
+
+  uuid = idk_store_add_group_member (store, edit->uuid, organization, idk_form_get_text (form, "role"),
+                                     idk_form_get_text (form, "note"), error);
+  return uuid != NULL;
+}
+
+IdkForm *
+idk_working_groups_view_add_member (IdkWorkingGroupsView *self,
+                                    const char           *group)
+{
+  const char *role_labels[] = { _("Chair"), _("Co-Chair"), _("Member"), _("Observer"), NULL };
+  IdkForm *form = idk_form_new (GTK_WIDGET (self), _("New Member"), _("_Add"));
+
+  idk_form_add_entry (form, "organization", _("Organization (acronym)"), NULL);
+  idk_form_add_choice (form, "role", _("Role"), roles, role_labels, "member");
+  idk_form_add_entry (form, "note", _("Note"), NULL);
+  idk_form_set_save_func (form, save_member, edit_new (self, group), edit_free);
+  gtk_window_present (GTK_WINDOW (form));
+
+  return form;
+}
+
+static const char *
+selected_group (IdkWorkingGroupsView *self)
+{
+  IdkWorkingGroup *group = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
+
+  return group ? idk_working_group_get_uuid (group) : NULL;
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  idk_working_groups_view_edit_group (IDK_WORKING_GROUPS_VIEW (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IdkWorkingGroupsView *self = IDK_WORKING_GROUPS_VIEW (widget);
+
+  if (selected_group (self) != NULL)
+    idk_working_groups_view_edit_group (self, selected_group (self));
+}
+
+static void
+add_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IdkWorkingGroupsView *self = IDK_WORKING_GROUPS_VIEW (widget);
+
+  if (selected_group (self) != NULL)
+    idk_working_groups_view_add_member (self, selected_group (self));
+}
+
+typedef struct
+{
+  IdkStore *store;
+  char *uuid;
+  char *status;
+} Disbanded;
+
+static void
+disbanded_free (gpointer data)
+{
+  Disbanded *disbanded = data;
+
+  g_clear_object (&disbanded->store);
+  g_free (disbanded->uuid);
+  g_free (disbanded->status);
+  g_free (disbanded);
+}
+
+static void
+undo_disband (gpointer data)
+{
+  Disbanded *disbanded = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = idk_store_get_fields (disbanded->store, disbanded->uuid, NULL, &error);
+  g_autofree char *saved = NULL;
+
+  if (fields != NULL)
+    {
+      json_object_set_string_member (fields, "status", disbanded->status);
+      json_object_set_null_member (fields, "disbanded_meeting");
+      saved = idk_store_save (disbanded->store, "working_group", disbanded->uuid, fields, &error);
+    }
+  if (saved == NULL)
+    g_warning ("Cannot undo the disbanding: %s", error->message);
+}
+
+static void
+disband_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IdkWorkingGroupsView *self = IDK_WORKING_GROUPS_VIEW (widget);
+  IdkWorkingGroup *group = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+  g_autoptr(GError) error = NULL;
+  Disbanded *disbanded;
+  GtkRoot *root;
+
+  if (group == NULL)
+    return;
+
+  disbanded = g_new0 (Disbanded, 1);
+  disbanded->store = g_object_ref (store);
+  disbanded->uuid = g_strdup (idk_working_group_get_uuid (group));
+  disbanded->status = g_strdup (idk_working_group_get_status (group));
+
+  if (!idk_store_disband_working_group (store, disbanded->uuid, NULL, &error))
+    {
+      disbanded_free (disbanded);
+      report (widget, _("Cannot Disband the Group"), error);
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  if (IDK_IS_WINDOW (root))
+    idk_window_offer_undo (IDK_WINDOW (root), _("Working group disbanded"), undo_disband, disbanded, disbanded_free);
+  else
+    disbanded_free (disbanded);
+}
+
+static void
+remove_member_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (widget));
+  const char *uuids[] = { g_variant_get_string (parameter, NULL), NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!idk_store_delete (store, uuids[0], &error))
+    report (widget, _("Cannot Remove the Member"), error);
+  else
+    idk_window_offer_restore (widget, _("Member removed"), store, uuids);
+}
+
+/* The page ---------------------------------------------------------------- */
+
+static GtkWidget *
+text_button (const char *label,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
 static void
 idk_working_groups_view_show_item (IdkSplitView *self,
                                    gpointer      item,
@@ -48,7 +421,7 @@ idk_working_groups_view_show_item (IdkSplitView *self,
   g_autoptr(GListModel) members = NULL;
   g_autoptr(GListModel) meetings = NULL;
   g_autoptr(GListModel) actions = NULL;
-  GtkWidget *heading, *pills, *facts;
+  GtkWidget *heading, *pills, *buttons, *facts;
 
   heading = idk_details_add_heading (details, idk_working_group_get_name (group),
                                      idk_working_group_get_acronym (group));
@@ -58,6 +431,13 @@ idk_working_groups_view_show_item (IdkSplitView *self,
                                         idk_working_group_get_status (group)));
   gtk_box_append (GTK_BOX (heading), pills);
 
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (buttons), text_button (_("_Edit…"), "groups.edit"));
+  gtk_box_append (GTK_BOX (buttons), text_button (_("Add _Member…"), "groups.add-member"));
+  if (g_strcmp0 (idk_working_group_get_status (group), "disbanded") != 0)
+    gtk_box_append (GTK_BOX (buttons), text_button (_("_Disband"), "groups.disband"));
+  gtk_box_append (details, buttons);
+
   if (idk_working_group_get_description (group) != NULL)
     idk_details_add_paragraph (details, idk_working_group_get_description (group));
 
@@ -66,7 +446,34 @@ idk_working_groups_view_show_item (IdkSplitView *self,
   idk_details_add_fact (facts, _("Terms of reference"), tor_label (idk_working_group_get_tor_status (group)));
 
   if ((members = idk_store_list_group_members (store, uuid, &error)))
-    idk_split_view_add_entries (self, details, members, FALSE);
+    {
+      g_autofree char *current = NULL;
+      GtkWidget *section = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+        {
+          g_autoptr(IdkEntry) entry = g_list_model_get_item (members, i);
+          GtkWidget *row, *remove;
+
+          if (section == NULL || g_strcmp0 (current, idk_entry_get_group (entry)) != 0)
+            {
+              section = idk_details_add_section (details, idk_entry_get_group (entry));
+              g_free (current);
+              current = g_strdup (idk_entry_get_group (entry));
+            }
+
+          row = idk_details_add_row (section, idk_entry_get_title (entry), idk_entry_get_subtitle (entry));
+          remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (remove, _("Remove the member"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Remove the member"), -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "groups.remove-member");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", idk_entry_get_target_uuid (entry));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
+    }
   if ((meetings = idk_store_list_group_meetings (store, uuid, &error)))
     idk_split_view_add_entries (self, details, meetings, FALSE);
   if ((actions = idk_store_list_group_actions (store, uuid, &error)))
@@ -86,21 +493,47 @@ static void
 idk_working_groups_view_class_init (IdkWorkingGroupsViewClass *klass)
 {
   IdkSplitViewClass *split_class = IDK_SPLIT_VIEW_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   split_class->load = idk_working_groups_view_load;
   split_class->show_item = idk_working_groups_view_show_item;
   split_class->item_uuid = idk_working_groups_view_item_uuid;
 
   g_type_ensure (IDK_TYPE_WORKING_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "groups.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "groups.add-member", NULL, add_member_action);
+  gtk_widget_class_install_action (widget_class, "groups.disband", NULL, disband_action);
+  gtk_widget_class_install_action (widget_class, "groups.remove-member", "s", remove_member_action);
 }
 
 static void
 idk_working_groups_view_init (IdkWorkingGroupsView *self)
 {
+  GtkWidget *add;
+
   idk_split_view_set_row_resource (IDK_SPLIT_VIEW (self),
                                    "/io/github/iasmndesk/Desk/idk-working-group-row.ui");
   idk_split_view_set_texts (IDK_SPLIT_VIEW (self),
                             _("Search working groups"),
                             _("Working groups"),
                             _("No working group matches the search."));
+
+  self->warning_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_start (self->warning_box, 12);
+  gtk_widget_set_margin_end (self->warning_box, 12);
+  gtk_widget_set_margin_bottom (self->warning_box, 6);
+  gtk_widget_set_visible (self->warning_box, FALSE);
+  idk_split_view_add_sidebar_widget (IDK_SPLIT_VIEW (self), self->warning_box);
+
+  add = gtk_button_new_with_mnemonic (_("_New Working Group…"));
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_margin_start (add, 8);
+  gtk_widget_set_margin_end (add, 8);
+  gtk_widget_set_tooltip_text (add, _("New working group (Ctrl+N)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "view.new");
+  idk_split_view_add_sidebar_widget (IDK_SPLIT_VIEW (self), add);
+
+  g_signal_connect (self, "notify::store", G_CALLBACK (on_store_set_cb), NULL);
 }
