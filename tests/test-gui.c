@@ -154,6 +154,55 @@ test_accountability (GuiFixture    *fixture,
   idk_gui_wait_for_label (view, "No role, person or place matches the search.");
 }
 
+/* Appointing a Country Security Focal Point: the post for Haiti first
+ * stands vacant, then the appointment fills it. */
+static void
+test_accountability_appoint (GuiFixture    *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "accountability");
+  const char *path = fixture->db.db_path;
+  const char *post;
+  IdkForm *form;
+
+  g_assert_true (idk_split_view_select_uuid (IDK_SPLIT_VIEW (view),
+                                             idk_test_keep (idk_test_query_text (path,
+                                               "SELECT uuid FROM actors WHERE code = 'CSFP'"))));
+  idk_gui_wait_for_label (view, "Nobody is recorded in this role");
+
+  form = idk_accountability_view_appoint (IDK_ACCOUNTABILITY_VIEW (view), NULL);
+  g_assert_false (idk_form_save (form));
+  idk_gui_wait_for_label (GTK_WIDGET (form), "Say where the post is");
+  idk_form_set_text (form, "place", "Haiti");
+  idk_form_set_text (form, "organization", "WFP");
+  g_assert_true (idk_form_save (form));
+
+  idk_gui_wait_for_text (view, "Vacant");
+  idk_gui_wait_for_label (view, "Country Security Focal Point · Haiti");
+  post = idk_test_keep (idk_test_query_text (path, "SELECT p.uuid FROM posts p JOIN places pl ON pl.uuid = p.place "
+                                                   "WHERE pl.name = 'Haiti'"));
+  g_assert_nonnull (post);
+  g_assert_cmpuint (idk_store_count_vacancies (fixture->db.store, NULL), ==, 1);
+
+  /* Fill it: the vacancy is gone, the holder is shown. */
+  form = idk_accountability_view_appoint (IDK_ACCOUNTABILITY_VIEW (view), post);
+  idk_form_set_text (form, "person", "Marie-Claire Joseph");
+  idk_form_set_text (form, "from_date", "2026-11-01");
+  g_assert_true (idk_form_save (form));
+
+  idk_gui_wait_for_text (view, "Marie-Claire Joseph");
+  idk_gui_wait_until_gone (view, "Vacant");
+  g_assert_cmpuint (idk_store_count_vacancies (fixture->db.store, NULL), ==, 0);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM appointments a JOIN persons p ON p.uuid = a.person "
+                                             "WHERE p.name = 'Marie-Claire Joseph' AND a.from_date = '2026-11-01' "
+                                             "AND a.to_date IS NULL"), ==, 1);
+
+  /* And a search by the person finds the role. */
+  type_search (view, "Marie-Claire");
+  idk_gui_wait_until_gone (view, "Secretary-General");
+  idk_gui_wait_for_label (view, "Country Security Focal Point");
+}
+
 static gboolean
 is_link_row_to (GtkWidget *widget,
                 gpointer   title)
@@ -635,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/gui/templates", test_templates);
   GUI_TEST ("/gui/accountability", test_accountability);
   GUI_TEST ("/gui/accountability-links", test_accountability_links);
+  GUI_TEST ("/gui/accountability-appoint", test_accountability_appoint);
   GUI_TEST ("/gui/calendar", test_calendar);
   GUI_TEST ("/gui/calendar-plan-session", test_calendar_plan_session);
   GUI_TEST ("/gui/calendar-cancel-and-undo", test_calendar_cancel_and_undo);

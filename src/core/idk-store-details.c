@@ -162,62 +162,100 @@ idk_store_list_actor_relationships (IdkStore    *self,
 
 static void
 holder_row (sqlite3_stmt *stmt,
-            GListStore   *list)
+            GListStore   *list,
+            const char   *today)
 {
-  g_autofree char *from = COL (stmt, 3) ? idk_date_format (COL (stmt, 3)) : NULL;
-  g_autofree char *to = COL (stmt, 4) ? idk_date_format (COL (stmt, 4)) : NULL;
+  g_autofree char *from = COL (stmt, 5) ? idk_date_format (COL (stmt, 5)) : NULL;
+  g_autofree char *to = COL (stmt, 6) ? idk_date_format (COL (stmt, 6)) : NULL;
   g_autofree char *dates = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean attested = sqlite3_column_int (stmt, 6);
-  const char *interim = sqlite3_column_int (stmt, 5) ? _("ad interim") : "";
-
-  if (COL (stmt, 0) == NULL)
-    {
-      /* A post with nobody appointed to it. */
-      subtitle = join_parts (S (COL (stmt, 1)), S (COL (stmt, 2)), NULL);
-      add_entry (list, _("Vacant"), subtitle, _("Holders"), "vacancy", NULL, 0);
-      return;
-    }
+  gboolean attested = sqlite3_column_int (stmt, 8);
+  const char *interim = sqlite3_column_int (stmt, 7) ? _("ad interim") : "";
+  const char *kind;
 
   if (attested)
     {
-      if (to != NULL && g_strcmp0 (COL (stmt, 3), COL (stmt, 4)) != 0)
+      kind = "attested";
+      if (to != NULL && g_strcmp0 (COL (stmt, 5), COL (stmt, 6)) != 0)
         /* Translators: the texts show the person in the post between these dates */
         dates = g_strdup_printf (_("in the post from %s to at least %s"), S (from), to);
       else
         /* Translators: the texts show the person in the post at this date */
         dates = g_strdup_printf (_("in the post in %s"), S (from));
     }
-  else if (from != NULL && to != NULL)
-    dates = g_strdup_printf (_("from %s to %s"), from, to);
-  else if (from != NULL)
-    dates = g_strdup_printf (_("since %s"), from);
+  else
+    {
+      kind = COL (stmt, 6) != NULL && g_strcmp0 (COL (stmt, 6), today) < 0 ? "past" : "holder";
+      if (from != NULL && to != NULL)
+        dates = g_strdup_printf (_("from %s to %s"), from, to);
+      else if (from != NULL)
+        dates = g_strdup_printf (_("since %s"), from);
+    }
 
   subtitle = join_parts (S (COL (stmt, 1)), S (COL (stmt, 2)), S (dates), interim, NULL);
-  add_entry (list, COL (stmt, 0), subtitle, _("Holders"), "holder", COL (stmt, 7), 0);
+  add_entry (list, COL (stmt, 4), subtitle, _("Holders"), kind, COL (stmt, 3), 0);
 }
 
 /**
  * idk_store_list_actor_holders:
  *
- * Returns: (transfer full): who held the actor's posts, where and when,
- *   most recent first, and the posts nobody holds
+ * Returns: (transfer full): the actor's posts and who held them, where and
+ *   when: a post nobody holds now first ("vacancy", its target the post),
+ *   then the holders, current ("holder"), ended ("past") or only attested
+ *   by the texts ("attested"), their target the appointment
  */
 GListModel *
 idk_store_list_actor_holders (IdkStore    *self,
                               const char  *actor_uuid,
                               GError     **error)
 {
-  return run_query (self,
-                    "SELECT trim (coalesce (pe.honorific || ' ', '') || pe.name), p.title, pl.name, "
-                    "  ap.from_date, ap.to_date, ap.ad_interim, ap.attested, pe.uuid "
-                    "FROM posts p "
-                    "LEFT JOIN places pl ON pl.uuid = p.place "
-                    "LEFT JOIN appointments ap ON ap.post = p.uuid "
-                    "LEFT JOIN persons pe ON pe.uuid = ap.person "
-                    "WHERE p.actor = ?1 "
-                    "ORDER BY coalesce (ap.to_date, '9999') DESC, ap.from_date DESC, p.title",
-                    actor_uuid, holder_row, error);
+  g_autoptr(GListStore) list = g_list_store_new (IDK_TYPE_ENTRY);
+  g_autofree char *last_post = NULL;
+  const char *today = _idk_store_today (self);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT p.uuid, p.title, pl.name, ap.uuid, "
+                                   "  trim (coalesce (pe.honorific || ' ', '') || pe.name), "
+                                   "  ap.from_date, ap.to_date, ap.ad_interim, ap.attested, "
+                                   "  NOT EXISTS (SELECT 1 FROM appointments a WHERE a.post = p.uuid "
+                                   "    AND (a.attested = 1 OR ((a.from_date IS NULL OR a.from_date <= ?2) "
+                                   "    AND (a.to_date IS NULL OR a.to_date >= ?2)))) AS vacant "
+                                   "FROM posts p "
+                                   "LEFT JOIN places pl ON pl.uuid = p.place "
+                                   "LEFT JOIN appointments ap ON ap.post = p.uuid "
+                                   "LEFT JOIN persons pe ON pe.uuid = ap.person "
+                                   "WHERE p.actor = ?1 "
+                                   "ORDER BY vacant DESC, pl.name, p.uuid, "
+                                   "  coalesce (ap.to_date, '9999') DESC, ap.from_date DESC", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, actor_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 9) && g_strcmp0 (last_post, COL (stmt, 0)) != 0)
+        {
+          /* A post nobody holds now. */
+          g_autofree char *subtitle = join_parts (S (COL (stmt, 1)), S (COL (stmt, 2)), NULL);
+
+          add_entry (list, _("Vacant"), subtitle, _("Holders"), "vacancy", COL (stmt, 0), 0);
+        }
+      g_free (last_post);
+      last_post = g_strdup (COL (stmt, 0));
+
+      if (COL (stmt, 3) != NULL)
+        holder_row (stmt, list, today);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
 static void

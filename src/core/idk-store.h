@@ -238,6 +238,30 @@ char       *idk_store_add_group_member         (IdkStore               *self,
                                                 const char             *note,
                                                 GError                **error);
 
+/* Posts and appointments (idk-store-posts.c). */
+char       *idk_store_create_post              (IdkStore               *self,
+                                                const char             *actor,
+                                                const char             *place,
+                                                const char             *place_kind,
+                                                const char             *title,
+                                                const char             *organization,
+                                                char                  **field,
+                                                GError                **error);
+char       *idk_store_appoint                  (IdkStore               *self,
+                                                const char             *post,
+                                                const char             *person,
+                                                const char             *from,
+                                                const char             *to,
+                                                gboolean                ad_interim,
+                                                char                  **field,
+                                                GError                **error);
+gboolean    idk_store_end_appointment          (IdkStore               *self,
+                                                const char             *appointment,
+                                                const char             *to,
+                                                GError                **error);
+guint       idk_store_count_vacancies          (IdkStore               *self,
+                                                const char             *actor);
+
 /* Rule checks (idk-rules.c). */
 GListModel *idk_store_list_warnings            (IdkStore    *self,
                                                 const char  *subject_uuid,

@@ -7,6 +7,7 @@
 
 #include "idk-accountability-view.h"
 #include "idk-details.h"
+#include "idk-form.h"
 
 /* The Framework for Accountability: the tree of actors along their
  * accountability lines; the selected actor's lines, holders and
@@ -70,6 +71,59 @@ idk_accountability_view_load (IdkSplitView  *self,
                                                 self, NULL));
 }
 
+static GtkWidget *
+row_button (const char *label,
+            const char *action,
+            const char *target)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  return button;
+}
+
+/* The posts of the actor, who holds them, and the buttons to appoint,
+ * end and edit. */
+static void
+add_holders (GtkBox     *details,
+             GListModel *holders)
+{
+  GtkWidget *section = idk_details_add_section (details, _("Holders"));
+  GtkWidget *row;
+
+  for (guint i = 0; i < g_list_model_get_n_items (holders); i++)
+    {
+      g_autoptr(IdkEntry) entry = g_list_model_get_item (holders, i);
+      const char *kind = idk_entry_get_kind (entry);
+      const char *target = idk_entry_get_target_uuid (entry);
+
+      row = idk_details_add_row (section, idk_entry_get_title (entry), idk_entry_get_subtitle (entry));
+      if (g_strcmp0 (kind, "vacancy") == 0)
+        {
+          gtk_widget_add_css_class (row, "warning-row");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button (_("_Appoint…"), "accountability.appoint-to", target));
+          continue;
+        }
+
+      if (g_strcmp0 (kind, "past") == 0 || g_strcmp0 (kind, "attested") == 0)
+        gtk_widget_add_css_class (row, "dim-label");
+      if (g_strcmp0 (kind, "holder") == 0)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("E_nd"), "accountability.end", target));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (_("_Edit…"), "accountability.edit-appointment", target));
+    }
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_list_model_get_n_items (holders) == 0
+                                 ? _("Nobody is recorded in this role") : _("Another post or holder"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_New Appointment…"), "accountability.appoint", ""));
+  gtk_list_box_append (GTK_LIST_BOX (section), row);
+}
+
 static void
 idk_accountability_view_show_item (IdkSplitView *self,
                                    gpointer      item,
@@ -98,7 +152,7 @@ idk_accountability_view_show_item (IdkSplitView *self,
     idk_split_view_add_entries (self, details, relationships, TRUE);
 
   if ((holders = idk_store_list_actor_holders (store, idk_actor_get_uuid (actor), &error)))
-    idk_split_view_add_entries (self, details, holders, FALSE);
+    add_holders (details, holders);
 
   responsibilities = idk_actor_get_responsibilities (actor);
   if (responsibilities != NULL && responsibilities[0] != NULL)
@@ -121,6 +175,241 @@ idk_accountability_view_show_item (IdkSplitView *self,
     g_warning ("Cannot show %s: %s", idk_actor_get_code (actor), error->message);
 }
 
+/* Editing ---------------------------------------------------------------- */
+
+typedef struct
+{
+  IdkAccountabilityView *view;
+  char *actor;
+  char *post;          /* appointing to an existing post */
+  char *appointment;   /* editing an appointment */
+} Edit;
+
+static void
+edit_free (gpointer data)
+{
+  Edit *edit = data;
+
+  g_free (edit->actor);
+  g_free (edit->post);
+  g_free (edit->appointment);
+  g_free (edit);
+}
+
+static IdkStore *
+store_of (Edit *edit)
+{
+  return idk_split_view_get_store (IDK_SPLIT_VIEW (edit->view));
+}
+
+static gboolean
+save_appointment (IdkForm  *form,
+                  gpointer  data,
+                  char    **field,
+                  GError  **error)
+{
+  Edit *edit = data;
+  IdkStore *store = store_of (edit);
+  const char *person = idk_form_get_text (form, "person");
+  const char *organization_text = idk_form_get_text (form, "organization");
+  g_autofree char *organization = idk_store_find_organization (store, organization_text);
+  g_autofree char *post = g_strdup (edit->post);
+  g_autofree char *appointment = NULL;
+
+  if (organization_text != NULL && organization == NULL)
+    {
+      *field = g_strdup ("organization");
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                   _("No organization is called “%s”; give its acronym, e.g. UNICEF."), organization_text);
+      return FALSE;
+    }
+
+  if (!idk_store_begin (store, error))
+    return FALSE;
+
+  /* A new post without a person is a vacancy to fill later. */
+  if (post == NULL &&
+      !(post = idk_store_create_post (store, edit->actor, idk_form_get_text (form, "place"),
+                                      idk_form_get_text (form, "place_kind"), idk_form_get_text (form, "title"),
+                                      organization, field, error)))
+    goto failed;
+
+  if ((person != NULL || edit->post != NULL) &&
+      !(appointment = idk_store_appoint (store, post, person, idk_form_get_text (form, "from_date"),
+                                         idk_form_get_text (form, "to_date"),
+                                         idk_form_get_active (form, "ad_interim"), field, error)))
+    goto failed;
+
+  if (!idk_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  idk_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * idk_accountability_view_appoint:
+ * @post: (nullable): a post to fill, or %NULL to name a new one
+ *
+ * Returns: (transfer none): the form, presented
+ */
+IdkForm *
+idk_accountability_view_appoint (IdkAccountabilityView *self,
+                                 const char            *post)
+{
+  static const char * const kinds[] = { "country", "area", "duty-station", "headquarters", NULL };
+  const char *kind_labels[] = { _("Country"), _("Area"), _("Duty station"), _("Headquarters"), NULL };
+  IdkActor *actor = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
+  Edit *edit;
+  IdkForm *form;
+
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  edit = g_new0 (Edit, 1);
+  edit->view = self;
+  edit->actor = g_strdup (idk_actor_get_uuid (actor));
+  edit->post = g_strdup (post);
+
+  form = idk_form_new (GTK_WIDGET (self), post ? _("Fill the Post") : _("New Appointment"), _("_Appoint"));
+  idk_form_add_entry (form, "person", post ? _("Person") : _("Person (empty: a vacant post)"), NULL);
+  if (post == NULL)
+    {
+      idk_form_add_entry (form, "place", _("Place"), NULL);
+      idk_form_add_choice (form, "place_kind", _("The place is a"), kinds, kind_labels, "country");
+      idk_form_add_entry (form, "title", _("Title of the post"), idk_actor_get_title (actor));
+      idk_form_add_entry (form, "organization", _("Organization (acronym)"), NULL);
+    }
+  idk_form_add_entry (form, "from_date", _("From (YYYY-MM-DD)"), idk_store_get_today (idk_split_view_get_store (IDK_SPLIT_VIEW (self))));
+  idk_form_add_entry (form, "to_date", _("Until (YYYY-MM-DD, if known)"), NULL);
+  idk_form_add_switch (form, "ad_interim", _("Ad interim"), FALSE);
+  idk_form_set_save_func (form, save_appointment, edit, edit_free);
+  gtk_window_present (GTK_WINDOW (form));
+
+  return form;
+}
+
+static gboolean
+save_appointment_dates (IdkForm  *form,
+                        gpointer  data,
+                        char    **field,
+                        GError  **error)
+{
+  Edit *edit = data;
+  IdkStore *store = store_of (edit);
+  g_autoptr(JsonObject) fields = idk_store_get_fields (store, edit->appointment, NULL, error);
+  const char *from = idk_form_get_text (form, "from_date");
+  const char *to = idk_form_get_text (form, "to_date");
+  g_autofree char *saved = NULL;
+
+  if (fields == NULL)
+    return FALSE;
+  if ((from != NULL && !idk_date_is_valid_text (from)) || (to != NULL && !idk_date_is_valid_text (to)))
+    {
+      *field = g_strdup (from != NULL && !idk_date_is_valid_text (from) ? "from_date" : "to_date");
+      g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                           _("Give the date as 2027-01-15, 2027-01 or 2027."));
+      return FALSE;
+    }
+  if (from != NULL && to != NULL && g_strcmp0 (to, from) < 0)
+    {
+      *field = g_strdup ("to_date");
+      g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                           _("The appointment cannot end before it starts."));
+      return FALSE;
+    }
+
+  if (from != NULL)
+    json_object_set_string_member (fields, "from_date", from);
+  else
+    json_object_set_null_member (fields, "from_date");
+  if (to != NULL)
+    json_object_set_string_member (fields, "to_date", to);
+  else
+    json_object_set_null_member (fields, "to_date");
+  json_object_set_boolean_member (fields, "ad_interim", idk_form_get_active (form, "ad_interim"));
+
+  saved = idk_store_save (store, "appointment", edit->appointment, fields, error);
+  return saved != NULL;
+}
+
+IdkForm *
+idk_accountability_view_edit_appointment (IdkAccountabilityView *self,
+                                          const char            *appointment)
+{
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+  g_autoptr(JsonObject) fields = idk_store_get_fields (store, appointment, NULL, NULL);
+  Edit *edit;
+  IdkForm *form;
+
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  edit = g_new0 (Edit, 1);
+  edit->view = self;
+  edit->appointment = g_strdup (appointment);
+
+  form = idk_form_new (GTK_WIDGET (self), _("Edit Appointment"), _("_Save"));
+  idk_form_add_entry (form, "from_date", _("From (YYYY-MM-DD)"),
+                      json_object_get_string_member_with_default (fields, "from_date", NULL));
+  idk_form_add_entry (form, "to_date", _("Until (YYYY-MM-DD)"),
+                      json_object_get_string_member_with_default (fields, "to_date", NULL));
+  idk_form_add_switch (form, "ad_interim", _("Ad interim"),
+                       json_object_get_boolean_member_with_default (fields, "ad_interim", FALSE));
+  idk_form_set_save_func (form, save_appointment_dates, edit, edit_free);
+  gtk_window_present (GTK_WINDOW (form));
+
+  return form;
+}
+
+static void
+appoint_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  const char *post = parameter ? g_variant_get_string (parameter, NULL) : "";
+
+  if (idk_split_view_get_selected_item (IDK_SPLIT_VIEW (widget)) != NULL)
+    idk_accountability_view_appoint (IDK_ACCOUNTABILITY_VIEW (widget), *post ? post : NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  appoint_action (widget, action_name, NULL);
+}
+
+static void
+edit_appointment_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  idk_accountability_view_edit_appointment (IDK_ACCOUNTABILITY_VIEW (widget),
+                                            g_variant_get_string (parameter, NULL));
+}
+
+static void
+end_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (widget));
+  g_autoptr(GError) error = NULL;
+
+  if (!idk_store_end_appointment (store, g_variant_get_string (parameter, NULL), idk_store_get_today (store),
+                                  &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                  _("Cannot End the Appointment"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 static const char *
 idk_accountability_view_item_uuid (gpointer item)
 {
@@ -137,6 +426,13 @@ idk_accountability_view_class_init (IdkAccountabilityViewClass *klass)
   split_class->item_uuid = idk_accountability_view_item_uuid;
 
   g_type_ensure (IDK_TYPE_ACTOR);
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "view.new", NULL, new_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "accountability.appoint", "s", appoint_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "accountability.appoint-to", "s", appoint_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "accountability.edit-appointment", "s",
+                                   edit_appointment_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "accountability.end", "s", end_action);
 }
 
 static void

@@ -9,4 +9,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IdkAccountabilityView, idk_accountability_view, IDK, ACCOUNTABILITY_VIEW, IdkSplitView)
 
+typedef struct _IdkForm IdkForm;
+
+IdkForm *idk_accountability_view_appoint          (IdkAccountabilityView *self,
+                                                   const char            *post);
+IdkForm *idk_accountability_view_edit_appointment (IdkAccountabilityView *self,
+                                                   const char            *appointment);
+
 G_END_DECLS
