@@ -570,6 +570,31 @@ test_action_page (GuiFixture    *fixture,
 }
 
 static void
+test_action_new (GuiFixture    *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "actions");
+  IdkForm *form = idk_actions_view_new_action (IDK_ACTIONS_VIEW (view));
+  const char *field = NULL;
+
+  idk_gui_wait_for_label (GTK_WIDGET (form), "New Action");
+  idk_form_set_text (form, "reference", "28/1");
+  idk_form_set_text (form, "text", "Requested a review of the warden system.");
+  idk_form_set_text (form, "owner", "PPCU");
+  idk_form_set_text (form, "due_date", "next year");
+  g_assert_false (idk_form_save (form));
+  idk_form_get_error (form, &field);
+  g_assert_cmpstr (field, ==, "due_date");
+  idk_form_set_text (form, "due_date", "2027-06");
+  g_assert_true (idk_form_save (form));
+
+  type_search (view, "warden system review");
+  idk_gui_wait_for_text (view, "1 action");
+  idk_gui_wait_for_text (view, "28/1");
+  g_assert_cmpint (idk_test_query_int (fixture->db.db_path, "SELECT count(*) FROM actions"), ==, 78);
+}
+
+static void
 test_actions_sort_and_filter (GuiFixture    *fixture,
                               gconstpointer  data)
 {
@@ -694,6 +719,7 @@ main (int   argc,
   GUI_TEST ("/gui/actions-bulk-and-undo", test_actions_bulk_and_undo);
   GUI_TEST ("/gui/action-page", test_action_page);
   GUI_TEST ("/gui/actions-sort-and-filter", test_actions_sort_and_filter);
+  GUI_TEST ("/gui/action-new", test_action_new);
   GUI_TEST ("/gui/search-shortcut", test_search_shortcut);
   GUI_TEST ("/gui/narrow", test_narrow);
   GUI_TEST ("/gui/window-size-kept", test_window_size_kept);

@@ -8,6 +8,7 @@
 #include "idk-action-page.h"
 #include "idk-actions-view.h"
 #include "idk-details.h"
+#include "idk-form.h"
 #include "idk-window.h"
 
 /* The actions decided at the sessions, as a table: searched as you type,
@@ -434,6 +435,120 @@ failed:
   report_error (self, _("Cannot Delete"), error);
 }
 
+static gboolean
+save_new_action (IdkForm  *form,
+                 gpointer  data,
+                 char    **field,
+                 GError  **error)
+{
+  IdkActionsView *self = data;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonArray) owners = json_array_new ();
+  g_autofree char *uuid = NULL;
+  const char *owner_text = idk_form_get_text (form, "owner");
+  const char *due = idk_form_get_text (form, "due_date");
+  const char *values[] = { "session", "reference", "text", NULL };
+
+  for (guint i = 0; values[i] != NULL; i++)
+    if (idk_form_get_text (form, values[i]) == NULL)
+      {
+        *field = g_strdup (values[i]);
+        g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("This is needed."));
+        return FALSE;
+      }
+
+  if (owner_text != NULL)
+    {
+      g_autofree char *owner = idk_store_find_organization (self->store, owner_text);
+
+      if (owner == NULL)
+        {
+          *field = g_strdup ("owner");
+          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                       _("No organization is called “%s”; give its acronym, e.g. UNICEF."), owner_text);
+          return FALSE;
+        }
+      json_array_add_string_element (owners, owner);
+    }
+
+  if (due != NULL && !idk_date_is_valid_text (due))
+    {
+      *field = g_strdup ("due_date");
+      g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                           _("Give the due date as 2027-06-30, or 2027-06 for the end of a month."));
+      return FALSE;
+    }
+
+  json_object_set_string_member (fields, "meeting", idk_form_get_text (form, "session"));
+  json_object_set_string_member (fields, "reference", idk_form_get_text (form, "reference"));
+  if (idk_form_get_text (form, "topic") != NULL)
+    json_object_set_string_member (fields, "topic", idk_form_get_text (form, "topic"));
+  json_object_set_string_member (fields, "text", idk_form_get_text (form, "text"));
+  json_object_set_string_member (fields, "kind", idk_form_get_text (form, "kind"));
+  json_object_set_array_member (fields, "owners", g_steal_pointer (&owners));
+  if (due != NULL)
+    json_object_set_string_member (fields, "due_date", due);
+  json_object_set_string_member (fields, "status", "open");
+
+  uuid = idk_store_save (self->store, "action", NULL, fields, error);
+  return uuid != NULL;
+}
+
+/**
+ * idk_actions_view_new_action:
+ *
+ * Returns: (transfer none): the form for a new action, presented
+ */
+IdkForm *
+idk_actions_view_new_action (IdkActionsView *self)
+{
+  static const char * const kinds[] = { "request", "decision", "endorsement", "noting", NULL };
+  const char *kind_labels[G_N_ELEMENTS (kinds)] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  IdkMeetingQuery query = { .type = "full-session" };
+  IdkForm *form;
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    kind_labels[i] = idk_action_kind_to_label (kinds[i]);
+
+  /* Actions are decided at full sessions, the latest first. */
+  meetings = idk_store_find_meetings (self->store, &query, &error);
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(IdkMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      g_ptr_array_add (values, g_strdup (idk_meeting_get_uuid (meeting)));
+      g_ptr_array_add (labels, g_strdup (idk_meeting_get_title (meeting)));
+    }
+  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (labels, NULL);
+
+  form = idk_form_new (GTK_WIDGET (self), _("New Action"), _("_Create"));
+  idk_form_add_choice (form, "session", _("Session"), (const char * const *) values->pdata,
+                       (const char * const *) labels->pdata, NULL);
+  idk_form_add_entry (form, "reference", _("Reference (e.g. 28/12)"), NULL);
+  idk_form_add_entry (form, "topic", _("Topic"), NULL);
+  idk_form_add_entry (form, "text", _("Text"), NULL);
+  idk_form_add_choice (form, "kind", _("Kind"), kinds, kind_labels, "request");
+  idk_form_add_entry (form, "owner", _("Owner (acronym)"), NULL);
+  idk_form_add_entry (form, "due_date", _("Due (YYYY-MM-DD)"), NULL);
+  idk_form_set_save_func (form, save_new_action, self, NULL);
+  gtk_window_present (GTK_WINDOW (form));
+
+  return form;
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  idk_actions_view_new_action (IDK_ACTIONS_VIEW (widget));
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -569,6 +684,7 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "view.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "actions.mark-as", "s", mark_as_action);
   gtk_widget_class_install_action (widget_class, "actions.delete", NULL, delete_action);
 

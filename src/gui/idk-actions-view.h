@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IdkActionsView, idk_actions_view, IDK, ACTIONS_VIEW, AdwBin)
 
+typedef struct _IdkForm IdkForm;
+
+IdkForm       *idk_actions_view_new_action (IdkActionsView *self);
 IdkStore      *idk_actions_view_get_store  (IdkActionsView *self);
 IdkActionList *idk_actions_view_get_list   (IdkActionsView *self);
 GtkSelectionModel *idk_actions_view_get_selection (IdkActionsView *self);
