@@ -155,6 +155,40 @@ test_other_lists (IdkTestFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (wildcard), ==, 0);
 }
 
+static void
+on_items_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gboolean   *done)
+{
+  *done = TRUE;
+}
+
+/* In a worker thread, on a reader connection of its own: the list changes
+ * when the result is in, and only the latest query's result is kept. */
+static void
+test_async (IdkTestFixture *fixture,
+            gconstpointer   data)
+{
+  g_autoptr(IdkActionList) list = idk_action_list_new (fixture->store);
+  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  idk_action_list_set_async (list, TRUE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &done);
+
+  idk_action_list_set_search (list, "Montreux");
+  idk_action_list_set_search (list, "HeForShe");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 77);
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (list)) != 1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (done);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/search/query-building", test_query_building);
   IDK_TEST_ADD_DEFAULTS ("/search/follows-edits", test_follows_edits);
   IDK_TEST_ADD_DEFAULTS ("/search/other-lists", test_other_lists);
+  IDK_TEST_ADD_DEFAULTS ("/search/async", test_async);
 
   return g_test_run ();
 }

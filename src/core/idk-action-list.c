@@ -25,6 +25,9 @@ struct _IdkActionList
   gboolean mine_only;
   char *sort_key;
   gboolean descending;
+  gboolean async;
+  guint generation;         /* of the latest query asked for */
+  GCancellable *cancellable;
   GArray *rows;         /* gint64 row ids */
   GPtrArray *items;     /* IdkAction or NULL, parallel to rows */
 };
@@ -112,6 +115,9 @@ idk_action_list_dispose (GObject *object)
 {
   IdkActionList *self = (IdkActionList *) object;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (idk_action_list_parent_class)->dispose (object);
@@ -357,6 +363,143 @@ idk_action_list_get_uuid (IdkActionList *self,
   return action ? g_strdup (idk_action_get_uuid (action)) : NULL;
 }
 
+/* A query of its own, for a worker thread. */
+typedef struct
+{
+  IdkStore *store;
+  char *search, *status, *owner, *session, *sort_key;
+  gboolean overdue_only, mine_only, descending;
+  guint generation;
+} Query;
+
+static void
+query_free (gpointer data)
+{
+  Query *query = data;
+
+  g_clear_object (&query->store);
+  g_free (query->search);
+  g_free (query->status);
+  g_free (query->owner);
+  g_free (query->session);
+  g_free (query->sort_key);
+  g_free (query);
+}
+
+static Query *
+query_new (IdkActionList *self)
+{
+  Query *query = g_new0 (Query, 1);
+
+  query->store = g_object_ref (self->store);
+  query->search = g_strdup (self->search);
+  query->status = g_strdup (self->status);
+  query->owner = g_strdup (self->owner);
+  query->session = g_strdup (self->session);
+  query->sort_key = g_strdup (self->sort_key);
+  query->overdue_only = self->overdue_only;
+  query->mine_only = self->mine_only;
+  query->descending = self->descending;
+  query->generation = self->generation;
+  return query;
+}
+
+static GArray *
+run_query (IdkStore  *store,
+           Query     *query,
+           GError   **error)
+{
+  IdkActionQuery action_query = {
+    .search = query->search,
+    .status = query->status,
+    .owner = query->owner,
+    .session = query->session,
+    .overdue_only = query->overdue_only,
+    .mine_only = query->mine_only,
+    .sort_key = query->sort_key,
+    .descending = query->descending,
+  };
+
+  return idk_store_find_actions (store, &action_query, error);
+}
+
+static void
+apply_rows (IdkActionList *self,
+            GArray        *rows)
+{
+  guint removed = self->rows->len;
+
+  g_clear_pointer (&self->rows, g_array_unref);
+  self->rows = rows;
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, (int) self->rows->len);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+  if (removed != self->rows->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Query *query = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkStore) reader = idk_store_open_reader (query->store, &error);
+  GArray *rows;
+
+  if (reader == NULL || !(rows = run_query (reader, query, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_array_unref);
+}
+
+static void
+on_query_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  IdkActionList *self = IDK_ACTION_LIST (object);
+  Query *query = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer query has been asked for since: its result will come. */
+  if (query->generation != self->generation)
+    {
+      g_clear_pointer (&rows, g_array_unref);
+      return;
+    }
+
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot list the actions: %s", error->message);
+      return;
+    }
+
+  apply_rows (self, rows);
+}
+
+/**
+ * idk_action_list_set_async:
+ *
+ * Runs the queries in a worker thread on a connection of their own, so
+ * that a large list does not freeze the window; the list changes when the
+ * result is in.  Off by default, so that callers (the command line,
+ * tests) see the result at once.
+ */
+void
+idk_action_list_set_async (IdkActionList *self,
+                           gboolean       async)
+{
+  g_return_if_fail (IDK_IS_ACTION_LIST (self));
+
+  self->async = !!async;
+}
+
 /**
  * idk_action_list_refresh:
  *
@@ -366,37 +509,35 @@ gboolean
 idk_action_list_refresh (IdkActionList  *self,
                          GError        **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  guint removed;
+  Query *query;
+  GArray *rows;
 
   g_return_val_if_fail (IDK_IS_ACTION_LIST (self), FALSE);
 
-  {
-    IdkActionQuery query = {
-      .search = self->search,
-      .status = self->status,
-      .owner = self->owner,
-      .session = self->session,
-      .overdue_only = self->overdue_only,
-      .mine_only = self->mine_only,
-      .sort_key = self->sort_key,
-      .descending = self->descending,
-    };
+  self->generation++;
+  query = query_new (self);
 
-    rows = idk_store_find_actions (self->store, &query, error);
-  }
+  if (self->async)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      if (self->cancellable != NULL)
+        g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+
+      task = g_task_new (self, self->cancellable, on_query_done_cb, NULL);
+      g_task_set_source_tag (task, idk_action_list_refresh);
+      g_task_set_task_data (task, query, query_free);
+      g_task_run_in_thread (task, query_thread);
+      return TRUE;
+    }
+
+  rows = run_query (self->store, query, error);
+  query_free (query);
   if (rows == NULL)
     return FALSE;
 
-  removed = self->rows->len;
-  g_clear_pointer (&self->rows, g_array_unref);
-  self->rows = g_steal_pointer (&rows);
-  g_ptr_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->items, (int) self->rows->len);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
-  if (removed != self->rows->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-
+  apply_rows (self, rows);
   return TRUE;
 }

@@ -470,6 +470,43 @@ idk_store_open (const char         *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * idk_store_open_reader:
+ *
+ * Opens a second, read-only connection to the same database, for a query
+ * run in another thread: SQLite's WAL lets it read while this one
+ * writes.  Use it from one thread at a time.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set
+ */
+IdkStore *
+idk_store_open_reader (IdkStore  *self,
+                       GError   **error)
+{
+  g_autoptr(IdkStore) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  reader = g_object_new (IDK_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->office_uuid = g_strdup (self->office_uuid);
+  reader->today = g_strdup (self->today);
+  reader->hlc = self->hlc;
+
+  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
+                   reader->path, reader->db ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (reader->db, TRUE);
+  sqlite3_busy_timeout (reader->db, 5000);
+
+  return g_steal_pointer (&reader);
+}
+
 const char *
 idk_store_get_path (IdkStore *self)
 {

@@ -36,6 +36,8 @@ char        *idk_store_default_path       (void);
 IdkStore    *idk_store_open               (const char          *path,
                                            IdkStoreOpenFlags    flags,
                                            GError             **error);
+IdkStore    *idk_store_open_reader        (IdkStore            *self,
+                                           GError             **error);
 const char  *idk_store_get_path           (IdkStore            *self);
 const char  *idk_store_get_office_uuid    (IdkStore            *self);
 int          idk_store_get_schema_version (IdkStore            *self);

@@ -607,6 +607,8 @@ set_store (IdkActionsView *self,
   if (self->store != NULL)
     {
       self->list = idk_action_list_new (self->store);
+      /* Queries over a large database must not freeze the window. */
+      idk_action_list_set_async (self->list, TRUE);
       g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "changed", G_CALLBACK (update_filter_choices),
