@@ -109,40 +109,67 @@ show_action_page (IdkWindow  *window,
   idk_actions_view_show_action (IDK_ACTIONS_VIEW (view), 0);
 }
 
+/* Every view, a meeting page, an action page and a rule warning, at one
+ * size; at phone width the split views show their page. */
+static void
+shoot_all (Shots      *shots,
+           IdkWindow  *window,
+           const char *prefix,
+           gboolean    narrow)
+{
+  const char *db = shots->db_path;
+  static const struct { const char *view, *sql, *name; } pages[] = {
+    { "accountability", "SELECT uuid FROM actors WHERE code = 'DO'", "accountability" },
+    { "calendar", "SELECT uuid FROM meetings WHERE number = 21", "calendar" },
+    { "working-groups", "SELECT uuid FROM working_groups WHERE acronym = 'STWG'", "working-groups" },
+    { "calendar", "SELECT uuid FROM meetings WHERE number = 23", "rule-warning" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, pages[i].name, NULL);
+      GtkWidget *view = idk_window_get_view_widget (window, pages[i].view);
+
+      select_record (window, pages[i].view, db, pages[i].sql);
+      if (narrow)
+        {
+          g_autofree char *list = g_strconcat (name, "-list", NULL);
+
+          if (g_str_equal (pages[i].name, "calendar"))
+            shoot (window, shots->outdir, list);
+          idk_split_view_show_page (IDK_SPLIT_VIEW (view));
+        }
+      shoot (window, shots->outdir, name);
+    }
+
+  idk_window_set_view (window, "actions");
+  {
+    g_autofree char *name = g_strconcat (prefix, "actions", NULL);
+    g_autofree char *page = g_strconcat (prefix, "action-page", NULL);
+
+    shoot (window, shots->outdir, name);
+    show_action_page (window, db);
+    shoot (window, shots->outdir, page);
+  }
+  idk_actions_view_set_search (IDK_ACTIONS_VIEW (idk_window_get_view_widget (window, "actions")), "");
+  /* Close the page before jumping to another width: a jump from 1280 px
+   * with the page open makes libadwaita 1.2's flap allocate one frame
+   * before it folds (GTK warns; resizing by hand goes through the fold). */
+  idk_actions_view_hide_action (IDK_ACTIONS_VIEW (idk_window_get_view_widget (window, "actions")));
+}
+
 static gboolean
 take_screenshots (gpointer user_data)
 {
   Shots *shots = user_data;
   IdkWindow *window = IDK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (shots->app)));
-  const char *db = shots->db_path;
 
   resize (window, 1280, 800);
-  select_record (window, "accountability", db, "SELECT uuid FROM actors WHERE code = 'DO'");
-  shoot (window, shots->outdir, "accountability");
-  select_record (window, "calendar", db, "SELECT uuid FROM meetings WHERE number = 21");
-  shoot (window, shots->outdir, "calendar");
-  select_record (window, "working-groups", db, "SELECT uuid FROM working_groups WHERE acronym = 'STWG'");
-  shoot (window, shots->outdir, "working-groups");
-  idk_window_set_view (window, "actions");
-  shoot (window, shots->outdir, "actions");
-  show_action_page (window, db);
-  shoot (window, shots->outdir, "action-page");
-  idk_actions_view_set_search (IDK_ACTIONS_VIEW (idk_window_get_view_widget (window, "actions")), "");
-  /* Close the page before jumping to phone width: a jump from 1280 px with
-   * the page open makes libadwaita 1.2's flap allocate one frame before it
-   * folds (GTK warns; resizing by hand goes through the fold). */
-  idk_actions_view_hide_action (IDK_ACTIONS_VIEW (idk_window_get_view_widget (window, "actions")));
+  shoot_all (shots, window, "", FALSE);
 
   /* Phone width: one column, the view switcher at the bottom. */
   resize (window, 360, 720);
-  select_record (window, "calendar", db, "SELECT uuid FROM meetings WHERE number = 27");
-  shoot (window, shots->outdir, "narrow-calendar-list");
-  idk_split_view_show_page (IDK_SPLIT_VIEW (idk_window_get_view_widget (window, "calendar")));
-  shoot (window, shots->outdir, "narrow-calendar");
-  idk_window_set_view (window, "actions");
-  shoot (window, shots->outdir, "narrow-actions");
-  show_action_page (window, db);
-  shoot (window, shots->outdir, "narrow-action-page");
+  shoot_all (shots, window, "narrow-", TRUE);
 
   g_application_quit (G_APPLICATION (shots->app));
   return G_SOURCE_REMOVE;

@@ -879,7 +879,12 @@ idk_calendar_view_init (IdkCalendarView *self)
       gtk_box_append (GTK_BOX (periods), GTK_WIDGET (self->period_buttons[i]));
     }
   gtk_toggle_button_set_active (self->period_buttons[0], TRUE);
+  gtk_widget_set_hexpand (periods, TRUE);
   gtk_box_append (GTK_BOX (row), periods);
+
+  add = icon_button ("list-add-symbolic", _("New meeting (Ctrl+N)"), "view.new", NULL);
+  gtk_box_append (GTK_BOX (row), add);
+  gtk_box_append (GTK_BOX (box), row);
 
   gtk_string_list_append (type_labels, _("All types"));
   for (guint i = 0; types[i] != NULL; i++)
@@ -891,11 +896,7 @@ idk_calendar_view_init (IdkCalendarView *self)
                                   _("Filter by type"), -1);
   g_signal_connect_object (self->type_filter, "notify::selected", G_CALLBACK (on_filters_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->type_filter));
-
-  add = icon_button ("list-add-symbolic", _("New meeting (Ctrl+N)"), "view.new", NULL);
-  gtk_box_append (GTK_BOX (row), add);
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->type_filter));
 
   idk_split_view_add_sidebar_widget (IDK_SPLIT_VIEW (self), box);
   g_signal_connect (self, "notify::store", G_CALLBACK (update_grid), NULL);

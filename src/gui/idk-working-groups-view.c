@@ -431,11 +431,15 @@ idk_working_groups_view_show_item (IdkSplitView *self,
                                         idk_working_group_get_status (group)));
   gtk_box_append (GTK_BOX (heading), pills);
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (buttons), text_button (_("_Edit…"), "groups.edit"));
-  gtk_box_append (GTK_BOX (buttons), text_button (_("Add _Member…"), "groups.add-member"));
+  /* A flow box, so that the buttons wrap at phone width. */
+  buttons = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("_Edit…"), "groups.edit"));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("Add _Member…"), "groups.add-member"));
   if (g_strcmp0 (idk_working_group_get_status (group), "disbanded") != 0)
-    gtk_box_append (GTK_BOX (buttons), text_button (_("_Disband"), "groups.disband"));
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("_Disband"), "groups.disband"));
   gtk_box_append (details, buttons);
 
   if (idk_working_group_get_description (group) != NULL)
