@@ -60,16 +60,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static const char *
-get_text (JsonObject *fields,
-          const char *name)
-{
-  JsonNode *node = json_object_get_member (fields, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 /**
  * idk_store_find_meetings:
@@ -199,9 +189,9 @@ idk_store_save_meeting (IdkStore    *self,
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  title = get_text (fields, "title");
-  start = get_text (fields, "start_date");
-  end = get_text (fields, "end_date");
+  title = idk_fields_get_text (fields, "title");
+  start = idk_fields_get_text (fields, "start_date");
+  end = idk_fields_get_text (fields, "end_date");
 
   if (is_blank (title))
     return refuse (error, field, "title", _("The meeting needs a title.")), NULL;
@@ -250,11 +240,11 @@ idk_store_save_agenda_item (IdkStore    *self,
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  meeting_uuid = get_text (fields, "meeting");
-  day = get_text (fields, "day");
-  start = get_text (fields, "start_time");
-  end = get_text (fields, "end_time");
-  title = get_text (fields, "title");
+  meeting_uuid = idk_fields_get_text (fields, "meeting");
+  day = idk_fields_get_text (fields, "day");
+  start = idk_fields_get_text (fields, "start_time");
+  end = idk_fields_get_text (fields, "end_time");
+  title = idk_fields_get_text (fields, "title");
 
   if (meeting_uuid == NULL || !(meeting = idk_store_get_fields (self, meeting_uuid, NULL, NULL)))
     return refuse (error, field, "meeting", _("The item belongs to no meeting.")), NULL;
@@ -271,8 +261,8 @@ idk_store_save_agenda_item (IdkStore    *self,
 
   if (day != NULL)
     {
-      const char *first = get_text (meeting, "start_date");
-      const char *last = get_text (meeting, "end_date") ? get_text (meeting, "end_date") : first;
+      const char *first = idk_fields_get_text (meeting, "start_date");
+      const char *last = idk_fields_get_text (meeting, "end_date") ? idk_fields_get_text (meeting, "end_date") : first;
       IdkDate d;
 
       if (!idk_date_parse (day, &d) || d.precision != IDK_DATE_PRECISION_DAY)
@@ -380,9 +370,9 @@ idk_store_move_agenda_item (IdkStore    *self,
                                    : "SELECT uuid, ordinal FROM agenda_items WHERE meeting = ?1 AND day IS ?2 "
                                      "AND ordinal > ?3 ORDER BY ordinal LIMIT 1", error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, get_text (item, "meeting"), -1, SQLITE_TRANSIENT);
-  if (get_text (item, "day") != NULL)
-    sqlite3_bind_text (stmt, 2, get_text (item, "day"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, idk_fields_get_text (item, "meeting"), -1, SQLITE_TRANSIENT);
+  if (idk_fields_get_text (item, "day") != NULL)
+    sqlite3_bind_text (stmt, 2, idk_fields_get_text (item, "day"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, ordinal);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {

@@ -7,6 +7,22 @@
 
 G_BEGIN_DECLS
 
+/* Shared by the idk-store*.c files only. */
+struct _IdkStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *office_uuid;
+  guint64 hlc;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint txn_depth;
+  gboolean txn_dirty;
+  char *today;              /* fixed by tests; NULL: the real date */
+  char today_buffer[11];
+};
+
 /* "IDK1": marks a database as IASMN Desk's, so that another program's
  * SQLite file is refused rather than migrated. */
 #define IDK_APPLICATION_ID 0x49444b31
@@ -26,6 +42,19 @@ gboolean      _idk_store_sql_error     (IdkStore      *self,
 gboolean      _idk_store_load_defaults (IdkStore      *self,
                                         GError       **error);
 const char   *_idk_store_today         (IdkStore      *self);
+char         *_idk_store_get_meta      (IdkStore      *self,
+                                        const char    *key);
+gboolean      _idk_store_set_meta      (IdkStore      *self,
+                                        const char    *key,
+                                        const char    *value,
+                                        GError       **error);
+gboolean      _idk_store_query_int     (sqlite3       *db,
+                                        const char    *sql,
+                                        gint64        *value,
+                                        int           *code);
+void          _idk_store_emit_changed  (IdkStore      *self);
+gboolean      _idk_store_save_hlc      (IdkStore      *self,
+                                        GError       **error);
 char         *_idk_store_like_pattern  (const char    *text);
 gpointer      _idk_store_meeting_from_row (sqlite3_stmt *stmt);
 

@@ -18,20 +18,6 @@
  * so the two can never disagree.
  */
 
-struct _IdkStore
-{
-  GObject parent_instance;
-
-  sqlite3 *db;
-  char *path;
-  char *office_uuid;
-  guint64 hlc;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
-  guint txn_depth;
-  gboolean txn_dirty;
-  char *today;              /* fixed by tests; NULL: the real date */
-  char today_buffer[11];
-};
 
 enum {
   CHANGED,
@@ -44,8 +30,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (idk-store-error-quark, idk_store_error)
 
-static gboolean
-set_meta (IdkStore    *self,
+gboolean
+_idk_store_set_meta (IdkStore    *self,
           const char  *key,
           const char  *value,
           GError     **error)
@@ -62,8 +48,8 @@ set_meta (IdkStore    *self,
   return _idk_store_step_done (self, stmt, error);
 }
 
-static char *
-get_meta (IdkStore   *self,
+char *
+_idk_store_get_meta (IdkStore   *self,
           const char *key)
 {
   sqlite3_stmt *stmt;
@@ -80,17 +66,17 @@ get_meta (IdkStore   *self,
   return value;
 }
 
-static gboolean
-save_hlc (IdkStore  *self,
+gboolean
+_idk_store_save_hlc (IdkStore  *self,
           GError   **error)
 {
   g_autofree char *hex = idk_hlc_to_hex (self->hlc);
 
-  return set_meta (self, "hlc", hex, error);
+  return _idk_store_set_meta (self, "hlc", hex, error);
 }
 
-static gboolean
-query_int (sqlite3    *db,
+gboolean
+_idk_store_query_int (sqlite3    *db,
            const char *sql,
            gint64     *value,
            int        *code)
@@ -112,102 +98,6 @@ query_int (sqlite3    *db,
 
   *code = rc;
   return rc == SQLITE_OK;
-}
-
-/* Checks made before anything is written, so that a file that is not ours
- * or is damaged is left exactly as it was. */
-static gboolean
-check_file (IdkStore  *self,
-            int       *user_version,
-            GError   **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
-  gint64 application_id = 0, version = 0, tables = 0;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (g_strcmp0 (result, "ok") != 0)
-            problem = g_strdup (result);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK || problem != NULL)
-    {
-      int primary = rc & 0xff;
-
-      if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_AUTH ||
-          primary == SQLITE_IOERR)
-        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                     "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
-      else
-        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT,
-                     "The database “%s” is damaged: %s", self->path,
-                     problem ? problem : sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-
-  if (!query_int (self->db, "PRAGMA application_id", &application_id, &rc) ||
-      !query_int (self->db, "PRAGMA user_version", &version, &rc) ||
-      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &tables, &rc))
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  if ((version == 0 && tables > 0) || (version > 0 && application_id != IDK_APPLICATION_ID))
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_A_DESK_DATABASE,
-                   "“%s” is an SQLite database of another program, not of IASMN Desk", self->path);
-      return FALSE;
-    }
-
-  if (version > _idk_schema_latest_version ())
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_TOO_NEW,
-                   "The database “%s” was made by a newer version of IASMN Desk (schema %d, "
-                   "this version knows up to %d)",
-                   self->path, (int) version, _idk_schema_latest_version ());
-      return FALSE;
-    }
-
-  *user_version = (int) version;
-  return TRUE;
-}
-
-static gboolean
-initialize_office (IdkStore  *self,
-                   GError   **error)
-{
-  g_autofree char *office = get_meta (self, "office_uuid");
-  g_autofree char *hlc = get_meta (self, "hlc");
-
-  if (office == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *created = g_date_time_format_iso8601 (now);
-
-      office = g_uuid_string_random ();
-      if (!set_meta (self, "office_uuid", office, error) ||
-          !set_meta (self, "created_at", created, error))
-        return FALSE;
-    }
-
-  if (hlc == NULL || !idk_hlc_from_hex (hlc, &self->hlc))
-    self->hlc = 0;
-
-  self->office_uuid = g_steal_pointer (&office);
-  return TRUE;
 }
 
 static void
@@ -334,6 +224,12 @@ _idk_store_exec (IdkStore    *self,
   return TRUE;
 }
 
+void
+_idk_store_emit_changed (IdkStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Today as YYYY-MM-DD, in local time: what "overdue" and "current" are
  * measured against. */
 const char *
@@ -352,160 +248,6 @@ _idk_store_today (IdkStore *self)
 }
 
 /* Public API ------------------------------------------------------------- */
-
-/**
- * idk_store_default_path:
- *
- * Returns: the database used when none is named: `$IASMN_DESK_DB`, or
- *   `$XDG_DATA_HOME/iasmn-desk/desk.sqlite3`.
- */
-char *
-idk_store_default_path (void)
-{
-  const char *env = g_getenv ("IASMN_DESK_DB");
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-
-  return g_build_filename (g_get_user_data_dir (), "iasmn-desk", "desk.sqlite3", NULL);
-}
-
-/**
- * idk_store_open:
- * @path: (nullable): the database file, or %NULL for the default one
- * @flags: how to open it
- * @error: a location for a #GError
- *
- * Opens the database at @path, creating it if it does not exist and
- * migrating it to the current schema.  A new database is filled with the
- * default data unless @flags has %IDK_STORE_OPEN_EMPTY.  A file that is
- * damaged or belongs to another program is refused and left untouched.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-IdkStore *
-idk_store_open (const char         *path,
-                IdkStoreOpenFlags   flags,
-                GError            **error)
-{
-  g_autoptr(IdkStore) self = g_object_new (IDK_TYPE_STORE, NULL);
-  int user_version = 0;
-  int rc;
-
-  self->path = path ? g_strdup (path) : idk_store_default_path ();
-
-  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot open the database “%s”: it is a folder", self->path);
-      return NULL;
-    }
-
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *dir = g_path_get_dirname (self->path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                       "Cannot create the folder “%s”: %s", dir, g_strerror (saved));
-          return NULL;
-        }
-    }
-
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot open the database “%s”: %s", self->path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  if (!check_file (self, &user_version, error))
-    return NULL;
-
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot write to the database “%s”", self->path);
-      return NULL;
-    }
-
-  if (!_idk_store_exec (self, "PRAGMA foreign_keys = ON;"
-                              "PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL;", error))
-    return NULL;
-
-  if (user_version < _idk_schema_latest_version ())
-    {
-      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", IDK_APPLICATION_ID);
-
-      if (!_idk_store_exec (self, "BEGIN IMMEDIATE", error))
-        return NULL;
-      if (!_idk_schema_migrate (self->db, user_version, error) ||
-          !_idk_store_exec (self, set_id, error))
-        {
-          _idk_store_exec (self, "ROLLBACK", NULL);
-          return NULL;
-        }
-      if (!_idk_store_exec (self, "COMMIT", error))
-        return NULL;
-    }
-
-  if (!initialize_office (self, error))
-    return NULL;
-
-  if (user_version == 0 && !(flags & IDK_STORE_OPEN_EMPTY))
-    {
-      if (!_idk_store_load_defaults (self, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&self);
-}
-
-/**
- * idk_store_open_reader:
- *
- * Opens a second, read-only connection to the same database, for a query
- * run in another thread: SQLite's WAL lets it read while this one
- * writes.  Use it from one thread at a time.
- *
- * Returns: (transfer full): the reader, or %NULL with @error set
- */
-IdkStore *
-idk_store_open_reader (IdkStore  *self,
-                       GError   **error)
-{
-  g_autoptr(IdkStore) reader = NULL;
-  int rc;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-
-  reader = g_object_new (IDK_TYPE_STORE, NULL);
-  reader->path = g_strdup (self->path);
-  reader->office_uuid = g_strdup (self->office_uuid);
-  reader->today = g_strdup (self->today);
-  reader->hlc = self->hlc;
-
-  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
-                   reader->path, reader->db ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (reader->db, TRUE);
-  sqlite3_busy_timeout (reader->db, 5000);
-
-  return g_steal_pointer (&reader);
-}
 
 const char *
 idk_store_get_path (IdkStore *self)
@@ -531,7 +273,7 @@ idk_store_get_schema_version (IdkStore *self)
 
   g_return_val_if_fail (IDK_IS_STORE (self), -1);
 
-  query_int (self->db, "PRAGMA user_version", &version, &rc);
+  _idk_store_query_int (self->db, "PRAGMA user_version", &version, &rc);
   return (int) version;
 }
 
@@ -603,7 +345,7 @@ idk_store_rollback (IdkStore *self)
   /* The in-memory clock may have moved within the transaction; reload. */
   if (self->txn_depth == 0)
     {
-      g_autofree char *hlc = get_meta (self, "hlc");
+      g_autofree char *hlc = _idk_store_get_meta (self, "hlc");
 
       if (hlc == NULL || !idk_hlc_from_hex (hlc, &self->hlc))
         self->hlc = 0;
@@ -813,7 +555,7 @@ idk_store_apply_revision (IdkStore     *self,
   if (revision->hlc > self->hlc)
     {
       self->hlc = idk_hlc_observe (self->hlc, revision->hlc);
-      if (!save_hlc (self, error))
+      if (!_idk_store_save_hlc (self, error))
         return FALSE;
     }
 
@@ -905,7 +647,7 @@ write_revision (IdkStore    *self,
   revision = idk_revision_new (uuid, type_name, self->hlc, self->office_uuid,
                                parents, deleted, fields);
 
-  return save_hlc (self, error) &&
+  return _idk_store_save_hlc (self, error) &&
          idk_store_apply_revision (self, revision, NULL, error);
 }
 
@@ -998,237 +740,6 @@ idk_store_delete (IdkStore    *self,
 }
 
 /**
- * idk_store_get_fields:
- * @type: (out) (optional): the record's type
- *
- * Returns: (transfer full): the fields of the current version of a live
- *   record, or %NULL with @error set
- */
-JsonObject *
-idk_store_get_fields (IdkStore    *self,
-                      const char  *uuid,
-                      char       **type,
-                      GError     **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-  g_return_val_if_fail (uuid != NULL, NULL);
-
-  if (!(stmt = _idk_store_prepare (self,
-                                   "SELECT v.fields, r.type FROM records r "
-                                   "JOIN revisions v ON v.rev_id = r.winner_rev "
-                                   "WHERE r.uuid = ?1 AND r.deleted = 0", error)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No record %s", uuid);
-      return NULL;
-    }
-
-  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), error);
-  if (type != NULL)
-    *type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-
-  if (node == NULL)
-    return NULL;
-
-  return json_object_ref (json_node_get_object (node));
-}
-
-/**
- * idk_store_get_revisions:
- *
- * Returns: (transfer full) (element-type IdkRevision): every revision of
- *   the record, oldest clock first
- */
-GPtrArray *
-idk_store_get_revisions (IdkStore    *self,
-                         const char  *uuid,
-                         GError     **error)
-{
-  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) idk_revision_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-
-  if (!(stmt = _idk_store_prepare (self,
-                                   "SELECT record_type, hlc, office_uuid, parents, deleted, fields "
-                                   "FROM revisions WHERE record_uuid = ?1 ORDER BY hlc, office_uuid",
-                                   error)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(JsonNode) parents = json_from_string ((const char *) sqlite3_column_text (stmt, 3), NULL);
-      g_autoptr(JsonNode) fields = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) parent_ids = NULL;
-      JsonArray *array = json_node_get_array (parents);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        g_strv_builder_add (builder, json_array_get_string_element (array, i));
-      parent_ids = g_strv_builder_end (builder);
-
-      g_ptr_array_add (revisions,
-                       idk_revision_new (uuid, (const char *) sqlite3_column_text (stmt, 0),
-                                         (guint64) sqlite3_column_int64 (stmt, 1),
-                                         (const char *) sqlite3_column_text (stmt, 2),
-                                         (const char **) parent_ids, sqlite3_column_int (stmt, 4),
-                                         json_node_get_object (fields)));
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return _idk_store_sql_error (self, error), NULL;
-
-  return g_steal_pointer (&revisions);
-}
-
-/**
- * idk_store_check_references:
- *
- * Checks that every reference of every live record names a live record
- * of the right type.
- */
-gboolean
-idk_store_check_references (IdkStore  *self,
-                            GError   **error)
-{
-  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
-
-  for (guint t = 0; t < idk_record_type_count (); t++)
-    {
-      const IdkRecordType *type = idk_record_type_nth (t);
-
-      for (guint i = 0; i < type->n_fields; i++)
-        {
-          const IdkFieldSpec *spec = &type->fields[i];
-          g_autofree char *types = NULL;
-          g_autofree char *sql = NULL;
-          g_auto(GStrv) quoted = NULL;
-          sqlite3_stmt *stmt;
-
-          if (spec->kind != IDK_FIELD_REF && spec->kind != IDK_FIELD_REFS)
-            continue;
-
-          quoted = g_new0 (char *, g_strv_length ((char **) spec->ref_types) + 1);
-          for (guint j = 0; spec->ref_types[j] != NULL; j++)
-            quoted[j] = g_strdup_printf ("'%s'", spec->ref_types[j]);
-          types = g_strjoinv (", ", quoted);
-
-          if (spec->kind == IDK_FIELD_REF)
-            sql = g_strdup_printf ("SELECT t.uuid, t.\"%s\" FROM %s t WHERE t.\"%s\" IS NOT NULL "
-                                   "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.uuid = t.\"%s\" "
-                                   "AND r.deleted = 0 AND r.type IN (%s)) LIMIT 1",
-                                   spec->name, type->table, spec->name, spec->name, types);
-          else
-            sql = g_strdup_printf ("SELECT t.uuid, j.value FROM %s t, json_each (t.\"%s\") j "
-                                   "WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.uuid = j.value "
-                                   "AND r.deleted = 0 AND r.type IN (%s)) LIMIT 1",
-                                   type->table, spec->name, types);
-
-          if (!(stmt = _idk_store_prepare (self, sql, error)))
-            return FALSE;
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                           "%s %s, field “%s”: dangling reference to %s",
-                           type->name, (const char *) sqlite3_column_text (stmt, 0), spec->name,
-                           (const char *) sqlite3_column_text (stmt, 1));
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-          sqlite3_reset (stmt);
-        }
-    }
-
-  return TRUE;
-}
-
-/**
- * idk_store_get_office_name:
- *
- * Returns: (transfer full) (nullable): the name of this office
- */
-char *
-idk_store_get_office_name (IdkStore *self)
-{
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-
-  return get_meta (self, "office_name");
-}
-
-/**
- * idk_store_get_office_organization:
- *
- * Returns: (transfer full) (nullable): the UUID of the organization this
- *   office belongs to, whose actions are "mine"
- */
-char *
-idk_store_get_office_organization (IdkStore *self)
-{
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-
-  return get_meta (self, "office_organization");
-}
-
-gboolean
-idk_store_set_office (IdkStore    *self,
-                      const char  *name,
-                      const char  *organization_uuid,
-                      GError     **error)
-{
-  g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
-  gboolean found;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0')
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "The office needs a name");
-      return FALSE;
-    }
-
-  if (organization_uuid != NULL)
-    {
-      if (!(stmt = _idk_store_prepare (self, "SELECT 1 FROM organizations WHERE uuid = ?1", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, organization_uuid, -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-      if (!found)
-        {
-          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "No organization %s", organization_uuid);
-          return FALSE;
-        }
-    }
-
-  if (!idk_store_begin (self, error))
-    return FALSE;
-
-  if (!set_meta (self, "office_name", name, error) ||
-      !set_meta (self, "office_organization", organization_uuid ? organization_uuid : "", error) ||
-      !idk_store_commit (self, error))
-    {
-      idk_store_rollback (self);
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-/**
  * idk_store_restore:
  *
  * Brings back a deleted record as it was when deleted (undo of
@@ -1306,50 +817,4 @@ idk_store_get_today (IdkStore *self)
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
   return _idk_store_today (self);
-}
-
-/**
- * idk_store_get_stats:
- *
- * Returns: (transfer full): a JSON object with the number of rows of each
- *   table, by table name
- */
-JsonNode *
-idk_store_get_stats (IdkStore  *self,
-                     GError   **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-
-  /* The FTS index's own shadow tables are an implementation detail. */
-  if (!(stmt = _idk_store_prepare (self,
-                                   "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                   "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'actions_fts_%' "
-                                   "ORDER BY name", error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _idk_store_sql_error (self, error), NULL;
-
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < tables->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", (char *) tables->pdata[i]);
-      gint64 count = 0;
-
-      if (!query_int (self->db, sql, &count, &rc))
-        return _idk_store_sql_error (self, error), NULL;
-
-      json_builder_set_member_name (builder, tables->pdata[i]);
-      json_builder_add_int_value (builder, count);
-    }
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
 }

@@ -62,6 +62,8 @@ JsonObject  *idk_store_get_fields         (IdkStore            *self,
                                            const char          *uuid,
                                            char               **type,
                                            GError             **error);
+const char  *idk_fields_get_text          (JsonObject          *fields,
+                                           const char          *name);
 GPtrArray   *idk_store_get_revisions      (IdkStore            *self,
                                            const char          *uuid,
                                            GError             **error);

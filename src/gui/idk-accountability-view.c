@@ -8,6 +8,7 @@
 #include "idk-accountability-view.h"
 #include "idk-details.h"
 #include "idk-form.h"
+#include "idk-window.h"
 
 /* The Framework for Accountability: the tree of actors along their
  * accountability lines; the selected actor's lines, holders and
@@ -398,16 +399,13 @@ end_action (GtkWidget  *widget,
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (widget));
   g_autoptr(GError) error = NULL;
 
-  if (!idk_store_end_appointment (store, g_variant_get_string (parameter, NULL), idk_store_get_today (store),
-                                  &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                  _("Cannot End the Appointment"), NULL);
+  const char *appointment = g_variant_get_string (parameter, NULL);
+  g_autoptr(JsonObject) previous = idk_store_get_fields (store, appointment, NULL, NULL);
 
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  if (!idk_store_end_appointment (store, appointment, idk_store_get_today (store), &error))
+    idk_details_report (widget, _("Cannot End the Appointment"), error);
+  else if (previous != NULL)
+    idk_window_offer_revert (widget, _("Appointment ended"), store, appointment, previous);
 }
 
 static const char *

@@ -133,12 +133,7 @@ add_update_action (GtkWidget  *widget,
   if (!idk_action_page_add_update (self, statuses[selected],
                                    gtk_editable_get_text (GTK_EDITABLE (self->note_entry)), &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                  _("Cannot Add the Update"), NULL);
-
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      idk_details_report (widget, _("Cannot Add the Update"), error);
       return;
     }
 

@@ -364,19 +364,6 @@ update_filter_choices (IdkActionsView *self)
 }
 
 static void
-report_error (IdkActionsView *self,
-              const char     *title,
-              GError         *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              title, NULL);
-
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 mark_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -392,7 +379,7 @@ mark_as_action (GtkWidget  *widget,
   /* One transaction: all the selected actions change, or none. */
   if (!idk_store_add_action_update (self->store, (const char * const *) uuids, status,
                                     NULL, g_get_real_name (), &error))
-    report_error (self, _("Cannot Change the Status"), error);
+    idk_details_report (GTK_WIDGET (self), _("Cannot Change the Status"), error);
 }
 
 static void
@@ -432,7 +419,7 @@ delete_action (GtkWidget  *widget,
   return;
 
 failed:
-  report_error (self, _("Cannot Delete"), error);
+  idk_details_report (GTK_WIDGET (self), _("Cannot Delete"), error);
 }
 
 static gboolean

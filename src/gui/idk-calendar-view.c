@@ -223,17 +223,6 @@ save_meeting (IdkForm  *form,
   return TRUE;
 }
 
-static const char *
-member_text (JsonObject *fields,
-             const char *name)
-{
-  JsonNode *node = fields ? json_object_get_member (fields, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /**
  * idk_calendar_view_edit_meeting:
  * @uuid: (nullable): the meeting, or %NULL for a new one
@@ -261,31 +250,31 @@ idk_calendar_view_edit_meeting (IdkCalendarView *self,
       !json_object_get_null_member (fields, "number"))
     number = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (fields, "number"));
 
-  if (member_text (fields, "host_organization") != NULL)
+  if (idk_fields_get_text (fields, "host_organization") != NULL)
     {
       g_autoptr(JsonObject) organization =
-        idk_store_get_fields (store, member_text (fields, "host_organization"), NULL, NULL);
+        idk_store_get_fields (store, idk_fields_get_text (fields, "host_organization"), NULL, NULL);
 
-      host = g_strdup (member_text (organization, "acronym") ? member_text (organization, "acronym")
-                                                             : member_text (organization, "name"));
+      host = g_strdup (idk_fields_get_text (organization, "acronym") ? idk_fields_get_text (organization, "acronym")
+                                                             : idk_fields_get_text (organization, "name"));
     }
   else
-    host = g_strdup (member_text (fields, "host_name"));
+    host = g_strdup (idk_fields_get_text (fields, "host_name"));
 
   form = idk_form_new (GTK_WIDGET (self), uuid ? _("Edit Meeting") : _("New Meeting"),
                        uuid ? _("_Save") : _("_Create"));
-  idk_form_add_entry (form, "title", _("Title"), member_text (fields, "title"));
+  idk_form_add_entry (form, "title", _("Title"), idk_fields_get_text (fields, "title"));
   idk_form_add_choice (form, "type", _("Type"), types, type_labels,
-                       fields ? member_text (fields, "type") : "sg-session");
+                       fields ? idk_fields_get_text (fields, "type") : "sg-session");
   idk_form_add_entry (form, "number", _("Session number"), number);
-  idk_form_add_entry (form, "start_date", _("Start (YYYY-MM-DD)"), member_text (fields, "start_date"));
-  idk_form_add_entry (form, "end_date", _("End (YYYY-MM-DD)"), member_text (fields, "end_date"));
-  idk_form_add_entry (form, "city", _("City"), member_text (fields, "city"));
-  idk_form_add_entry (form, "country", _("Country"), member_text (fields, "country"));
-  idk_form_add_entry (form, "venue", _("Venue"), member_text (fields, "venue"));
+  idk_form_add_entry (form, "start_date", _("Start (YYYY-MM-DD)"), idk_fields_get_text (fields, "start_date"));
+  idk_form_add_entry (form, "end_date", _("End (YYYY-MM-DD)"), idk_fields_get_text (fields, "end_date"));
+  idk_form_add_entry (form, "city", _("City"), idk_fields_get_text (fields, "city"));
+  idk_form_add_entry (form, "country", _("Country"), idk_fields_get_text (fields, "country"));
+  idk_form_add_entry (form, "venue", _("Venue"), idk_fields_get_text (fields, "venue"));
   idk_form_add_entry (form, "host", _("Host"), host);
   idk_form_add_choice (form, "status", _("Status"), meeting_statuses, status_labels,
-                       fields ? member_text (fields, "status") : "planned");
+                       fields ? idk_fields_get_text (fields, "status") : "planned");
   idk_form_set_save_func (form, save_meeting, edit_new (self, uuid, NULL), edit_free);
   gtk_window_present (GTK_WINDOW (form));
 
@@ -299,8 +288,8 @@ meeting_days (IdkStore   *store,
 {
   g_autoptr(JsonObject) fields = idk_store_get_fields (store, meeting, NULL, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *start = member_text (fields, "start_date");
-  const char *end = member_text (fields, "end_date") ? member_text (fields, "end_date") : start;
+  const char *start = idk_fields_get_text (fields, "start_date");
+  const char *end = idk_fields_get_text (fields, "end_date") ? idk_fields_get_text (fields, "end_date") : start;
   IdkDate first, last;
   g_autoptr(GDate) day = NULL;
   g_autoptr(GDate) stop = NULL;
@@ -392,14 +381,14 @@ idk_calendar_view_edit_agenda_item (IdkCalendarView *self,
                        uuid ? _("_Save") : _("_Add"));
   idk_form_add_choice (form, "day", _("Day"), (const char * const *) values->pdata,
                        (const char * const *) labels->pdata,
-                       member_text (fields, "day") ? member_text (fields, "day") : (days[0] ? days[0] : ""));
-  idk_form_add_entry (form, "start_time", _("Start (HH:MM)"), member_text (fields, "start_time"));
-  idk_form_add_entry (form, "end_time", _("End (HH:MM)"), member_text (fields, "end_time"));
-  idk_form_add_entry (form, "title", _("Title"), member_text (fields, "title"));
-  idk_form_add_entry (form, "presenter", _("Presenter"), member_text (fields, "presenter"));
-  idk_form_add_entry (form, "crp", _("Conference room paper (e.g. CRP 4)"), member_text (fields, "crp"));
+                       idk_fields_get_text (fields, "day") ? idk_fields_get_text (fields, "day") : (days[0] ? days[0] : ""));
+  idk_form_add_entry (form, "start_time", _("Start (HH:MM)"), idk_fields_get_text (fields, "start_time"));
+  idk_form_add_entry (form, "end_time", _("End (HH:MM)"), idk_fields_get_text (fields, "end_time"));
+  idk_form_add_entry (form, "title", _("Title"), idk_fields_get_text (fields, "title"));
+  idk_form_add_entry (form, "presenter", _("Presenter"), idk_fields_get_text (fields, "presenter"));
+  idk_form_add_entry (form, "crp", _("Conference room paper (e.g. CRP 4)"), idk_fields_get_text (fields, "crp"));
   idk_form_add_choice (form, "kind", _("Kind"), kinds, kind_labels,
-                       member_text (fields, "kind") ? member_text (fields, "kind") : "item");
+                       idk_fields_get_text (fields, "kind") ? idk_fields_get_text (fields, "kind") : "item");
   idk_form_set_save_func (form, save_agenda_item, edit_new (self, uuid, meeting), edit_free);
   gtk_window_present (GTK_WINDOW (form));
 
@@ -452,18 +441,6 @@ idk_calendar_view_add_participant (IdkCalendarView *self,
 
 /* The buttons of the page ------------------------------------------------ */
 
-static void
-report (GtkWidget  *widget,
-        const char *title,
-        GError     *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), title, NULL);
-
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static const char *
 selected_meeting (IdkCalendarView *self)
 {
@@ -491,41 +468,6 @@ edit_action (GtkWidget  *widget,
     idk_calendar_view_edit_meeting (self, selected_meeting (self));
 }
 
-typedef struct
-{
-  IdkStore *store;
-  char *uuid;
-  char *status;
-} StatusChange;
-
-static void
-status_change_free (gpointer data)
-{
-  StatusChange *change = data;
-
-  g_clear_object (&change->store);
-  g_free (change->uuid);
-  g_free (change->status);
-  g_free (change);
-}
-
-static void
-restore_status (gpointer data)
-{
-  StatusChange *change = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) fields = idk_store_get_fields (change->store, change->uuid, NULL, &error);
-  g_autofree char *saved = NULL;
-
-  if (fields != NULL)
-    {
-      json_object_set_string_member (fields, "status", change->status);
-      saved = idk_store_save (change->store, "meeting", change->uuid, fields, &error);
-    }
-  if (saved == NULL)
-    g_warning ("Cannot undo the cancellation: %s", error->message);
-}
-
 /* A cancelled meeting is kept, with its status; Undo gives the old one back. */
 static void
 cancel_action (GtkWidget  *widget,
@@ -534,34 +476,25 @@ cancel_action (GtkWidget  *widget,
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
-  const char *uuid = selected_meeting (self);
+  /* A copy: saving reloads the list, which frees the selected item. */
+  g_autofree char *uuid = g_strdup (selected_meeting (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(JsonObject) previous = NULL;
   g_autofree char *saved = NULL;
-  StatusChange *change;
-  GtkRoot *root;
 
   if (uuid == NULL || !(fields = idk_store_get_fields (store, uuid, NULL, &error)))
     return;
 
-  change = g_new0 (StatusChange, 1);
-  change->store = g_object_ref (store);
-  change->uuid = g_strdup (uuid);
-  change->status = g_strdup (member_text (fields, "status"));
-
+  previous = idk_store_get_fields (store, uuid, NULL, NULL);
   json_object_set_string_member (fields, "status", "cancelled");
   if (!(saved = idk_store_save (store, "meeting", uuid, fields, &error)))
     {
-      status_change_free (change);
-      report (widget, _("Cannot Cancel the Meeting"), error);
+      idk_details_report (widget, _("Cannot Cancel the Meeting"), error);
       return;
     }
 
-  root = gtk_widget_get_root (widget);
-  if (IDK_IS_WINDOW (root))
-    idk_window_offer_undo (IDK_WINDOW (root), _("Meeting cancelled"), restore_status, change, status_change_free);
-  else
-    status_change_free (change);
+  idk_window_offer_revert (widget, _("Meeting cancelled"), store, uuid, previous);
 }
 
 static void
@@ -606,7 +539,7 @@ move_item (GtkWidget *widget,
   g_autoptr(GError) error = NULL;
 
   if (!idk_store_move_agenda_item (store, g_variant_get_string (parameter, NULL), delta, &error) && error)
-    report (widget, _("Cannot Move the Item"), error);
+    idk_details_report (widget, _("Cannot Move the Item"), error);
 }
 
 static void
@@ -637,7 +570,7 @@ remove_action (GtkWidget  *widget,
 
   if (!idk_store_delete (store, uuids[0], &error))
     {
-      report (widget, _("Cannot Remove"), error);
+      idk_details_report (widget, _("Cannot Remove"), error);
       return;
     }
 
@@ -647,34 +580,6 @@ remove_action (GtkWidget  *widget,
 }
 
 /* The page ---------------------------------------------------------------- */
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             const char *uuid)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (uuid != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
-  return button;
-}
-
-static GtkWidget *
-text_button (const char *label,
-             const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
 
 static void
 add_agenda (IdkCalendarView *self,
@@ -709,13 +614,13 @@ add_agenda (IdkCalendarView *self,
         gtk_widget_add_css_class (row, "dim-label");
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("go-up-symbolic", _("Move up"), "calendar.move-up", uuid));
+                                 idk_details_icon_button ("go-up-symbolic", _("Move up"), "calendar.move-up", uuid));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("go-down-symbolic", _("Move down"), "calendar.move-down", uuid));
+                                 idk_details_icon_button ("go-down-symbolic", _("Move down"), "calendar.move-down", uuid));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("document-edit-symbolic", _("Edit the item"), "calendar.edit-item", uuid));
+                                 idk_details_icon_button ("document-edit-symbolic", _("Edit the item"), "calendar.edit-item", uuid));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("user-trash-symbolic", _("Remove the item"), "calendar.remove-item", uuid));
+                                 idk_details_icon_button ("user-trash-symbolic", _("Remove the item"), "calendar.remove-item", uuid));
     }
 }
 
@@ -744,16 +649,12 @@ idk_calendar_view_show_item (IdkSplitView *split,
                                         idk_meeting_get_status (meeting)));
   gtk_box_append (GTK_BOX (heading), pills);
 
-  buttons = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 4);
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("_Edit…"), "calendar.edit"));
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("Add _Agenda Item…"), "calendar.add-item"));
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("Add _Participant…"), "calendar.add-participant"));
+  buttons = idk_details_button_box ();
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Edit…"), "calendar.edit"));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("Add _Agenda Item…"), "calendar.add-item"));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("Add _Participant…"), "calendar.add-participant"));
   if (g_strcmp0 (idk_meeting_get_status (meeting), "cancelled") != 0)
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("_Cancel Meeting"), "calendar.cancel"));
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Cancel Meeting"), "calendar.cancel"));
   gtk_box_append (details, buttons);
 
   /* The rules this meeting breaks, inline. */
@@ -797,7 +698,7 @@ idk_calendar_view_show_item (IdkSplitView *split,
           GtkWidget *row = idk_details_add_row (section, idk_entry_get_title (entry), idk_entry_get_subtitle (entry));
 
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     icon_button ("user-trash-symbolic", _("Remove the participant"),
+                                     idk_details_icon_button ("user-trash-symbolic", _("Remove the participant"),
                                                   "calendar.remove-participant",
                                                   idk_entry_get_target_uuid (entry)));
         }
@@ -882,7 +783,7 @@ idk_calendar_view_init (IdkCalendarView *self)
   gtk_widget_set_hexpand (periods, TRUE);
   gtk_box_append (GTK_BOX (row), periods);
 
-  add = icon_button ("list-add-symbolic", _("New meeting (Ctrl+N)"), "view.new", NULL);
+  add = idk_details_icon_button ("list-add-symbolic", _("New meeting (Ctrl+N)"), "view.new", NULL);
   gtk_box_append (GTK_BOX (row), add);
   gtk_box_append (GTK_BOX (box), row);
 

@@ -23,6 +23,16 @@ GtkWidget *idk_details_add_fact     (GtkWidget  *section,
                                      const char *value);
 GtkWidget *idk_details_add_paragraph (GtkBox    *box,
                                      const char *text);
+GtkWidget *idk_details_text_button (const char *label,
+                                     const char *action);
+GtkWidget *idk_details_icon_button (const char *icon,
+                                     const char *tooltip,
+                                     const char *action,
+                                     const char *target);
+GtkWidget *idk_details_button_box  (void);
+void       idk_details_report      (GtkWidget  *widget,
+                                     const char *title,
+                                     GError     *error);
 GtkWidget *idk_details_pill_new     (const char *text,
                                      const char *style_class);
 

@@ -464,3 +464,64 @@ idk_window_offer_restore (GtkWidget          *widget,
   deleted->uuids = g_strdupv ((char **) uuids);
   idk_window_offer_undo (IDK_WINDOW (root), title, restore_deleted, deleted, deleted_free);
 }
+
+typedef struct
+{
+  IdkStore *store;
+  char *uuid;
+  char *type;
+  JsonObject *previous;
+} Revert;
+
+static void
+revert_free (gpointer data)
+{
+  Revert *revert = data;
+
+  g_clear_object (&revert->store);
+  g_free (revert->uuid);
+  g_free (revert->type);
+  g_clear_pointer (&revert->previous, json_object_unref);
+  g_free (revert);
+}
+
+static void
+revert_change (gpointer data)
+{
+  Revert *revert = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = idk_store_save (revert->store, revert->type, revert->uuid, revert->previous, &error);
+
+  if (saved == NULL)
+    g_warning ("Cannot undo the change: %s", error->message);
+}
+
+/**
+ * idk_window_offer_revert:
+ * @previous: the record's fields before the change
+ *
+ * Offers, in a toast, to undo a change to a record: the fields it had
+ * before are saved again, as a new revision.
+ */
+void
+idk_window_offer_revert (GtkWidget  *widget,
+                         const char *title,
+                         IdkStore   *store,
+                         const char *uuid,
+                         JsonObject *previous)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *type = NULL;
+  g_autoptr(JsonObject) current = NULL;
+  Revert *revert;
+
+  if (!IDK_IS_WINDOW (root) || !(current = idk_store_get_fields (store, uuid, &type, NULL)))
+    return;
+
+  revert = g_new0 (Revert, 1);
+  revert->store = g_object_ref (store);
+  revert->uuid = g_strdup (uuid);
+  revert->type = g_steal_pointer (&type);
+  revert->previous = json_object_ref (previous);
+  idk_window_offer_undo (IDK_WINDOW (root), title, revert_change, revert, revert_free);
+}

@@ -29,6 +29,11 @@ void        idk_window_offer_undo       (IdkWindow      *self,
                                          gpointer        user_data,
                                          GDestroyNotify  destroy);
 gboolean    idk_window_undo             (IdkWindow      *self);
+void        idk_window_offer_revert     (GtkWidget          *widget,
+                                         const char         *title,
+                                         IdkStore           *store,
+                                         const char         *uuid,
+                                         JsonObject         *previous);
 void        idk_window_offer_restore    (GtkWidget          *widget,
                                          const char         *title,
                                          IdkStore           *store,

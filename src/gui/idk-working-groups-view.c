@@ -46,29 +46,6 @@ tor_label (const char *status)
   return _("None recorded");
 }
 
-static const char *
-member_text (JsonObject *fields,
-             const char *name)
-{
-  JsonNode *node = fields ? json_object_get_member (fields, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static void
-report (GtkWidget  *widget,
-        const char *title,
-        GError     *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), title, NULL);
-
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The Steering Group members who take part in no working group. */
 static void
 update_warnings (IdkWorkingGroupsView *self)
@@ -220,13 +197,13 @@ idk_working_groups_view_edit_group (IdkWorkingGroupsView *self,
 
   form = idk_form_new (GTK_WIDGET (self), uuid ? _("Edit Working Group") : _("New Working Group"),
                        uuid ? _("_Save") : _("_Create"));
-  idk_form_add_entry (form, "name", _("Name"), member_text (fields, "name"));
-  idk_form_add_entry (form, "acronym", _("Acronym"), member_text (fields, "acronym"));
+  idk_form_add_entry (form, "name", _("Name"), idk_fields_get_text (fields, "name"));
+  idk_form_add_entry (form, "acronym", _("Acronym"), idk_fields_get_text (fields, "acronym"));
   idk_form_add_choice (form, "status", _("Status"), group_statuses, status_labels,
-                       fields ? member_text (fields, "status") : "proposed");
+                       fields ? idk_fields_get_text (fields, "status") : "proposed");
   idk_form_add_choice (form, "tor_status", _("Terms of reference"), tor_statuses, tor_labels,
-                       fields ? member_text (fields, "tor_status") : "none");
-  idk_form_add_entry (form, "description", _("Description"), member_text (fields, "description"));
+                       fields ? idk_fields_get_text (fields, "tor_status") : "none");
+  idk_form_add_entry (form, "description", _("Description"), idk_fields_get_text (fields, "description"));
   idk_form_set_save_func (form, save_group, edit_new (self, uuid), edit_free);
   gtk_window_present (GTK_WINDOW (form));
 
@@ -312,74 +289,29 @@ add_member_action (GtkWidget  *widget,
     idk_working_groups_view_add_member (self, selected_group (self));
 }
 
-typedef struct
-{
-  IdkStore *store;
-  char *uuid;
-  char *status;
-} Disbanded;
-
-static void
-disbanded_free (gpointer data)
-{
-  Disbanded *disbanded = data;
-
-  g_clear_object (&disbanded->store);
-  g_free (disbanded->uuid);
-  g_free (disbanded->status);
-  g_free (disbanded);
-}
-
-static void
-undo_disband (gpointer data)
-{
-  Disbanded *disbanded = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) fields = idk_store_get_fields (disbanded->store, disbanded->uuid, NULL, &error);
-  g_autofree char *saved = NULL;
-
-  if (fields != NULL)
-    {
-      json_object_set_string_member (fields, "status", disbanded->status);
-      json_object_set_null_member (fields, "disbanded_meeting");
-      saved = idk_store_save (disbanded->store, "working_group", disbanded->uuid, fields, &error);
-    }
-  if (saved == NULL)
-    g_warning ("Cannot undo the disbanding: %s", error->message);
-}
-
+/* The group is kept, with its status changed; Undo gives the old one back. */
 static void
 disband_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   IdkWorkingGroupsView *self = IDK_WORKING_GROUPS_VIEW (widget);
-  IdkWorkingGroup *group = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+  /* A copy: saving reloads the list, which frees the selected item. */
+  g_autofree char *uuid = g_strdup (selected_group (self));
   g_autoptr(GError) error = NULL;
-  Disbanded *disbanded;
-  GtkRoot *root;
+  g_autoptr(JsonObject) previous = NULL;
 
-  if (group == NULL)
+  if (uuid == NULL || !(previous = idk_store_get_fields (store, uuid, NULL, &error)))
     return;
 
-  disbanded = g_new0 (Disbanded, 1);
-  disbanded->store = g_object_ref (store);
-  disbanded->uuid = g_strdup (idk_working_group_get_uuid (group));
-  disbanded->status = g_strdup (idk_working_group_get_status (group));
-
-  if (!idk_store_disband_working_group (store, disbanded->uuid, NULL, &error))
+  if (!idk_store_disband_working_group (store, uuid, NULL, &error))
     {
-      disbanded_free (disbanded);
-      report (widget, _("Cannot Disband the Group"), error);
+      idk_details_report (widget, _("Cannot Disband the Group"), error);
       return;
     }
 
-  root = gtk_widget_get_root (widget);
-  if (IDK_IS_WINDOW (root))
-    idk_window_offer_undo (IDK_WINDOW (root), _("Working group disbanded"), undo_disband, disbanded, disbanded_free);
-  else
-    disbanded_free (disbanded);
+  idk_window_offer_revert (widget, _("Working group disbanded"), store, uuid, previous);
 }
 
 static void
@@ -392,22 +324,12 @@ remove_member_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!idk_store_delete (store, uuids[0], &error))
-    report (widget, _("Cannot Remove the Member"), error);
+    idk_details_report (widget, _("Cannot Remove the Member"), error);
   else
     idk_window_offer_restore (widget, _("Member removed"), store, uuids);
 }
 
 /* The page ---------------------------------------------------------------- */
-
-static GtkWidget *
-text_button (const char *label,
-             const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
 
 static void
 idk_working_groups_view_show_item (IdkSplitView *self,
@@ -431,15 +353,11 @@ idk_working_groups_view_show_item (IdkSplitView *self,
                                         idk_working_group_get_status (group)));
   gtk_box_append (GTK_BOX (heading), pills);
 
-  /* A flow box, so that the buttons wrap at phone width. */
-  buttons = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("_Edit…"), "groups.edit"));
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("Add _Member…"), "groups.add-member"));
+  buttons = idk_details_button_box ();
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Edit…"), "groups.edit"));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("Add _Member…"), "groups.add-member"));
   if (g_strcmp0 (idk_working_group_get_status (group), "disbanded") != 0)
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), text_button (_("_Disband"), "groups.disband"));
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Disband"), "groups.disband"));
   gtk_box_append (details, buttons);
 
   if (idk_working_group_get_description (group) != NULL)
@@ -467,14 +385,8 @@ idk_working_groups_view_show_item (IdkSplitView *self,
             }
 
           row = idk_details_add_row (section, idk_entry_get_title (entry), idk_entry_get_subtitle (entry));
-          remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-          gtk_widget_add_css_class (remove, "flat");
-          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (remove, _("Remove the member"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Remove the member"), -1);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "groups.remove-member");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", idk_entry_get_target_uuid (entry));
+          remove = idk_details_icon_button ("user-trash-symbolic", _("Remove the member"),
+                                            "groups.remove-member", idk_entry_get_target_uuid (entry));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
         }
     }

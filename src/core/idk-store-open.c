@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-store-open"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "idk-hlc-private.h"
+#include "idk-store-private.h"
+
+/* Opening a database: the checks that leave a damaged or foreign file
+ * untouched, the migrations, this office's identity, and a second
+ * connection for readers in other threads. */
+
+/* Checks made before anything is written, so that a file that is not ours
+ * or is damaged is left exactly as it was. */
+static gboolean
+check_file (IdkStore  *self,
+            int       *user_version,
+            GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  gint64 application_id = 0, version = 0, tables = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (result, "ok") != 0)
+            problem = g_strdup (result);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK || problem != NULL)
+    {
+      int primary = rc & 0xff;
+
+      if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_AUTH ||
+          primary == SQLITE_IOERR)
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                     "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
+      else
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT,
+                     "The database “%s” is damaged: %s", self->path,
+                     problem ? problem : sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (!_idk_store_query_int (self->db, "PRAGMA application_id", &application_id, &rc) ||
+      !_idk_store_query_int (self->db, "PRAGMA user_version", &version, &rc) ||
+      !_idk_store_query_int (self->db, "SELECT count(*) FROM sqlite_schema", &tables, &rc))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if ((version == 0 && tables > 0) || (version > 0 && application_id != IDK_APPLICATION_ID))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_A_DESK_DATABASE,
+                   "“%s” is an SQLite database of another program, not of IASMN Desk", self->path);
+      return FALSE;
+    }
+
+  if (version > _idk_schema_latest_version ())
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_TOO_NEW,
+                   "The database “%s” was made by a newer version of IASMN Desk (schema %d, "
+                   "this version knows up to %d)",
+                   self->path, (int) version, _idk_schema_latest_version ());
+      return FALSE;
+    }
+
+  *user_version = (int) version;
+  return TRUE;
+}
+
+static gboolean
+initialize_office (IdkStore  *self,
+                   GError   **error)
+{
+  g_autofree char *office = _idk_store_get_meta (self, "office_uuid");
+  g_autofree char *hlc = _idk_store_get_meta (self, "hlc");
+
+  if (office == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *created = g_date_time_format_iso8601 (now);
+
+      office = g_uuid_string_random ();
+      if (!_idk_store_set_meta (self, "office_uuid", office, error) ||
+          !_idk_store_set_meta (self, "created_at", created, error))
+        return FALSE;
+    }
+
+  if (hlc == NULL || !idk_hlc_from_hex (hlc, &self->hlc))
+    self->hlc = 0;
+
+  self->office_uuid = g_steal_pointer (&office);
+  return TRUE;
+}
+
+/**
+ * idk_store_default_path:
+ *
+ * Returns: the database used when none is named: `$IASMN_DESK_DB`, or
+ *   `$XDG_DATA_HOME/iasmn-desk/desk.sqlite3`.
+ */
+char *
+idk_store_default_path (void)
+{
+  const char *env = g_getenv ("IASMN_DESK_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "iasmn-desk", "desk.sqlite3", NULL);
+}
+
+/**
+ * idk_store_open:
+ * @path: (nullable): the database file, or %NULL for the default one
+ * @flags: how to open it
+ * @error: a location for a #GError
+ *
+ * Opens the database at @path, creating it if it does not exist and
+ * migrating it to the current schema.  A new database is filled with the
+ * default data unless @flags has %IDK_STORE_OPEN_EMPTY.  A file that is
+ * damaged or belongs to another program is refused and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+IdkStore *
+idk_store_open (const char         *path,
+                IdkStoreOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(IdkStore) self = g_object_new (IDK_TYPE_STORE, NULL);
+  int user_version = 0;
+  int rc;
+
+  self->path = path ? g_strdup (path) : idk_store_default_path ();
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot open the database “%s”: it is a folder", self->path);
+      return NULL;
+    }
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                       "Cannot create the folder “%s”: %s", dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot open the database “%s”: %s", self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!check_file (self, &user_version, error))
+    return NULL;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                   "Cannot write to the database “%s”", self->path);
+      return NULL;
+    }
+
+  if (!_idk_store_exec (self, "PRAGMA foreign_keys = ON;"
+                              "PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL;", error))
+    return NULL;
+
+  if (user_version < _idk_schema_latest_version ())
+    {
+      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", IDK_APPLICATION_ID);
+
+      if (!_idk_store_exec (self, "BEGIN IMMEDIATE", error))
+        return NULL;
+      if (!_idk_schema_migrate (self->db, user_version, error) ||
+          !_idk_store_exec (self, set_id, error))
+        {
+          _idk_store_exec (self, "ROLLBACK", NULL);
+          return NULL;
+        }
+      if (!_idk_store_exec (self, "COMMIT", error))
+        return NULL;
+    }
+
+  if (!initialize_office (self, error))
+    return NULL;
+
+  if (user_version == 0 && !(flags & IDK_STORE_OPEN_EMPTY))
+    {
+      if (!_idk_store_load_defaults (self, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * idk_store_open_reader:
+ *
+ * Opens a second, read-only connection to the same database, for a query
+ * run in another thread: SQLite's WAL lets it read while this one
+ * writes.  Use it from one thread at a time.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set
+ */
+IdkStore *
+idk_store_open_reader (IdkStore  *self,
+                       GError   **error)
+{
+  g_autoptr(IdkStore) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  reader = g_object_new (IDK_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->office_uuid = g_strdup (self->office_uuid);
+  reader->today = g_strdup (self->today);
+  reader->hlc = self->hlc;
+
+  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
+                   reader->path, reader->db ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (reader->db, TRUE);
+  sqlite3_busy_timeout (reader->db, 5000);
+
+  return g_steal_pointer (&reader);
+}
+
