@@ -10,17 +10,6 @@
 /* Working groups: checked saves, members, and disbanding, which keeps the
  * group with its history and changes its status. */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * idk_store_save_working_group:
  * @uuid: (nullable): the group to change, or %NULL for a new one
@@ -38,7 +27,7 @@ idk_store_save_working_group (IdkStore    *self,
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  if (is_blank (json_object_get_string_member_with_default (fields, "name", NULL)))
+  if (_idk_text_is_blank (idk_fields_get_text (fields, "name")))
     {
       if (field != NULL)
         *field = g_strdup ("name");
@@ -109,7 +98,7 @@ idk_store_add_group_member (IdkStore    *self,
   if (organization != NULL)
     json_object_set_string_member (fields, "organization", organization);
   json_object_set_string_member (fields, "role", role);
-  if (!is_blank (note))
+  if (!_idk_text_is_blank (note))
     json_object_set_string_member (fields, "note", note);
 
   return idk_store_save (self, "wg_member", NULL, fields, error);

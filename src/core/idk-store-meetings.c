@@ -49,18 +49,6 @@ refuse (GError     **error,
   return FALSE;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-
 /**
  * idk_store_find_meetings:
  * @query: (nullable): what to list; %NULL lists every meeting, newest first
@@ -193,7 +181,7 @@ idk_store_save_meeting (IdkStore    *self,
   start = idk_fields_get_text (fields, "start_date");
   end = idk_fields_get_text (fields, "end_date");
 
-  if (is_blank (title))
+  if (_idk_text_is_blank (title))
     return refuse (error, field, "title", _("The meeting needs a title.")), NULL;
   if (!idk_date_is_valid_text (start))
     return refuse (error, field, "start_date",
@@ -248,7 +236,7 @@ idk_store_save_agenda_item (IdkStore    *self,
 
   if (meeting_uuid == NULL || !(meeting = idk_store_get_fields (self, meeting_uuid, NULL, NULL)))
     return refuse (error, field, "meeting", _("The item belongs to no meeting.")), NULL;
-  if (is_blank (title))
+  if (_idk_text_is_blank (title))
     return refuse (error, field, "title", _("The item needs a title.")), NULL;
   if (start != NULL && !idk_time_is_valid_text (start))
     return refuse (error, field, "start_time", _("Give the start as a time: 09:30.")), NULL;

@@ -56,6 +56,7 @@ void          _idk_store_emit_changed  (IdkStore      *self);
 gboolean      _idk_store_save_hlc      (IdkStore      *self,
                                         GError       **error);
 char         *_idk_store_like_pattern  (const char    *text);
+gboolean      _idk_text_is_blank       (const char    *text);
 gpointer      _idk_store_meeting_from_row (sqlite3_stmt *stmt);
 
 /* idk-schema.c */

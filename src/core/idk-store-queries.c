@@ -36,17 +36,18 @@ _idk_store_like_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
-static gboolean
-has_text (const char *text)
+/* Whether TEXT is missing or only white space. */
+gboolean
+_idk_text_is_blank (const char *text)
 {
   if (text == NULL)
-    return FALSE;
+    return TRUE;
 
   for (const char *p = text; *p; p++)
     if (!g_ascii_isspace (*p))
-      return TRUE;
+      return FALSE;
 
-  return FALSE;
+  return TRUE;
 }
 
 static sqlite3_stmt *
@@ -59,7 +60,7 @@ prepare_search (IdkStore    *self,
 
   if (stmt != NULL)
     {
-      if (has_text (search))
+      if (!_idk_text_is_blank (search))
         {
           g_autofree char *stripped = g_strstrip (g_strdup (search));
 
