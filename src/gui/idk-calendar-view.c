@@ -483,12 +483,15 @@ cancel_action (GtkWidget  *widget,
   g_autoptr(JsonObject) previous = NULL;
   g_autofree char *saved = NULL;
 
-  if (uuid == NULL || !(fields = idk_store_get_fields (store, uuid, NULL, &error)))
+  if (uuid == NULL)
     return;
 
-  previous = idk_store_get_fields (store, uuid, NULL, NULL);
-  json_object_set_string_member (fields, "status", "cancelled");
-  if (!(saved = idk_store_save (store, "meeting", uuid, fields, &error)))
+  /* Two copies: one is changed and saved, the other is what Undo restores. */
+  if ((previous = idk_store_get_fields (store, uuid, NULL, &error)) != NULL)
+    fields = idk_store_get_fields (store, uuid, NULL, &error);
+  if (fields != NULL)
+    json_object_set_string_member (fields, "status", "cancelled");
+  if (fields == NULL || !(saved = idk_store_save (store, "meeting", uuid, fields, &error)))
     {
       idk_details_report (widget, _("Cannot Cancel the Meeting"), error);
       return;

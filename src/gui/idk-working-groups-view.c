@@ -302,10 +302,11 @@ disband_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) previous = NULL;
 
-  if (uuid == NULL || !(previous = idk_store_get_fields (store, uuid, NULL, &error)))
+  if (uuid == NULL)
     return;
 
-  if (!idk_store_disband_working_group (store, uuid, NULL, &error))
+  if (!(previous = idk_store_get_fields (store, uuid, NULL, &error)) ||
+      !idk_store_disband_working_group (store, uuid, NULL, &error))
     {
       idk_details_report (widget, _("Cannot Disband the Group"), error);
       return;
