@@ -2,12 +2,16 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "idk-core.h"
 
 G_BEGIN_DECLS
+
+/* The schema version this build writes. */
+#define IDK_TEST_SCHEMA_VERSION 2
 
 /* A folder of its own for each test, removed afterwards. */
 typedef struct
@@ -39,6 +43,29 @@ idk_test_remove_tree (const char *path)
         g_remove (child);
     }
   g_rmdir (path);
+}
+
+/* The text of a gzip-compressed fixture. */
+static inline char *
+idk_test_read_gzip (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GInputStream) raw = NULL;
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  raw = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+  g_assert_no_error (error);
+  stream = g_converter_input_stream_new (raw, G_CONVERTER (decompressor));
+  g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (memory, "", 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (memory, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
 static inline void

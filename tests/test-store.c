@@ -39,10 +39,10 @@ test_open_new (IdkTestFixture *fixture,
 {
   g_autofree char *mode = NULL;
 
-  g_assert_cmpint (idk_store_get_schema_version (fixture->store), ==, 1);
+  g_assert_cmpint (idk_store_get_schema_version (fixture->store), ==, IDK_TEST_SCHEMA_VERSION);
   g_assert_true (g_uuid_string_is_valid (idk_store_get_office_uuid (fixture->store)));
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "PRAGMA application_id"), ==, 0x49444b31);
-  g_assert_cmpint (idk_test_query_int (fixture->db_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "PRAGMA user_version"), ==, IDK_TEST_SCHEMA_VERSION);
   mode = idk_test_query_text (fixture->db_path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM organizations"), ==, 0);
@@ -61,8 +61,47 @@ test_open_migrates_empty_file (void)
   write_file (path, "", 0);
   store = idk_store_open (path, IDK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (idk_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (idk_store_get_schema_version (store), ==, IDK_TEST_SCHEMA_VERSION);
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actors"), ==, 18);
+
+  g_clear_object (&store);
+  idk_test_remove_tree (dir);
+}
+
+/* tests/data/v1-default.sql.gz is the SQL dump of a new database made by
+ * schema version 1 (commit 5301e27): its data must come through the
+ * migration whole, and the migrated file must take new writes. */
+static void
+test_open_migrates_v1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("idk-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v1.sqlite3", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "v1-default.sql.gz", NULL);
+  g_autofree char *sql = idk_test_read_gzip (source);
+  g_autofree char *office = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(IdkStore) store = NULL;
+  g_autoptr(JsonObject) fields = organization_fields ("NEW", "A New Organization");
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (idk_test_query_int (path, "PRAGMA user_version"), ==, 1);
+  office = idk_test_query_text (path, "SELECT value FROM meta WHERE key = 'office_uuid'");
+
+  store = idk_store_open (path, IDK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (idk_store_get_schema_version (store), ==, IDK_TEST_SCHEMA_VERSION);
+  g_assert_cmpstr (idk_store_get_office_uuid (store), ==, office);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM revisions"), ==, 750);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 77);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM bundles"), ==, 0);
+
+  uuid = idk_store_save (store, "organization", NULL, fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM organizations"), ==, 72);
 
   g_clear_object (&store);
   idk_test_remove_tree (dir);
@@ -548,6 +587,7 @@ main (int   argc,
 
   IDK_TEST_ADD_EMPTY ("/store/open/new", test_open_new);
   g_test_add_func ("/store/open/migrates-empty-file", test_open_migrates_empty_file);
+  g_test_add_func ("/store/open/migrates-v1", test_open_migrates_v1);
   g_test_add_func ("/store/open/refuses-garbage", test_open_refuses_garbage);
   g_test_add_func ("/store/open/refuses-truncated", test_open_refuses_truncated);
   g_test_add_func ("/store/open/refuses-other-database", test_open_refuses_other_database);

@@ -327,8 +327,31 @@ static const char schema_v1[] =
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");";
 
+/* Version 2: the bookkeeping of exchange.  offices.last_seq is the highest
+ * seq of that office's bundles whose whole content this database holds;
+ * offices.acked the highest seq of this office's own bundles that office
+ * has acknowledged, where its next incremental export starts.  Every
+ * bundle made or imported is remembered, so that a repeat is recognised
+ * and the same origin and seq with other content refused. */
+static const char schema_v2[] =
+  "ALTER TABLE offices ADD COLUMN acked INTEGER NOT NULL DEFAULT 0;"
+
+  "CREATE TABLE bundles ("
+  "  bundle_id TEXT PRIMARY KEY,"
+  "  origin TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL CHECK (seq > 0),"
+  "  since INTEGER NOT NULL CHECK (since >= 0 AND since < seq),"
+  "  sha256 TEXT NOT NULL,"
+  "  recipient TEXT,"
+  "  watermark INTEGER,"
+  "  revisions INTEGER NOT NULL,"
+  "  at TEXT NOT NULL,"
+  "  UNIQUE (origin, seq)"
+  ") WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   schema_v1,
+  schema_v2,
 };
 
 int
