@@ -6,8 +6,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _IdkStore IdkStore;
-
 typedef enum
 {
   IDK_FIELD_TEXT,     /* a string */
@@ -39,12 +37,10 @@ struct _IdkRecordType
   const char *table;
   const IdkFieldSpec *fields;
   guint n_fields;
-  /* Keeps derived tables (FTS, owners) in step with the row. */
-  gboolean (*after_write) (IdkStore            *store,
-                           const IdkRecordType *type,
-                           const char          *uuid,
-                           gboolean             removed,
-                           GError             **error);
+  /* Keep derived tables (search index, owners) in step with the rows of
+   * the touched records whose winner changed; ?1 is the type's name. */
+  const char * const *before_sql;
+  const char * const *after_sql;
 };
 
 /* Longest text accepted in one field; bounds what a bundle can make us store. */
@@ -60,15 +56,6 @@ const IdkFieldSpec  *  idk_record_type_field        (const IdkRecordType  *type,
 gboolean               idk_record_type_validate     (const IdkRecordType  *type,
                                                      JsonObject           *fields,
                                                      gboolean              deleted,
-                                                     GError              **error);
-gboolean               idk_record_type_materialize  (IdkStore             *store,
-                                                     const IdkRecordType  *type,
-                                                     const char           *uuid,
-                                                     JsonObject           *fields,
-                                                     GError              **error);
-gboolean               idk_record_type_remove       (IdkStore             *store,
-                                                     const IdkRecordType  *type,
-                                                     const char           *uuid,
                                                      GError              **error);
 
 G_END_DECLS

@@ -226,53 +226,28 @@ static const IdkFieldSpec action_update_fields[] = {
   REQUIRED ("at", TEXT),
 };
 
-static gboolean
-action_after_write (IdkStore            *store,
-                    const IdkRecordType *type,
-                    const char          *uuid,
-                    gboolean             removed,
-                    GError             **error)
-{
-  sqlite3_stmt *stmt;
+/* The owners live in the action's JSON; the join table and the search
+ * index are derived from it so that filters and FTS stay in SQL. */
+static const char * const action_before_sql[] = {
+  "DELETE FROM actions_fts WHERE rowid IN (SELECT a.rowid FROM temp.touched t "
+  "  JOIN actions a ON a.uuid = t.record WHERE t.type = ?1 AND t.new_winner IS NOT t.old_winner)",
+  "DELETE FROM action_owners WHERE action IN (SELECT record FROM temp.touched "
+  "  WHERE type = ?1 AND new_winner IS NOT old_winner)",
+  NULL
+};
 
-  /* The owners live in the action's JSON; the join table and the search
-   * index are derived from it so that filters and FTS stay in SQL. */
-  if (!(stmt = _idk_store_prepare (store,
-                                   "DELETE FROM actions_fts WHERE rowid = "
-                                   "(SELECT rowid FROM actions WHERE uuid = ?1)", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (!_idk_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (!(stmt = _idk_store_prepare (store, "DELETE FROM action_owners WHERE action = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (!_idk_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (removed)
-    return TRUE;
-
-  if (!(stmt = _idk_store_prepare (store,
-                                   "INSERT OR IGNORE INTO action_owners (action, owner, ordinal) "
-                                   "SELECT a.uuid, j.value, j.key FROM actions a, json_each (a.owners) j "
-                                   "WHERE a.uuid = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (!_idk_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (!(stmt = _idk_store_prepare (store,
-                                   "INSERT INTO actions_fts (rowid, reference, topic, text, owners) "
-                                   "SELECT a.rowid, a.reference, a.topic, a.text, "
-                                   "  (SELECT group_concat (label, ' ') FROM action_owner_labels l "
-                                   "   WHERE l.action = a.uuid) "
-                                   "FROM actions a WHERE a.uuid = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  return _idk_store_step_done (store, stmt, error);
-}
+static const char * const action_after_sql[] = {
+  "INSERT OR IGNORE INTO action_owners (action, owner, ordinal) "
+  "SELECT a.uuid, j.value, j.key FROM temp.touched t JOIN actions a ON a.uuid = t.record, "
+  "  json_each (a.owners) j "
+  "WHERE t.type = ?1 AND t.new_live = 1 AND t.new_winner IS NOT t.old_winner",
+  "INSERT INTO actions_fts (rowid, reference, topic, text, owners) "
+  "SELECT a.rowid, a.reference, a.topic, a.text, "
+  "  (SELECT group_concat (label, ' ') FROM action_owner_labels l WHERE l.action = a.uuid) "
+  "FROM temp.touched t JOIN actions a ON a.uuid = t.record "
+  "WHERE t.type = ?1 AND t.new_live = 1 AND t.new_winner IS NOT t.old_winner",
+  NULL
+};
 
 #define TYPE(n, t, f, ...) { .name = n, .table = t, .fields = f, .n_fields = G_N_ELEMENTS (f), __VA_ARGS__ }
 
@@ -293,7 +268,8 @@ static const IdkRecordType record_types[] = {
   TYPE ("participant", "participants", participant_fields),
   TYPE ("working_group", "working_groups", working_group_fields),
   TYPE ("wg_member", "wg_members", wg_member_fields),
-  TYPE ("action", "actions", action_fields, .after_write = action_after_write),
+  TYPE ("action", "actions", action_fields,
+        .before_sql = action_before_sql, .after_sql = action_after_sql),
   TYPE ("action_update", "action_updates", action_update_fields),
 };
 
@@ -509,100 +485,4 @@ idk_record_type_validate (const IdkRecordType  *type,
     }
 
   return TRUE;
-}
-
-static char *
-build_upsert_sql (const IdkRecordType *type)
-{
-  GString *sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "INSERT INTO %s (uuid", type->table);
-  for (guint i = 0; i < type->n_fields; i++)
-    g_string_append_printf (sql, ", \"%s\"", type->fields[i].name);
-  g_string_append (sql, ") VALUES (?1");
-  for (guint i = 0; i < type->n_fields; i++)
-    g_string_append_printf (sql, ", ?%u", i + 2);
-  g_string_append (sql, ") ON CONFLICT (uuid) DO UPDATE SET ");
-  for (guint i = 0; i < type->n_fields; i++)
-    g_string_append_printf (sql, "%s\"%s\" = excluded.\"%s\"",
-                            i ? ", " : "", type->fields[i].name, type->fields[i].name);
-
-  return g_string_free (sql, FALSE);
-}
-
-gboolean
-idk_record_type_materialize (IdkStore             *store,
-                             const IdkRecordType  *type,
-                             const char           *uuid,
-                             JsonObject           *fields,
-                             GError              **error)
-{
-  g_autofree char *sql = build_upsert_sql (type);
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = _idk_store_prepare (store, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  for (guint i = 0; i < type->n_fields; i++)
-    {
-      const IdkFieldSpec *spec = &type->fields[i];
-      JsonNode *node = json_object_get_member (fields, spec->name);
-      int column = (int) i + 2;
-
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        {
-          sqlite3_bind_null (stmt, column);
-          continue;
-        }
-
-      switch (spec->kind)
-        {
-        case IDK_FIELD_INT:
-          sqlite3_bind_int64 (stmt, column, json_node_get_int (node));
-          break;
-
-        case IDK_FIELD_BOOL:
-          sqlite3_bind_int (stmt, column, json_node_get_boolean (node));
-          break;
-
-        case IDK_FIELD_REFS:
-        case IDK_FIELD_STRINGS:
-          sqlite3_bind_text (stmt, column, json_to_string (node, FALSE), -1, g_free);
-          break;
-
-        case IDK_FIELD_TEXT:
-        case IDK_FIELD_DATE:
-        case IDK_FIELD_TIME:
-        case IDK_FIELD_ENUM:
-        case IDK_FIELD_REF:
-        default:
-          sqlite3_bind_text (stmt, column, json_node_get_string (node), -1, SQLITE_TRANSIENT);
-          break;
-        }
-    }
-
-  if (!_idk_store_step_done (store, stmt, error))
-    return FALSE;
-
-  return type->after_write == NULL || type->after_write (store, type, uuid, FALSE, error);
-}
-
-gboolean
-idk_record_type_remove (IdkStore             *store,
-                        const IdkRecordType  *type,
-                        const char           *uuid,
-                        GError              **error)
-{
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", type->table);
-  sqlite3_stmt *stmt;
-
-  /* Derived rows reference the row, so they go first. */
-  if (type->after_write != NULL && !type->after_write (store, type, uuid, TRUE, error))
-    return FALSE;
-
-  if (!(stmt = _idk_store_prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  return _idk_store_step_done (store, stmt, error);
 }

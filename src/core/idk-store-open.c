@@ -214,7 +214,8 @@ idk_store_open (const char         *path,
         return NULL;
     }
 
-  if (!initialize_office (self, error))
+  if (!initialize_office (self, error) ||
+      !_idk_store_create_temp_tables (self, error))
     return NULL;
 
   if (user_version == 0 && !(flags & IDK_STORE_OPEN_EMPTY))

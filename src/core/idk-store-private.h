@@ -59,6 +59,21 @@ char         *_idk_store_like_pattern  (const char    *text);
 gboolean      _idk_text_is_blank       (const char    *text);
 gpointer      _idk_store_meeting_from_row (sqlite3_stmt *stmt);
 
+/* How the current version of a record is chosen among its leaf revisions
+ * (columns of revisions): live beats deleted, then the higher clock, then
+ * the office UUID bytewise, then the revision id. */
+#define IDK_WINNER_ORDER "deleted ASC, hlc DESC, office_uuid DESC, rev_id DESC"
+
+/* idk-store-settle.c */
+gboolean      _idk_store_create_temp_tables (IdkStore  *self,
+                                             GError   **error);
+gboolean      _idk_store_touch         (IdkStore      *self,
+                                        const char    *record,
+                                        const char    *type,
+                                        GError       **error);
+gboolean      _idk_store_settle        (IdkStore      *self,
+                                        GError       **error);
+
 /* idk-schema.c */
 int           _idk_schema_latest_version (void);
 gboolean      _idk_schema_migrate        (sqlite3       *db,

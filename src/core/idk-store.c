@@ -32,9 +32,9 @@ G_DEFINE_QUARK (idk-store-error-quark, idk_store_error)
 
 gboolean
 _idk_store_set_meta (IdkStore    *self,
-          const char  *key,
-          const char  *value,
-          GError     **error)
+                     const char  *key,
+                     const char  *value,
+                     GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -50,7 +50,7 @@ _idk_store_set_meta (IdkStore    *self,
 
 char *
 _idk_store_get_meta (IdkStore   *self,
-          const char *key)
+                     const char *key)
 {
   sqlite3_stmt *stmt;
   char *value = NULL;
@@ -68,7 +68,7 @@ _idk_store_get_meta (IdkStore   *self,
 
 gboolean
 _idk_store_save_hlc (IdkStore  *self,
-          GError   **error)
+                     GError   **error)
 {
   g_autofree char *hex = idk_hlc_to_hex (self->hlc);
 
@@ -77,9 +77,9 @@ _idk_store_save_hlc (IdkStore  *self,
 
 gboolean
 _idk_store_query_int (sqlite3    *db,
-           const char *sql,
-           gint64     *value,
-           int        *code)
+                      const char *sql,
+                      gint64     *value,
+                      int        *code)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -297,7 +297,15 @@ idk_store_begin (IdkStore  *self,
     return FALSE;
 
   if (self->txn_depth == 0)
-    self->txn_dirty = FALSE;
+    {
+      g_autofree char *hlc = _idk_store_get_meta (self, "hlc");
+      guint64 stored;
+
+      /* Another connection (an import, the CLI) may have moved the clock. */
+      if (hlc != NULL && idk_hlc_from_hex (hlc, &stored) && stored > self->hlc)
+        self->hlc = stored;
+      self->txn_dirty = FALSE;
+    }
   self->txn_depth++;
   return TRUE;
 }
@@ -359,86 +367,6 @@ same_revision (sqlite3_stmt *stmt,
   return g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), revision->record) == 0 &&
          sqlite3_column_int (stmt, 1) == revision->deleted &&
          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), revision->fields_json) == 0;
-}
-
-static gboolean
-recompute_winner (IdkStore     *self,
-                  IdkRevision  *revision,
-                  GError      **error)
-{
-  const IdkRecordType *type = idk_record_type_lookup (revision->type);
-  g_autofree char *winner = NULL;
-  g_autofree char *fields_json = NULL;
-  g_autofree char *previous = NULL;
-  sqlite3_stmt *stmt;
-  gboolean deleted = FALSE, was_deleted = TRUE;
-  int leaves = 0;
-
-  /* The winner depends on the revisions alone: live beats deleted, then the
-   * higher clock, then the office UUID bytewise, then the revision id. */
-  if (!(stmt = _idk_store_prepare (self,
-                                   "SELECT rev_id, deleted, fields, count(*) OVER () FROM revisions "
-                                   "WHERE record_uuid = ?1 AND is_leaf = 1 "
-                                   "ORDER BY deleted ASC, hlc DESC, office_uuid DESC, rev_id DESC "
-                                   "LIMIT 1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      winner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      deleted = sqlite3_column_int (stmt, 1);
-      fields_json = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      leaves = sqlite3_column_int (stmt, 3);
-    }
-  sqlite3_reset (stmt);
-
-  if (winner == NULL)
-    {
-      /* Only possible if the new revision is the parent of revisions we
-       * already hold, which then were leaves; nothing to show changes. */
-      return TRUE;
-    }
-
-  if (!(stmt = _idk_store_prepare (self, "SELECT winner_rev, deleted FROM records WHERE uuid = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      previous = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      was_deleted = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
-  if (!(stmt = _idk_store_prepare (self,
-                                   "INSERT INTO records (uuid, type, winner_rev, deleted, leaves) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (uuid) DO UPDATE SET "
-                                   "winner_rev = excluded.winner_rev, deleted = excluded.deleted, "
-                                   "leaves = excluded.leaves", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, revision->type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, winner, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, deleted);
-  sqlite3_bind_int (stmt, 5, leaves);
-  if (!_idk_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (g_strcmp0 (previous, winner) == 0)
-    return TRUE;
-
-  self->txn_dirty = TRUE;
-
-  if (deleted)
-    return was_deleted || idk_record_type_remove (self, type, revision->record, error);
-  else
-    {
-      g_autoptr(JsonNode) node = json_from_string (fields_json, error);
-
-      if (node == NULL)
-        return FALSE;
-      return idk_record_type_materialize (self, type, revision->record,
-                                          json_node_get_object (node), error);
-    }
 }
 
 /**
@@ -549,7 +477,8 @@ idk_store_apply_revision (IdkStore     *self,
         return FALSE;
     }
 
-  if (!recompute_winner (self, revision, error))
+  if (!_idk_store_touch (self, revision->record, revision->type, error) ||
+      !_idk_store_settle (self, error))
     return FALSE;
 
   if (revision->hlc > self->hlc)

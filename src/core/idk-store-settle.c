@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-store"
+
+#include "config.h"
+
+#include "idk-record-type-private.h"
+#include "idk-store-private.h"
+
+/* Settling: after revisions are added, the records they touch get their
+ * winner recomputed and their query rows rewritten, all in SQL over the
+ * set of touched records.  A local edit settles one record, an imported
+ * bundle hundreds of thousands at once, through the same statements, so
+ * that the query tables hold the same bytes whichever way a revision came.
+ * The query rows are read out of the winner's stored JSON with
+ * json_extract(), never re-serialized in C.
+ */
+
+/* Kept in the connection's temporary database: never part of the file. */
+static const char touched_schema[] =
+  "CREATE TEMP TABLE IF NOT EXISTS touched ("
+  "  record TEXT PRIMARY KEY,"
+  "  type TEXT NOT NULL,"
+  "  old_winner TEXT,"
+  "  old_live INTEGER NOT NULL DEFAULT 0,"
+  "  new_winner TEXT,"
+  "  new_live INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;";
+
+gboolean
+_idk_store_create_temp_tables (IdkStore  *self,
+                               GError   **error)
+{
+  return _idk_store_exec (self, touched_schema, error);
+}
+
+gboolean
+_idk_store_touch (IdkStore    *self,
+                  const char  *record,
+                  const char  *type,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "INSERT OR IGNORE INTO temp.touched (record, type) VALUES (?1, ?2)",
+                                   error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  return _idk_store_step_done (self, stmt, error);
+}
+
+static char *
+build_upsert_sql (const IdkRecordType *type)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (uuid", type->table);
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, ", \"%s\"", type->fields[i].name);
+  g_string_append (sql, ") SELECT t.record");
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, ", json_extract (v.fields, '$.%s')", type->fields[i].name);
+  g_string_append (sql,
+                   " FROM temp.touched t JOIN revisions v ON v.rev_id = t.new_winner"
+                   " WHERE t.type = ?1 AND t.new_live = 1 AND t.new_winner IS NOT t.old_winner"
+                   " ON CONFLICT (uuid) DO UPDATE SET ");
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, "%s\"%s\" = excluded.\"%s\"",
+                            i ? ", " : "", type->fields[i].name, type->fields[i].name);
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+run_for_type (IdkStore             *self,
+              const IdkRecordType  *type,
+              const char           *sql,
+              GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type->name, -1, SQLITE_STATIC);
+  return _idk_store_step_done (self, stmt, error);
+}
+
+static gboolean
+run_hooks (IdkStore             *self,
+           const IdkRecordType  *type,
+           const char * const   *statements,
+           GError              **error)
+{
+  for (guint i = 0; statements != NULL && statements[i] != NULL; i++)
+    if (!run_for_type (self, type, statements[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+rewrite_rows (IdkStore             *self,
+              const IdkRecordType  *type,
+              GError              **error)
+{
+  g_autofree char *remove = NULL;
+  g_autofree char *upsert = NULL;
+
+  /* Derived rows (search index, owners) refer to the row: they go first. */
+  if (!run_hooks (self, type, type->before_sql, error))
+    return FALSE;
+
+  remove = g_strdup_printf ("DELETE FROM %s WHERE uuid IN "
+                            "(SELECT record FROM temp.touched WHERE type = ?1 "
+                            " AND old_live = 1 AND new_live = 0)", type->table);
+  upsert = build_upsert_sql (type);
+
+  return run_for_type (self, type, remove, error) &&
+         run_for_type (self, type, upsert, error) &&
+         run_hooks (self, type, type->after_sql, error);
+}
+
+/**
+ * _idk_store_settle:
+ *
+ * Recomputes the winner of every record in temp.touched and rewrites the
+ * query rows of those whose winner changed, then empties temp.touched.
+ * The winner depends on the revisions alone: among the leaves, live beats
+ * deleted, then the higher clock, then the office UUID bytewise, then the
+ * revision id.
+ */
+gboolean
+_idk_store_settle (IdkStore  *self,
+                   GError   **error)
+{
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_idk_store_exec (self,
+                        "UPDATE temp.touched SET old_winner = r.winner_rev, old_live = NOT r.deleted "
+                        "FROM records r WHERE r.uuid = temp.touched.record;"
+
+                        "INSERT INTO records (uuid, type, winner_rev, deleted, leaves) "
+                        "SELECT record_uuid, record_type, rev_id, deleted, n FROM ("
+                        "  SELECT v.record_uuid, v.record_type, v.rev_id, v.deleted,"
+                        "    count(*) OVER (PARTITION BY v.record_uuid) AS n,"
+                        "    row_number () OVER (PARTITION BY v.record_uuid ORDER BY " IDK_WINNER_ORDER ") AS k"
+                        "  FROM temp.touched t JOIN revisions v ON v.record_uuid = t.record AND v.is_leaf = 1"
+                        ") WHERE k = 1 "
+                        "ON CONFLICT (uuid) DO UPDATE SET winner_rev = excluded.winner_rev, "
+                        "  deleted = excluded.deleted, leaves = excluded.leaves;"
+
+                        "UPDATE temp.touched SET new_winner = r.winner_rev, new_live = NOT r.deleted "
+                        "FROM records r WHERE r.uuid = temp.touched.record;",
+                        error))
+    return FALSE;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT DISTINCT type FROM temp.touched WHERE new_winner IS NOT old_winner",
+                                   error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (types, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error);
+
+  /* In the order of the descriptors, so that a row's derived data (an
+   * action's owner labels) finds the rows it names. */
+  for (guint i = 0; types->len > 0 && i < idk_record_type_count (); i++)
+    {
+      const IdkRecordType *type = idk_record_type_nth (i);
+
+      if (g_ptr_array_find_with_equal_func (types, type->name, g_str_equal, NULL) &&
+          !rewrite_rows (self, type, error))
+        return FALSE;
+    }
+
+  if (types->len > 0)
+    self->txn_dirty = TRUE;
+
+  return _idk_store_exec (self, "DELETE FROM temp.touched", error);
+}
