@@ -1375,6 +1375,7 @@ def main():
         f'"bundle_id":"{uid("bundle", "defaults-1")}",\n'
         f'"origin":{{"office":"{DEFAULTS_OFFICE}","name":"IASMN Desk default data","organization":"UNDSS"}},\n'
         '"seq":1,\n'
+        '"since":0,\n'
         '"created_at":"2026-01-01T00:00:00Z",\n'
         '"acks":{},\n'
         f'"revisions":{revisions},\n'

@@ -7,6 +7,7 @@
 
 #include "idk-hlc-private.h"
 #include "idk-record-type-private.h"
+#include "idk-revision-private.h"
 #include "idk-revision.h"
 #include "idk-store.h"
 
@@ -66,6 +67,32 @@ get_string (JsonObject  *object,
   return json_node_get_string (node);
 }
 
+/* One spelling per id: lower case, as g_uuid_string_random() writes them,
+ * so that two offices never take one record for two. */
+static gboolean
+is_lower_uuid (const char *text)
+{
+  if (text == NULL || !g_uuid_string_is_valid (text))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+_idk_revision_parents_json (const char * const *parents)
+{
+  GString *json = g_string_new ("[");
+
+  /* Parent ids are checked to be plain ASCII, so no escaping is needed. */
+  for (guint i = 0; parents != NULL && parents[i] != NULL; i++)
+    g_string_append_printf (json, "%s\"%s\"", i ? "," : "", parents[i]);
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
 char *
 idk_revision_make_id (guint64     hlc,
                       const char *office)
@@ -88,7 +115,7 @@ idk_revision_parse_id (const char  *rev_id,
     return FALSE;
 
   hex = g_strndup (rev_id, IDK_HLC_HEX_LEN);
-  if (!idk_hlc_from_hex (hex, &value) || !g_uuid_string_is_valid (rev_id + IDK_HLC_HEX_LEN + 1))
+  if (!idk_hlc_from_hex (hex, &value) || !is_lower_uuid (rev_id + IDK_HLC_HEX_LEN + 1))
     return FALSE;
 
   if (hlc)
@@ -131,10 +158,12 @@ idk_revision_new (const char  *record,
 
 /* Everything is checked, member by member and type by type, because
  * json-glib answers a missing or mistyped member with a critical and a
- * default value rather than an error. */
+ * default value rather than an error.  @serialize: whether to write the
+ * fields out again (an import stores the bundle's own text instead). */
 IdkRevision *
-idk_revision_new_from_json (JsonNode  *node,
-                            GError   **error)
+_idk_revision_parse (JsonNode  *node,
+                     gboolean   serialize,
+                     GError   **error)
 {
   g_autoptr(IdkRevision) self = NULL;
   g_autofree char *rev_office = NULL;
@@ -162,8 +191,8 @@ idk_revision_new_from_json (JsonNode  *node,
       }
   g_list_free (names);
 
-  if (record == NULL || !g_uuid_string_is_valid (record))
-    return fail (error, record, type, "member “record” must be a UUID string"), NULL;
+  if (!is_lower_uuid (record))
+    return fail (error, record, type, "member “record” must be a UUID in lower case"), NULL;
   if (type == NULL)
     return fail (error, record, type, "member “type” must be a string"), NULL;
   if (idk_record_type_lookup (type) == NULL)
@@ -171,7 +200,7 @@ idk_revision_new_from_json (JsonNode  *node,
 
   rev = get_string (object, "rev");
   if (!idk_revision_parse_id (rev, &rev_hlc, &rev_office))
-    return fail (error, record, type, "member “rev” must be “<16 hex digits>-<office UUID>”"), NULL;
+    return fail (error, record, type, "member “rev” must be “<16 lower-case hex digits>-<office UUID>”"), NULL;
 
   hlc = get_string (object, "hlc");
   if (hlc == NULL || strncmp (hlc, rev, IDK_HLC_HEX_LEN) != 0 || strlen (hlc) != IDK_HLC_HEX_LEN)
@@ -190,15 +219,25 @@ idk_revision_new_from_json (JsonNode  *node,
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
     return fail (error, record, type, "member “parents” must be an array"), NULL;
   parents = json_node_get_array (member);
+  if (json_array_get_length (parents) > IDK_REVISION_MAX_PARENTS)
+    return fail (error, record, type, "more than %u parents", IDK_REVISION_MAX_PARENTS), NULL;
   for (guint i = 0; i < json_array_get_length (parents); i++)
     {
       JsonNode *p = json_array_get_element (parents, i);
+      guint64 parent_hlc;
 
       if (!JSON_NODE_HOLDS_VALUE (p) || json_node_get_value_type (p) != G_TYPE_STRING ||
-          !idk_revision_parse_id (json_node_get_string (p), NULL, NULL))
+          !idk_revision_parse_id (json_node_get_string (p), &parent_hlc, NULL))
         return fail (error, record, type, "parent %u is not a revision id", i), NULL;
       if (g_strcmp0 (json_node_get_string (p), rev) == 0)
         return fail (error, record, type, "a revision cannot be its own parent"), NULL;
+      /* A clock moves past what it has seen, so a parent is always older;
+       * this also rules out cycles. */
+      if (parent_hlc >= rev_hlc)
+        return fail (error, record, type, "parent %u is not older than the revision", i), NULL;
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (json_array_get_string_element (parents, j), json_node_get_string (p)) == 0)
+          return fail (error, record, type, "parent %u is named twice", i), NULL;
     }
 
   member = json_object_get_member (object, "fields");
@@ -224,8 +263,16 @@ idk_revision_new_from_json (JsonNode  *node,
       return NULL;
     }
 
-  self->fields_json = serialize_fields (self->fields);
+  if (serialize)
+    self->fields_json = serialize_fields (self->fields);
   return g_steal_pointer (&self);
+}
+
+IdkRevision *
+idk_revision_new_from_json (JsonNode  *node,
+                            GError   **error)
+{
+  return _idk_revision_parse (node, TRUE, error);
 }
 
 JsonNode *

@@ -9,6 +9,7 @@
 #include "idk-date.h"
 #include "idk-hlc-private.h"
 #include "idk-record-type-private.h"
+#include "idk-revision-private.h"
 #include "idk-store-private.h"
 
 /* The database of one office.  Every change to an exchangeable record is a
@@ -384,8 +385,6 @@ idk_store_apply_revision (IdkStore     *self,
                           gboolean     *applied,
                           GError      **error)
 {
-  g_autoptr(JsonNode) parents = NULL;
-  g_autoptr(JsonArray) parents_array = json_array_new ();
   g_autofree char *parents_json = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -435,11 +434,7 @@ idk_store_apply_revision (IdkStore     *self,
     }
   sqlite3_reset (stmt);
 
-  for (guint i = 0; revision->parents[i] != NULL; i++)
-    json_array_add_string_element (parents_array, revision->parents[i]);
-  parents = json_node_new (JSON_NODE_ARRAY);
-  json_node_set_array (parents, parents_array);
-  parents_json = json_to_string (parents, FALSE);
+  parents_json = _idk_revision_parents_json ((const char * const *) revision->parents);
 
   if (!(stmt = _idk_store_prepare (self,
                                    "INSERT INTO revisions (rev_id, record_uuid, record_type, hlc, "

@@ -69,6 +69,12 @@ GPtrArray   *idk_store_get_revisions      (IdkStore            *self,
                                            GError             **error);
 gboolean     idk_store_check_references   (IdkStore            *self,
                                            GError             **error);
+gboolean     idk_store_export             (IdkStore            *self,
+                                           const char          *path,
+                                           const char          *recipient,
+                                           gint64              *seq,
+                                           guint               *n_revisions,
+                                           GError             **error);
 JsonNode    *idk_store_get_stats          (IdkStore            *self,
                                            GError             **error);
 void         idk_store_set_today          (IdkStore            *self,

@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "idk-import-private.h"
+#include "idk-json-scan.h"
+#include "idk-record-type-private.h"
+#include "idk-revision-private.h"
+
+/* Importing a bundle, in the order SPEC §5 demands: the bounded pre-scan
+ * (idk-json-scan.c), then json-glib on the envelope and on one revision at
+ * a time, then the checks that need the whole bundle and the database, then
+ * the preview; idk_import_apply() writes everything in one transaction.
+ * Nothing is written to the database file before apply: the revisions wait
+ * in the connection's temporary tables (idk-import-checks.c).
+ */
+
+struct _IdkImport
+{
+  GObject parent_instance;
+
+  IdkStore *store;
+  char *path;
+  GBytes *bytes;
+
+  gboolean prepared;
+  gboolean already_imported;
+  gboolean applied;
+
+  char *bundle_id;
+  char *origin;
+  char *origin_name;
+  char *origin_organization;
+  char *created_at;
+  char *sha256;
+  gint64 seq;
+  gint64 since;
+  gint64 acked_here;      /* the origin's ack of this office's bundles */
+  guint n_revisions;
+  guint n_new;
+  guint64 max_hlc;
+  GHashTable *counts;     /* type name → guint[IDK_IMPORT_N_COUNTS] */
+};
+
+G_DEFINE_FINAL_TYPE (IdkImport, idk_import, G_TYPE_OBJECT)
+
+static const char * const envelope_members[] = {
+  "format", "format_version", "network_id", "bundle_id", "origin", "seq", "since",
+  "created_at", "acks", "revisions", "revisions_sha256", NULL
+};
+
+/* A revision whose clock is further ahead than this would drag every
+ * office's clock with it. */
+#define MAX_CLOCK_AHEAD_MS (24 * 60 * 60 * 1000)
+
+static gboolean
+refuse (GError         **error,
+        IdkBundleError   code,
+        const char      *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+refuse (GError         **error,
+        IdkBundleError   code,
+        const char      *format,
+        ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_set_error_literal (error, IDK_BUNDLE_ERROR, code, "");
+  if (error != NULL && *error != NULL)
+    {
+      g_free ((*error)->message);
+      (*error)->message = g_strdup_vprintf (format, args);
+    }
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+is_lower_uuid (const char *text)
+{
+  if (text == NULL || !g_uuid_string_is_valid (text))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* The member as a string, or NULL if it is missing or of another type. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+int_member (JsonObject *object,
+            const char *name,
+            gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+check_origin (IdkImport   *self,
+              JsonObject  *envelope,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (envelope, "origin");
+  g_autoptr(GList) names = NULL;
+  JsonObject *origin;
+  const char *organization;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin” must be an object");
+  origin = json_node_get_object (node);
+
+  names = json_object_get_members (origin);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "office") && !g_str_equal (l->data, "name") && !g_str_equal (l->data, "organization"))
+      return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown member “%s” in the envelope's “origin”",
+                     (const char *) l->data);
+
+  if (!is_lower_uuid (string_member (origin, "office")))
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.office” must be a UUID in lower case");
+  if (string_member (origin, "name") == NULL || *string_member (origin, "name") == '\0')
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.name” must be a non-empty string");
+
+  node = json_object_get_member (origin, "organization");
+  organization = string_member (origin, "organization");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && organization == NULL)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.organization” must be a string or null");
+
+  self->origin = g_strdup (string_member (origin, "office"));
+  self->origin_name = g_strdup (string_member (origin, "name"));
+  self->origin_organization = g_strdup (organization);
+  return TRUE;
+}
+
+static gboolean
+check_acks (IdkImport   *self,
+            JsonObject  *envelope,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (envelope, "acks");
+  JsonObject *acks;
+  g_autoptr(GList) names = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks” must be an object");
+  acks = json_node_get_object (node);
+
+  names = json_object_get_members (acks);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      gint64 value;
+
+      if (!is_lower_uuid (l->data))
+        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: “%s” is not an office UUID",
+                       (const char *) l->data);
+      if (!int_member (acks, l->data, &value) || value < 0)
+        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: the value for %s must be a "
+                       "non-negative integer", (const char *) l->data);
+      if (g_str_equal (l->data, idk_store_get_office_uuid (self->store)))
+        self->acked_here = value;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_envelope (IdkImport          *self,
+                const char         *data,
+                gsize               length,
+                const IdkJsonScan  *scan,
+                GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GList) names = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  JsonObject *envelope;
+  const char *format, *value;
+  gint64 version;
+
+  if (scan->revisions.end == 0)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “revisions” is missing or not an array");
+
+  /* The envelope alone: the revisions are parsed one by one later. */
+  text = g_string_sized_new (scan->revisions.start + (length - scan->revisions.end) + 2);
+  g_string_append_len (text, data, (gssize) scan->revisions.start);
+  g_string_append (text, "[]");
+  g_string_append_len (text, data + scan->revisions.end, (gssize) (length - scan->revisions.end));
+
+  if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, &local))
+    return refuse (error, IDK_BUNDLE_ERROR_MALFORMED, "The envelope cannot be read: %s", local->message);
+  envelope = json_node_get_object (json_parser_get_root (parser));
+
+  format = string_member (envelope, "format");
+  if (g_strcmp0 (format, IDK_BUNDLE_FORMAT) != 0)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Not an IASMN Desk bundle: envelope member “format” is %s%s%s",
+                   format ? "“" : "", format ? format : "missing or not a string", format ? "”" : "");
+  if (!int_member (envelope, "format_version", &version))
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “format_version” must be an integer");
+  if (version != IDK_BUNDLE_FORMAT_VERSION)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                   "Bundle format version %" G_GINT64_FORMAT " is not supported (this version reads %d)",
+                   version, IDK_BUNDLE_FORMAT_VERSION);
+
+  names = json_object_get_members (envelope);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (envelope_members, l->data))
+      return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown envelope member “%s”", (const char *) l->data);
+
+  value = string_member (envelope, "network_id");
+  if (value == NULL)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “network_id” must be a string");
+  if (!g_str_equal (value, IDK_NETWORK_ID))
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "The bundle belongs to another network (%s)", value);
+
+  if (!is_lower_uuid (string_member (envelope, "bundle_id")))
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “bundle_id” must be a UUID in lower case");
+  self->bundle_id = g_strdup (string_member (envelope, "bundle_id"));
+
+  if (!check_origin (self, envelope, error))
+    return FALSE;
+
+  if (!int_member (envelope, "seq", &self->seq) || self->seq < 1)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “seq” must be a positive integer");
+  if (!int_member (envelope, "since", &self->since) || self->since < 0 || self->since >= self->seq)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                   "Envelope member “since” must be an integer from 0 to seq − 1");
+
+  value = string_member (envelope, "created_at");
+  if (value == NULL || !g_utf8_validate (value, -1, NULL) || strlen (value) > 64)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “created_at” must be a short string");
+  self->created_at = g_strdup (value);
+
+  if (!check_acks (self, envelope, error))
+    return FALSE;
+
+  value = string_member (envelope, "revisions_sha256");
+  if (value == NULL || strlen (value) != 64 || strspn (value, "0123456789abcdef") != 64)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                   "Envelope member “revisions_sha256” must be 64 lower-case hex digits");
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) data + scan->revisions.start,
+                     (gssize) (scan->revisions.end - scan->revisions.start));
+  self->sha256 = g_strdup (g_checksum_get_string (checksum));
+  if (!g_str_equal (value, self->sha256))
+    return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+                   "The revisions do not match their SHA-256 checksum: the file was altered or damaged");
+
+  return TRUE;
+}
+
+static gboolean
+stage_one (IdkImport             *self,
+           JsonParser            *parser,
+           guint                  index,
+           const char            *data,
+           const IdkJsonElement  *element,
+           GError               **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(IdkRevision) revision = NULL;
+  gint64 now_ms = g_get_real_time () / 1000;
+
+  if (!json_parser_load_from_data (parser, data + element->value.start,
+                                   (gssize) (element->value.end - element->value.start), &local))
+    return refuse (error, IDK_BUNDLE_ERROR_MALFORMED, "Revision %u of the bundle: %s", index + 1, local->message);
+
+  revision = _idk_revision_parse (json_parser_get_root (parser), FALSE, &local);
+  if (revision == NULL)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle: %s", index + 1, local->message);
+
+  if ((gint64) (revision->hlc >> 16) > now_ms + MAX_CLOCK_AHEAD_MS)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                   "Revision %u of the bundle (%s %s): its clock value is more than a day ahead of this "
+                   "computer's clock", index + 1, revision->type, revision->record);
+
+  self->max_hlc = MAX (self->max_hlc, revision->hlc);
+  return _idk_import_stage (self->store, index, revision,
+                            data + element->fields.start, element->fields.end - element->fields.start,
+                            error);
+}
+
+static gboolean
+stage_revisions (IdkImport          *self,
+                 const char         *data,
+                 const IdkJsonScan  *scan,
+                 IdkProgressFunc     progress,
+                 gpointer            user_data,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  self->n_revisions = scan->elements->len;
+
+  for (guint i = 0; i < scan->elements->len; i++)
+    {
+      if (i % 1024 == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return refuse (error, IDK_BUNDLE_ERROR_CANCELLED, "The import was cancelled");
+          if (progress != NULL)
+            progress ((double) i / scan->elements->len, user_data);
+        }
+
+      if (!stage_one (self, parser, i, data, &g_array_index (scan->elements, IdkJsonElement, i), error))
+        return FALSE;
+    }
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
+}
+
+static GBytes *
+read_file (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local = NULL;
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    {
+      int saved = errno;
+
+      refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (buf.st_mode))
+    {
+      refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: not a regular file", path);
+      return NULL;
+    }
+  if ((guint64) buf.st_size > idk_json_limits_default ()->max_size)
+    {
+      refuse (error, IDK_BUNDLE_ERROR_TOO_LARGE, "“%s” is larger than %" G_GSIZE_FORMAT " bytes",
+              path, idk_json_limits_default ()->max_size);
+      return NULL;
+    }
+  if (buf.st_size == 0)
+    return g_bytes_new (NULL, 0);
+
+  file = g_mapped_file_new (path, FALSE, &local);
+  if (file == NULL)
+    {
+      refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, local->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (file);
+}
+
+static void
+idk_import_finalize (GObject *object)
+{
+  IdkImport *self = (IdkImport *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->bundle_id, g_free);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->origin_name, g_free);
+  g_clear_pointer (&self->origin_organization, g_free);
+  g_clear_pointer (&self->created_at, g_free);
+  g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (idk_import_parent_class)->finalize (object);
+}
+
+static void
+idk_import_class_init (IdkImportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = idk_import_finalize;
+}
+
+static void
+idk_import_init (IdkImport *self)
+{
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/**
+ * idk_import_new:
+ * @store: the database to import into; the import uses its connection,
+ *   so both belong to one thread
+ * @path: the bundle file
+ */
+IdkImport *
+idk_import_new (IdkStore   *store,
+                const char *path)
+{
+  IdkImport *self;
+
+  g_return_val_if_fail (IDK_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (IDK_TYPE_IMPORT, NULL);
+  self->store = g_object_ref (store);
+  self->path = g_strdup (path);
+  return self;
+}
+
+/**
+ * idk_import_new_from_bytes:
+ * @name: how to call the bundle in messages
+ */
+IdkImport *
+idk_import_new_from_bytes (IdkStore   *store,
+                           GBytes     *bytes,
+                           const char *name)
+{
+  IdkImport *self;
+
+  g_return_val_if_fail (IDK_IS_STORE (store), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_object_new (IDK_TYPE_IMPORT, NULL);
+  self->store = g_object_ref (store);
+  self->path = g_strdup (name);
+  self->bytes = g_bytes_ref (bytes);
+  return self;
+}
+
+/**
+ * idk_import_prepare:
+ * @progress: (nullable): called with the fraction of the revisions read
+ *
+ * Reads and checks the whole bundle and computes the preview, without
+ * writing to the database.  A bundle already imported is not an error:
+ * see idk_import_is_already_imported().
+ *
+ * Returns: %FALSE with @error naming the fault and where it is if the
+ *   bundle is refused
+ */
+gboolean
+idk_import_prepare (IdkImport        *self,
+                    IdkProgressFunc   progress,
+                    gpointer          user_data,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  IdkJsonScan scan = { { 0, 0 }, NULL };
+  const char *data;
+  gsize length;
+  gboolean ok;
+
+  g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (!self->prepared, FALSE);
+
+  if (self->bytes == NULL && !(self->bytes = read_file (self->path, error)))
+    return FALSE;
+
+  data = g_bytes_get_data (self->bytes, &length);
+  if (!idk_json_scan (data ? data : "", length, NULL, &scan, error))
+    return FALSE;
+
+  ok = check_envelope (self, data, length, &scan, error) &&
+       _idk_import_check_seen (self->store, self->bundle_id, self->origin, self->seq, self->sha256,
+                               &self->already_imported, error);
+
+  if (ok && !self->already_imported && (ok = _idk_import_begin_staging (self->store, error)))
+    {
+      ok = stage_revisions (self, data, &scan, progress, user_data, cancellable, error) &&
+           _idk_import_check_staged (self->store, error) &&
+           _idk_import_count (self->store, self->counts, &self->n_new, error);
+      ok = _idk_import_end_staging (self->store, ok, ok ? error : NULL) && ok;
+    }
+
+  idk_json_scan_clear (&scan);
+  self->prepared = ok;
+  return ok;
+}
+
+/**
+ * idk_import_apply:
+ *
+ * Writes the prepared bundle to the database in one transaction, with
+ * the bookkeeping of exchange (the bundle, the origin office, its acks).
+ */
+gboolean
+idk_import_apply (IdkImport  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (self->prepared, FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
+
+  if (self->already_imported)
+    return TRUE;
+
+  if (!_idk_import_write (self->store, &(IdkImportRecord) {
+                            .bundle_id = self->bundle_id,
+                            .origin = self->origin,
+                            .origin_name = self->origin_name,
+                            .origin_organization = self->origin_organization,
+                            .seq = self->seq,
+                            .since = self->since,
+                            .sha256 = self->sha256,
+                            .n_revisions = self->n_revisions,
+                            .acked_here = self->acked_here,
+                            .max_hlc = self->max_hlc,
+                          }, error))
+    return FALSE;
+
+  self->applied = TRUE;
+  return TRUE;
+}
+
+const char *
+idk_import_get_path (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+  return self->path;
+}
+
+gboolean
+idk_import_is_already_imported (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
+  return self->already_imported;
+}
+
+gboolean
+idk_import_is_applied (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
+  return self->applied;
+}
+
+const char *
+idk_import_get_bundle_id (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+  return self->bundle_id;
+}
+
+const char *
+idk_import_get_origin (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+  return self->origin;
+}
+
+const char *
+idk_import_get_origin_name (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+  return self->origin_name;
+}
+
+const char *
+idk_import_get_origin_organization (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+  return self->origin_organization;
+}
+
+gint64
+idk_import_get_seq (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), 0);
+  return self->seq;
+}
+
+const char *
+idk_import_get_created_at (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+  return self->created_at;
+}
+
+guint
+idk_import_get_n_revisions (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), 0);
+  return self->n_revisions;
+}
+
+/**
+ * idk_import_get_n_new_revisions:
+ *
+ * Returns: how many of the bundle's revisions the database does not hold
+ */
+guint
+idk_import_get_n_new_revisions (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), 0);
+  return self->n_new;
+}
+
+/**
+ * idk_import_get_count:
+ * @type: (nullable): a record type, or %NULL for all of them
+ *
+ * Returns: the number of records of @type the preview puts in @which
+ */
+guint
+idk_import_get_count (IdkImport      *self,
+                      const char     *type,
+                      IdkImportCount  which)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint total = 0;
+
+  g_return_val_if_fail (IDK_IS_IMPORT (self), 0);
+  g_return_val_if_fail (which < IDK_IMPORT_N_COUNTS, 0);
+
+  g_hash_table_iter_init (&iter, self->counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (type == NULL || g_str_equal (type, key))
+      total += ((guint *) value)[which];
+
+  return total;
+}
+
+/**
+ * idk_import_list_types:
+ *
+ * Returns: (transfer full): the record types the bundle holds, in the
+ *   order of the record type descriptors
+ */
+GStrv
+idk_import_list_types (IdkImport *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+
+  for (guint i = 0; i < idk_record_type_count (); i++)
+    {
+      const char *name = idk_record_type_nth (i)->name;
+
+      if (g_hash_table_contains (self->counts, name))
+        g_strv_builder_add (builder, name);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * idk_import_describe:
+ *
+ * Returns: (transfer full): the preview as plain text, a line per
+ *   record type, for the command line
+ */
+char *
+idk_import_describe (IdkImport *self)
+{
+  g_auto(GStrv) types = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+
+  g_string_append_printf (text, "Bundle %" G_GINT64_FORMAT " of %s%s%s%s (office %s), made %s: "
+                          "%u revisions, %u new to this database\n",
+                          self->seq, self->origin_name,
+                          self->origin_organization ? " (" : "",
+                          self->origin_organization ? self->origin_organization : "",
+                          self->origin_organization ? ")" : "",
+                          self->origin, self->created_at, self->n_revisions, self->n_new);
+  if (self->already_imported)
+    {
+      g_string_append (text, "Already imported: nothing to do\n");
+      return g_string_free (text, FALSE);
+    }
+
+  g_string_append (text, "type\tnew\tupdated\tunchanged\tconflicting\n");
+  types = idk_import_list_types (self);
+  for (guint i = 0; types[i] != NULL; i++)
+    g_string_append_printf (text, "%s\t%u\t%u\t%u\t%u\n", types[i],
+                            idk_import_get_count (self, types[i], IDK_IMPORT_NEW),
+                            idk_import_get_count (self, types[i], IDK_IMPORT_UPDATED),
+                            idk_import_get_count (self, types[i], IDK_IMPORT_UNCHANGED),
+                            idk_import_get_count (self, types[i], IDK_IMPORT_CONFLICTING));
+  g_string_append_printf (text, "total\t%u\t%u\t%u\t%u\n",
+                          idk_import_get_count (self, NULL, IDK_IMPORT_NEW),
+                          idk_import_get_count (self, NULL, IDK_IMPORT_UPDATED),
+                          idk_import_get_count (self, NULL, IDK_IMPORT_UNCHANGED),
+                          idk_import_get_count (self, NULL, IDK_IMPORT_CONFLICTING));
+
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-json-scan"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "idk-bundle.h"
+#include "idk-json-scan.h"
+
+/* The bounded pre-scan of a bundle, before json-glib sees any of it.
+ *
+ * json-glib 1.6 has no depth limit (deep nesting exhausts the stack), keeps
+ * the last of duplicate keys, turns integers beyond 64 bits into -1 and cuts
+ * strings at \u0000.  This scanner checks the whole text against RFC 8259
+ * and our bounds first, in one pass and constant memory per level, and
+ * notes where each revision lies so that json-glib can then parse them one
+ * at a time: its tree costs about eight times the text it holds.
+ */
+
+/* Objects with more members than this get a hash table for the duplicate
+ * check, so that it stays linear. */
+#define SMALL_OBJECT 16
+
+/* ±2^53: beyond, other implementations lose precision. */
+#define MAX_SAFE_INTEGER G_GUINT64_CONSTANT (9007199254740992)
+
+typedef enum
+{
+  ROLE_NONE,
+  ROLE_TOP,        /* the bundle's own object */
+  ROLE_REVISIONS,  /* its "revisions" array */
+  ROLE_REVISION,   /* an object in that array */
+} Role;
+
+typedef struct
+{
+  const guchar *data;
+  gsize length;
+  gsize pos;
+  const IdkJsonLimits *limits;
+  IdkJsonScan *scan;
+  GError **error;
+  guint depth;
+  GString *keys;        /* the decoded keys of the open objects, NUL-separated */
+  IdkJsonSpan fields;   /* of the revision being scanned */
+} Scanner;
+
+static const IdkJsonLimits default_limits = {
+  .max_size = (gsize) 1 << 30,
+  .max_depth = 64,
+  .max_string = 1024 * 1024,
+  .max_members = 100000,
+  .max_elements = 10000000,
+};
+
+G_DEFINE_QUARK (idk-bundle-error-quark, idk_bundle_error)
+
+static gboolean scan_value (Scanner *s,
+                            Role     role);
+
+static gboolean
+fail (Scanner        *s,
+      IdkBundleError  code,
+      const char     *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (Scanner        *s,
+      IdkBundleError  code,
+      const char     *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  gsize line = 1, column = 1;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  for (gsize i = 0; i < s->pos && i < s->length; i++)
+    {
+      if (s->data[i] == '\n')
+        line++, column = 1;
+      else if ((s->data[i] & 0xC0) != 0x80)
+        column++;
+    }
+
+  g_set_error (s->error, IDK_BUNDLE_ERROR, code,
+               "%s at line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT " (byte %" G_GSIZE_FORMAT ")",
+               message, line, column, s->pos);
+  return FALSE;
+}
+
+static gboolean
+truncated (Scanner *s)
+{
+  return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected end of the file: it is truncated");
+}
+
+static void
+skip_space (Scanner *s)
+{
+  while (s->pos < s->length)
+    {
+      guchar c = s->data[s->pos];
+
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+        break;
+      s->pos++;
+    }
+}
+
+static int
+hex_value (guchar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Scanner  *s,
+           gunichar *code)
+{
+  *code = 0;
+  if (s->pos + 4 > s->length)
+    return truncated (s);
+  for (int i = 0; i < 4; i++)
+    {
+      int value = hex_value (s->data[s->pos + i]);
+
+      if (value < 0)
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid \\u escape in a string");
+      *code = *code * 16 + (gunichar) value;
+    }
+  s->pos += 4;
+  return TRUE;
+}
+
+static gboolean
+scan_escape (Scanner *s,
+             GString *out)
+{
+  gunichar code;
+  guchar c;
+
+  s->pos++;   /* the backslash */
+  if (s->pos >= s->length)
+    return truncated (s);
+
+  c = s->data[s->pos++];
+  switch (c)
+    {
+    case '"': code = '"'; break;
+    case '\\': code = '\\'; break;
+    case '/': code = '/'; break;
+    case 'b': code = '\b'; break;
+    case 'f': code = '\f'; break;
+    case 'n': code = '\n'; break;
+    case 'r': code = '\r'; break;
+    case 't': code = '\t'; break;
+    case 'u':
+      if (!read_hex4 (s, &code))
+        return FALSE;
+      if (code == 0)
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains \\u0000");
+      if (code >= 0xDC00 && code <= 0xDFFF)
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains a lone low surrogate \\u%04X", code);
+      if (code >= 0xD800 && code <= 0xDBFF)
+        {
+          gunichar low;
+
+          if (s->pos + 2 > s->length || s->data[s->pos] != '\\' || s->data[s->pos + 1] != 'u')
+            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains a lone high surrogate \\u%04X", code);
+          s->pos += 2;
+          if (!read_hex4 (s, &low))
+            return FALSE;
+          if (low < 0xDC00 || low > 0xDFFF)
+            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains a lone high surrogate \\u%04X", code);
+          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        }
+      break;
+    default:
+      s->pos--;
+      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid escape “\\%c” in a string", g_ascii_isprint (c) ? c : '?');
+    }
+
+  if (out != NULL)
+    g_string_append_unichar (out, code);
+  return TRUE;
+}
+
+/* Checks a string and, if @out is given, appends its decoded text. */
+static gboolean
+scan_string (Scanner *s,
+             GString *out)
+{
+  gsize start = ++s->pos;
+
+  for (;;)
+    {
+      guchar c;
+
+      if (s->pos >= s->length)
+        return truncated (s);
+      if (s->pos - start > s->limits->max_string)
+        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "A string is longer than %" G_GSIZE_FORMAT " bytes",
+                     s->limits->max_string);
+
+      c = s->data[s->pos];
+      if (c == '"')
+        {
+          s->pos++;
+          return TRUE;
+        }
+      else if (c == '\\')
+        {
+          if (!scan_escape (s, out))
+            return FALSE;
+        }
+      else if (c < 0x20)
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains the control character 0x%02X", c);
+      else if (c < 0x80)
+        {
+          if (out != NULL)
+            g_string_append_c (out, (char) c);
+          s->pos++;
+        }
+      else
+        {
+          gunichar code = g_utf8_get_char_validated ((const char *) s->data + s->pos,
+                                                     (gssize) MIN (s->length - s->pos, 4));
+          gsize bytes;
+
+          if (code == (gunichar) -1 || code == (gunichar) -2)
+            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid UTF-8");
+          bytes = (gsize) g_unichar_to_utf8 (code, NULL);
+          if (out != NULL)
+            g_string_append_len (out, (const char *) s->data + s->pos, (gssize) bytes);
+          s->pos += bytes;
+        }
+    }
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  gsize start = s->pos;
+  gboolean integer = TRUE;
+  char buffer[64];
+
+  if (s->data[s->pos] == '-')
+    s->pos++;
+
+  if (s->pos >= s->length)
+    return truncated (s);
+  if (s->data[s->pos] == '0')
+    s->pos++;
+  else if (g_ascii_isdigit (s->data[s->pos]))
+    while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
+      s->pos++;
+  else
+    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid number");
+
+  if (s->pos < s->length && s->data[s->pos] == '.')
+    {
+      integer = FALSE;
+      s->pos++;
+      if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid number: no digit after the decimal point");
+      while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
+        s->pos++;
+    }
+
+  if (s->pos < s->length && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
+    {
+      integer = FALSE;
+      s->pos++;
+      if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
+        s->pos++;
+      if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid number: no digit in the exponent");
+      while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
+        s->pos++;
+    }
+
+  if (s->pos - start >= sizeof buffer)
+    {
+      s->pos = start;
+      return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "A number has more than %u characters",
+                   (guint) sizeof buffer - 1);
+    }
+  memcpy (buffer, s->data + start, s->pos - start);
+  buffer[s->pos - start] = '\0';
+
+  if (integer)
+    {
+      const char *digits = buffer[0] == '-' ? buffer + 1 : buffer;
+      guint64 value = 0;
+
+      /* 20 digits or more cannot fit; fewer are parsed exactly. */
+      if (strlen (digits) >= 20 ||
+          (value = g_ascii_strtoull (digits, NULL, 10)) > MAX_SAFE_INTEGER)
+        {
+          s->pos = start;
+          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "The integer %s is beyond ±2^53", buffer);
+        }
+    }
+  else
+    {
+      double value = g_ascii_strtod (buffer, NULL);
+
+      if (!isfinite (value))
+        {
+          s->pos = start;
+          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "The number %s is out of range", buffer);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+scan_literal (Scanner    *s,
+              const char *word)
+{
+  gsize length = strlen (word);
+
+  if (s->pos + length > s->length)
+    {
+      if (memcmp (s->data + s->pos, word, s->length - s->pos) == 0)
+        return truncated (s);
+      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected text");
+    }
+  if (memcmp (s->data + s->pos, word, length) != 0)
+    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected text");
+
+  s->pos += length;
+  return TRUE;
+}
+
+static gboolean
+enter (Scanner *s)
+{
+  if (++s->depth > s->limits->max_depth)
+    return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "Nesting deeper than %u levels", s->limits->max_depth);
+  s->pos++;
+  return TRUE;
+}
+
+/* Whether the key just decoded at @key_start is one of the keys before it
+ * in the same object, which start at @first. */
+static gboolean
+is_duplicate (Scanner    *s,
+              gsize       first,
+              gsize       key_start,
+              GHashTable *big)
+{
+  const char *key = s->keys->str + key_start;
+
+  if (big != NULL)
+    return !g_hash_table_add (big, g_strdup (key));
+
+  for (gsize p = first; p < key_start; p += strlen (s->keys->str + p) + 1)
+    if (strcmp (s->keys->str + p, key) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static GHashTable *
+make_big (Scanner *s,
+          gsize    first,
+          gsize    end)
+{
+  GHashTable *big = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (gsize p = first; p < end; p += strlen (s->keys->str + p) + 1)
+    g_hash_table_add (big, g_strdup (s->keys->str + p));
+  return big;
+}
+
+static gboolean
+scan_object (Scanner *s,
+             Role     role)
+{
+  g_autoptr(GHashTable) big = NULL;
+  gsize first = s->keys->len;
+  guint n_members = 0;
+
+  if (!enter (s))
+    return FALSE;
+
+  skip_space (s);
+  if (s->pos < s->length && s->data[s->pos] == '}')
+    {
+      s->pos++;
+      s->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      gsize key_start = s->keys->len;
+      gsize key_pos;
+      const char *key;
+      Role child = ROLE_NONE;
+      gboolean is_fields;
+      gsize value_start;
+
+      skip_space (s);
+      if (s->pos >= s->length)
+        return truncated (s);
+      if (s->data[s->pos] != '"')
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected a member name in double quotes");
+
+      key_pos = s->pos;
+      if (!scan_string (s, s->keys))
+        return FALSE;
+      g_string_append_c (s->keys, '\0');
+
+      if (++n_members > s->limits->max_members)
+        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "An object has more than %u members", s->limits->max_members);
+      if (n_members == SMALL_OBJECT + 1)
+        big = make_big (s, first, key_start);
+      if (is_duplicate (s, first, key_start, big))
+        {
+          s->pos = key_pos;
+          return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Duplicate key “%s”", s->keys->str + key_start);
+        }
+      key = s->keys->str + key_start;
+
+      skip_space (s);
+      if (s->pos >= s->length)
+        return truncated (s);
+      if (s->data[s->pos] != ':')
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected “:” after a member name");
+      s->pos++;
+      skip_space (s);
+      if (s->pos >= s->length)
+        return truncated (s);
+
+      value_start = s->pos;
+      if (role == ROLE_TOP && strcmp (key, "revisions") == 0 && s->data[s->pos] == '[')
+        child = ROLE_REVISIONS;
+      /* Decided now: scanning the value may move the keys' buffer. */
+      is_fields = role == ROLE_REVISION && strcmp (key, "fields") == 0;
+
+      if (!scan_value (s, child))
+        return FALSE;
+
+      if (child == ROLE_REVISIONS)
+        {
+          s->scan->revisions.start = value_start;
+          s->scan->revisions.end = s->pos;
+        }
+      else if (is_fields)
+        {
+          s->fields.start = value_start;
+          s->fields.end = s->pos;
+        }
+
+      skip_space (s);
+      if (s->pos >= s->length)
+        return truncated (s);
+      if (s->data[s->pos] == '}')
+        break;
+      if (s->data[s->pos] != ',')
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected “,” or “}” in an object");
+      s->pos++;
+    }
+
+  s->pos++;
+  s->depth--;
+  g_string_truncate (s->keys, first);
+  return TRUE;
+}
+
+static gboolean
+scan_array (Scanner *s,
+            Role     role)
+{
+  guint n_elements = 0;
+  guint limit = role == ROLE_REVISIONS ? s->limits->max_elements : s->limits->max_members;
+
+  if (!enter (s))
+    return FALSE;
+
+  skip_space (s);
+  if (s->pos < s->length && s->data[s->pos] == ']')
+    {
+      s->pos++;
+      s->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      IdkJsonElement element = { { 0, 0 }, { 0, 0 } };
+
+      if (++n_elements > limit)
+        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "An array has more than %u elements", limit);
+
+      skip_space (s);
+      if (s->pos >= s->length)
+        return truncated (s);
+
+      element.value.start = s->pos;
+      if (role == ROLE_REVISIONS)
+        s->fields.start = s->fields.end = 0;
+      if (!scan_value (s, role == ROLE_REVISIONS && s->data[s->pos] == '{' ? ROLE_REVISION : ROLE_NONE))
+        return FALSE;
+      element.value.end = s->pos;
+
+      if (role == ROLE_REVISIONS)
+        {
+          element.fields = s->fields;
+          g_array_append_val (s->scan->elements, element);
+        }
+
+      skip_space (s);
+      if (s->pos >= s->length)
+        return truncated (s);
+      if (s->data[s->pos] == ']')
+        break;
+      if (s->data[s->pos] != ',')
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected “,” or “]” in an array");
+      s->pos++;
+    }
+
+  s->pos++;
+  s->depth--;
+  return TRUE;
+}
+
+static gboolean
+scan_value (Scanner *s,
+            Role     role)
+{
+  if (s->pos >= s->length)
+    return truncated (s);
+
+  switch (s->data[s->pos])
+    {
+    case '{':
+      return scan_object (s, role);
+    case '[':
+      return scan_array (s, role);
+    case '"':
+      return scan_string (s, NULL);
+    case 't':
+      return scan_literal (s, "true");
+    case 'f':
+      return scan_literal (s, "false");
+    case 'n':
+      return scan_literal (s, "null");
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return scan_number (s);
+    default:
+      if (s->data[s->pos] >= 0x80)
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected text outside a string");
+      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected character “%c”",
+                   g_ascii_isprint (s->data[s->pos]) ? s->data[s->pos] : '?');
+    }
+}
+
+const IdkJsonLimits *
+idk_json_limits_default (void)
+{
+  return &default_limits;
+}
+
+/**
+ * idk_json_scan:
+ * @data: the text
+ * @length: its length in bytes
+ * @limits: (nullable): the bounds, or %NULL for the defaults
+ * @scan: (out caller-allocates): where the revisions lie
+ *
+ * Checks that @data is one well-formed JSON object, valid UTF-8, within
+ * @limits, without duplicate keys, `\u0000`, lone surrogates or integers
+ * beyond ±2^53, and with nothing after it.  The error names the fault and
+ * its line and column.
+ */
+gboolean
+idk_json_scan (const char           *data,
+               gsize                 length,
+               const IdkJsonLimits  *limits,
+               IdkJsonScan          *scan,
+               GError              **error)
+{
+  g_autoptr(GString) keys = g_string_sized_new (256);
+  Scanner s = {
+    .data = (const guchar *) data,
+    .length = length,
+    .limits = limits ? limits : &default_limits,
+    .scan = scan,
+    .error = error,
+    .keys = keys,
+  };
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (scan != NULL, FALSE);
+
+  memset (scan, 0, sizeof *scan);
+  scan->elements = g_array_new (FALSE, FALSE, sizeof (IdkJsonElement));
+
+  if (length > s.limits->max_size)
+    {
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_TOO_LARGE,
+                   "The file is larger than %" G_GSIZE_FORMAT " bytes", s.limits->max_size);
+      goto failed;
+    }
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      fail (&s, IDK_BUNDLE_ERROR_MALFORMED, "The file starts with a byte order mark, which JSON does not allow");
+      goto failed;
+    }
+
+  skip_space (&s);
+  if (s.pos >= length)
+    {
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED, "The file is empty");
+      goto failed;
+    }
+  if (s.data[s.pos] != '{')
+    {
+      fail (&s, IDK_BUNDLE_ERROR_INVALID, "Not a bundle: the file is not one JSON object");
+      goto failed;
+    }
+
+  if (!scan_object (&s, ROLE_TOP))
+    goto failed;
+
+  skip_space (&s);
+  if (s.pos < length)
+    {
+      fail (&s, IDK_BUNDLE_ERROR_MALFORMED, "Trailing data after the end of the bundle");
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  idk_json_scan_clear (scan);
+  return FALSE;
+}
+
+void
+idk_json_scan_clear (IdkJsonScan *scan)
+{
+  g_clear_pointer (&scan->elements, g_array_unref);
+  scan->revisions.start = scan->revisions.end = 0;
+}

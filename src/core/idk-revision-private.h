@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "idk-revision.h"
+
+G_BEGIN_DECLS
+
+/* Enough for any resolution of a conflict between offices. */
+#define IDK_REVISION_MAX_PARENTS 64
+
+IdkRevision *_idk_revision_parse        (JsonNode            *node,
+                                         gboolean             serialize,
+                                         GError             **error);
+char        *_idk_revision_parents_json (const char * const  *parents);
+
+G_END_DECLS

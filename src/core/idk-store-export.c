@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "idk-bundle.h"
+#include "idk-hlc-private.h"
+#include "idk-store-private.h"
+
+/* Export: a bundle of this office's revisions, full or for one recipient
+ * office (what it has not acknowledged), streamed row by row from SQLite
+ * to a temporary file beside the target and renamed into place, so that a
+ * reader never sees half a bundle.  Revisions are written from their
+ * stored text, never re-serialized, so every office passes on the same
+ * bytes it received.
+ */
+
+typedef struct
+{
+  FILE *file;
+  char *temp_path;
+  GChecksum *checksum;   /* over the revisions payload only */
+} Writer;
+
+static void
+json_string (GString    *out,
+             const char *value)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  node = json_node_init_string (json_node_alloc (), value);
+  quoted = json_to_string (node, FALSE);
+  g_string_append (out, quoted);
+}
+
+static gboolean
+write_bytes (Writer      *writer,
+             const char  *data,
+             gsize        length,
+             gboolean     payload,
+             GError     **error)
+{
+  if (payload)
+    g_checksum_update (writer->checksum, (const guchar *) data, (gssize) length);
+
+  if (fwrite (data, 1, length, writer->file) != length)
+    {
+      int saved = errno;
+
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write the bundle: %s",
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+writer_open (Writer      *writer,
+             const char  *path,
+             GError     **error)
+{
+  int fd;
+
+  writer->temp_path = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (writer->temp_path, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+                   path, g_strerror (saved));
+      g_clear_pointer (&writer->temp_path, g_free);
+      return FALSE;
+    }
+
+  writer->file = fdopen (fd, "w");
+  setvbuf (writer->file, NULL, _IOFBF, 1 << 20);
+  writer->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  return TRUE;
+}
+
+static gboolean
+writer_close (Writer      *writer,
+              const char  *path,
+              gboolean     keep,
+              GError     **error)
+{
+  gboolean ok = keep;
+
+  if (writer->file != NULL)
+    {
+      if (ok && (fflush (writer->file) != 0 || fsync (fileno (writer->file)) != 0))
+        {
+          int saved = errno;
+
+          g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+                       path, g_strerror (saved));
+          ok = FALSE;
+        }
+      if (fclose (writer->file) != 0 && ok)
+        {
+          int saved = errno;
+
+          g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+                       path, g_strerror (saved));
+          ok = FALSE;
+        }
+      writer->file = NULL;
+    }
+
+  if (ok && g_rename (writer->temp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+                   path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok && writer->temp_path != NULL)
+    g_unlink (writer->temp_path);
+
+  g_clear_pointer (&writer->temp_path, g_free);
+  g_clear_pointer (&writer->checksum, g_checksum_free);
+  return ok;
+}
+
+static gboolean
+write_header (IdkStore    *self,
+              Writer      *writer,
+              const char  *bundle_id,
+              gint64       seq,
+              gint64       since,
+              GError     **error)
+{
+  g_autoptr(GString) head = g_string_new ("{\n");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format_iso8601 (now);
+  g_autofree char *name = idk_store_get_office_name (self);
+  g_autofree char *organization = idk_store_get_office_organization (self);
+  g_autofree char *acronym = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+  guint n = 0;
+
+  if (organization != NULL && *organization != '\0')
+    {
+      if (!(stmt = _idk_store_prepare (self, "SELECT coalesce (acronym, name) FROM organizations WHERE uuid = ?1",
+                                       error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, organization, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        acronym = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  g_string_append_printf (head, "\"format\":\"%s\",\n\"format_version\":%d,\n\"network_id\":\"%s\",\n"
+                          "\"bundle_id\":\"%s\",\n\"origin\":{\"office\":\"%s\",\"name\":",
+                          IDK_BUNDLE_FORMAT, IDK_BUNDLE_FORMAT_VERSION, IDK_NETWORK_ID,
+                          bundle_id, self->office_uuid);
+  json_string (head, name);
+  g_string_append (head, ",\"organization\":");
+  json_string (head, acronym);
+  g_string_append_printf (head, "},\n\"seq\":%" G_GINT64_FORMAT ",\n\"since\":%" G_GINT64_FORMAT ",\n"
+                          "\"created_at\":\"%s\",\n\"acks\":{", seq, since, created);
+
+  if (!(stmt = _idk_store_prepare (self, "SELECT uuid, last_seq FROM offices WHERE last_seq > 0 ORDER BY uuid",
+                                   error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (head, "%s\"%s\":%" G_GINT64_FORMAT, n++ ? "," : "",
+                            (const char *) sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error);
+
+  g_string_append (head, "},\n\"revisions\":");
+  return write_bytes (writer, head->str, head->len, FALSE, error);
+}
+
+static gboolean
+write_revisions (IdkStore    *self,
+                 Writer      *writer,
+                 gint64       after,
+                 gint64       upto,
+                 guint       *n_revisions,
+                 GError     **error)
+{
+  g_autoptr(GString) line = g_string_sized_new (4096);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  if (!write_bytes (writer, "[", 1, TRUE, error))
+    return FALSE;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT record_uuid, record_type, rev_id, parents, hlc, office_uuid, "
+                                   "  deleted, fields FROM revisions WHERE rowid > ?1 AND rowid <= ?2 "
+                                   "ORDER BY rowid", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, upto);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* Ids, types and clock values are checked ASCII: no escaping. */
+      g_string_truncate (line, 0);
+      g_string_append_printf (line, "%s\n{\"record\":\"%s\",\"type\":\"%s\",\"rev\":\"%s\",\"parents\":%s,"
+                              "\"hlc\":\"%016" G_GINT64_MODIFIER "x\",\"office\":\"%s\",\"deleted\":%s,"
+                              "\"fields\":",
+                              n ? "," : "",
+                              (const char *) sqlite3_column_text (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (guint64) sqlite3_column_int64 (stmt, 4),
+                              (const char *) sqlite3_column_text (stmt, 5),
+                              sqlite3_column_int (stmt, 6) ? "true" : "false");
+      g_string_append_len (line, (const char *) sqlite3_column_text (stmt, 7), sqlite3_column_bytes (stmt, 7));
+      g_string_append_c (line, '}');
+      n++;
+
+      if (!write_bytes (writer, line->str, line->len, TRUE, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error);
+
+  *n_revisions = n;
+  return write_bytes (writer, "\n]", 2, TRUE, error);
+}
+
+static gboolean
+find_start (IdkStore    *self,
+            const char  *recipient,
+            gint64      *since,
+            gint64      *after,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *since = 0;
+  *after = 0;
+  if (recipient == NULL)
+    return TRUE;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT b.seq, b.watermark FROM offices o "
+                                   "JOIN bundles b ON b.origin = ?2 AND b.seq = o.acked "
+                                   "WHERE o.uuid = ?1 AND b.watermark IS NOT NULL", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, recipient, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->office_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *since = sqlite3_column_int64 (stmt, 0);
+      *after = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * idk_store_export:
+ * @path: the bundle file to write
+ * @recipient: (nullable): the office the bundle is for, whose
+ *   acknowledgements make it incremental; %NULL for a full export
+ * @seq: (out) (optional): the number of the bundle
+ * @n_revisions: (out) (optional): how many revisions it holds
+ *
+ * Writes a bundle of the revisions this database holds: all of them, or
+ * those @recipient has not acknowledged.  The file appears whole or not
+ * at all.
+ */
+gboolean
+idk_store_export (IdkStore    *self,
+                  const char  *path,
+                  const char  *recipient,
+                  gint64      *seq,
+                  guint       *n_revisions,
+                  GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *bundle_id = g_uuid_string_random ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *tail = NULL;
+  Writer writer = { NULL, NULL, NULL };
+  gint64 next = 0, since = 0, after = 0, upto = 0;
+  guint count = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  name = idk_store_get_office_name (self);
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                   "This office has no name yet: name it before exporting");
+      return FALSE;
+    }
+  if (recipient != NULL && !g_uuid_string_is_valid (recipient))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "“%s” is not an office UUID", recipient);
+      return FALSE;
+    }
+
+  /* A write transaction: the seq is taken and the file written from one
+   * consistent view of the revisions. */
+  if (!idk_store_begin (self, error))
+    return FALSE;
+
+  if (!_idk_store_query_int (self->db, "SELECT coalesce (max (rowid), 0) FROM revisions", &upto, &rc))
+    goto sql_failed;
+  if (!(stmt = _idk_store_prepare (self, "SELECT coalesce (max (seq), 0) + 1 FROM bundles WHERE origin = ?1",
+                                   error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, self->office_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (next < 1)
+    goto sql_failed;
+
+  if (!find_start (self, recipient, &since, &after, error))
+    goto failed;
+
+  if (!writer_open (&writer, path, error))
+    goto failed;
+
+  if (!write_header (self, &writer, bundle_id, next, since, error) ||
+      !write_revisions (self, &writer, after, upto, &count, error))
+    goto close_failed;
+
+  tail = g_strdup_printf (",\n\"revisions_sha256\":\"%s\"\n}\n", g_checksum_get_string (writer.checksum));
+  if (!write_bytes (&writer, tail, strlen (tail), FALSE, error))
+    goto close_failed;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "INSERT INTO bundles (bundle_id, origin, seq, since, sha256, recipient, "
+                                   "  watermark, revisions, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                   error)))
+    goto close_failed;
+  sqlite3_bind_text (stmt, 1, bundle_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->office_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, next);
+  sqlite3_bind_int64 (stmt, 4, since);
+  sqlite3_bind_text (stmt, 5, g_checksum_get_string (writer.checksum), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, recipient, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, upto);
+  sqlite3_bind_int64 (stmt, 8, count);
+  sqlite3_bind_text (stmt, 9, at, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (self, stmt, error))
+    goto close_failed;
+
+  if (!writer_close (&writer, path, TRUE, error))
+    goto failed;
+
+  if (!idk_store_commit (self, error))
+    {
+      /* Unrecorded, its seq would be reused for other content. */
+      g_unlink (path);
+      idk_store_rollback (self);
+      return FALSE;
+    }
+
+  g_debug ("Exported bundle %" G_GINT64_FORMAT " (%u revisions) to %s", next, count, path);
+  if (seq != NULL)
+    *seq = next;
+  if (n_revisions != NULL)
+    *n_revisions = count;
+  return TRUE;
+
+sql_failed:
+  _idk_store_sql_error (self, error);
+  goto failed;
+close_failed:
+  writer_close (&writer, path, FALSE, NULL);
+failed:
+  idk_store_rollback (self);
+  return FALSE;
+}
