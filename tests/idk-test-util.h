@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "idk-core.h"
@@ -115,6 +116,36 @@ idk_test_file_checksum (const char *path)
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Copies a bundle written by idk_store_export() with @from replaced by
+ * @to in its revisions, and a checksum that matches again: a forgery only
+ * the receiver's memory of the original can tell. */
+static inline void
+idk_test_rewrite_bundle (const char *source,
+                         const char *target,
+                         const char *from,
+                         const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *start, *end;
+
+  g_file_get_contents (source, &contents, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), >, 0);
+
+  start = strstr (text->str, "\"revisions\":[") + strlen ("\"revisions\":");
+  end = strstr (text->str, ",\n\"revisions_sha256\":\"");
+  g_assert_true (start != NULL && end != NULL && end > start);
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) start, (gsize) (end - start));
+  memcpy ((char *) end + strlen (",\n\"revisions_sha256\":\""), sum, 64);
+
+  g_file_set_contents (target, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
 }
 
 /* A number from the database, read on a connection of its own so that

@@ -7,83 +7,10 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "idk-core.h"
+#include "iasmn-cli.h"
 
 /* iasmn: the command line over the same core as the application.
  * Exit status: 0 done, 1 failed (the reason on stderr), 2 bad usage. */
-
-#define EXIT_FAILED 1
-#define EXIT_USAGE 2
-
-static const char usage_text[] =
-  "Usage: iasmn [--db PATH] COMMAND [OPTIONS]\n"
-  "\n"
-  "Commands:\n"
-  "  stats                     Row counts of every table, as one JSON object\n"
-  "  list KIND [--search TEXT] Tab-separated rows with a header line; KIND is one of\n"
-  "                            actions, meetings, working-groups, actors, organizations\n"
-  "\n"
-  "Options:\n"
-  "  --db PATH                 The database (default: $IASMN_DESK_DB, or\n"
-  "                            $XDG_DATA_HOME/iasmn-desk/desk.sqlite3)\n"
-  "  --help                    Show this help\n"
-  "  --version                 Show the version\n";
-
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "iasmn: %s\n\n%s", message, usage_text);
-  return EXIT_USAGE;
-}
-
-static int
-failed (GError *error)
-{
-  fprintf (stderr, "iasmn: %s\n", error->message);
-  return EXIT_FAILED;
-}
-
-/* One field of a tab-separated row: tabs and line breaks would split it. */
-static void
-print_field (GString    *line,
-             const char *value)
-{
-  for (const char *p = value ? value : ""; *p; p++)
-    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-}
-
-static void
-print_fields (const char * const *fields,
-              guint               n_fields)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      if (i > 0)
-        g_string_append_c (line, '\t');
-      print_field (line, fields[i]);
-    }
-
-  puts (line->str);
-}
-
-/* Every field is printed, empty (NULL) ones included. */
-#define print_row(...) \
-  print_fields ((const char * const[]) { __VA_ARGS__ }, \
-                sizeof ((const char * const[]) { __VA_ARGS__ }) / sizeof (const char *))
 
 static int
 list_actions (IdkStore   *store,
@@ -220,11 +147,13 @@ static const struct {
   { "organizations", list_organizations },
 };
 
-static IdkStore *
+static IdkStoreOpenFlags open_flags = IDK_STORE_OPEN_DEFAULT;
+
+IdkStore *
 open_store (const char  *path,
             GError     **error)
 {
-  return idk_store_open (path, IDK_STORE_OPEN_DEFAULT, error);
+  return idk_store_open (path, open_flags, error);
 }
 
 static int
@@ -305,6 +234,8 @@ main (int   argc,
           puts ("iasmn " PACKAGE_VERSION);
           return EXIT_SUCCESS;
         }
+      else if (g_str_equal (argv[i], "--empty"))
+        open_flags |= IDK_STORE_OPEN_EMPTY;
       else if (g_str_equal (argv[i], "--db"))
         {
           if (i + 1 >= argc || argv[i + 1][0] == '\0')
@@ -328,6 +259,16 @@ main (int   argc,
     return run_stats (db, argv + i + 1);
   if (g_str_equal (argv[i], "list"))
     return run_list (db, argv + i + 1);
+  if (g_str_equal (argv[i], "office"))
+    return run_office (db, argv + i + 1);
+  if (g_str_equal (argv[i], "export"))
+    return run_export (db, argv + i + 1);
+  if (g_str_equal (argv[i], "import"))
+    return run_import (db, argv + i + 1);
+  if (g_str_equal (argv[i], "conflicts"))
+    return run_conflicts (db, argv + i + 1);
+  if (g_str_equal (argv[i], "dump"))
+    return run_dump (db, argv + i + 1);
 
   return usage_error ("unknown command “%s”", argv[i]);
 }

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "idk-bundle.h"
+#include "idk-entry.h"
 #include "idk-hlc-private.h"
 #include "idk-store-private.h"
 
@@ -399,4 +400,52 @@ close_failed:
 failed:
   idk_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * idk_store_list_offices:
+ *
+ * Returns: (transfer full): an #IdkEntry per office this database has
+ *   received bundles from: its name as title, its organization and what
+ *   it has acknowledged as subtitle, its UUID as target
+ */
+GListModel *
+idk_store_list_offices (IdkStore  *self,
+                        GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (IDK_TYPE_ENTRY);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT uuid, coalesce (name, uuid), organization, last_seq, acked "
+                                   "FROM offices WHERE uuid <> ?1 ORDER BY name, uuid", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, self->office_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *subtitle = NULL;
+      g_autoptr(IdkEntry) entry = NULL;
+      const char *organization = (const char *) sqlite3_column_text (stmt, 2);
+
+      subtitle = g_strdup_printf ("%s%sreceived up to bundle %" G_GINT64_FORMAT ", acknowledged ours up to %"
+                                  G_GINT64_FORMAT, organization ? organization : "", organization ? " · " : "",
+                                  (gint64) sqlite3_column_int64 (stmt, 3), (gint64) sqlite3_column_int64 (stmt, 4));
+      entry = g_object_new (IDK_TYPE_ENTRY,
+                            "title", (const char *) sqlite3_column_text (stmt, 1),
+                            "subtitle", subtitle,
+                            "group", organization,
+                            "target-uuid", (const char *) sqlite3_column_text (stmt, 0),
+                            NULL);
+      g_list_store_append (list, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }

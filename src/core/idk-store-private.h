@@ -59,6 +59,20 @@ char         *_idk_store_like_pattern  (const char    *text);
 gboolean      _idk_text_is_blank       (const char    *text);
 gpointer      _idk_store_meeting_from_row (sqlite3_stmt *stmt);
 
+/* idk-store.c, for the other writers of revisions */
+typedef struct _IdkRecordType IdkRecordType;
+gboolean      _idk_store_check_field_references (IdkStore             *self,
+                                                 const IdkRecordType  *type,
+                                                 JsonObject           *fields,
+                                                 GError              **error);
+gboolean      _idk_store_write_revision (IdkStore            *self,
+                                         const char          *type_name,
+                                         const char          *uuid,
+                                         gboolean             deleted,
+                                         JsonObject          *fields,
+                                         const char * const  *parents,
+                                         GError             **error);
+
 /* How the current version of a record is chosen among its leaf revisions
  * (columns of revisions): live beats deleted, then the higher clock, then
  * the office UUID bytewise, then the revision id. */

@@ -488,11 +488,11 @@ idk_store_apply_revision (IdkStore     *self,
   return TRUE;
 }
 
-static gboolean
-check_field_references (IdkStore             *self,
-                        const IdkRecordType  *type,
-                        JsonObject           *fields,
-                        GError              **error)
+gboolean
+_idk_store_check_field_references (IdkStore             *self,
+                                   const IdkRecordType  *type,
+                                   JsonObject           *fields,
+                                   GError              **error)
 {
   for (guint i = 0; i < type->n_fields; i++)
     {
@@ -543,33 +543,38 @@ check_field_references (IdkStore             *self,
   return TRUE;
 }
 
-static gboolean
-write_revision (IdkStore    *self,
-                const char  *type_name,
-                const char  *uuid,
-                gboolean     deleted,
-                JsonObject  *fields,
-                GError     **error)
+/* @parents: %NULL for an ordinary edit, which continues from the version
+ * the user saw (the winner); settling a conflict names every leaf. */
+gboolean
+_idk_store_write_revision (IdkStore            *self,
+                           const char          *type_name,
+                           const char          *uuid,
+                           gboolean             deleted,
+                           JsonObject          *fields,
+                           const char * const  *parents,
+                           GError             **error)
 {
   g_autoptr(IdkRevision) revision = NULL;
   g_autofree char *winner = NULL;
-  const char *parents[2] = { NULL, NULL };
+  const char *winner_only[2] = { NULL, NULL };
   sqlite3_stmt *stmt;
 
-  if (!(stmt = _idk_store_prepare (self, "SELECT winner_rev FROM records WHERE uuid = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    winner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (parents == NULL)
+    {
+      if (!(stmt = _idk_store_prepare (self, "SELECT winner_rev FROM records WHERE uuid = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        winner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
 
-  /* An ordinary edit continues from the version the user saw; settling a
-   * conflict (naming every leaf as parent) is a separate, explicit act. */
-  parents[0] = winner;
+      winner_only[0] = winner;
+      parents = winner_only;
+    }
 
   self->hlc = idk_hlc_tick (self->hlc, g_get_real_time () / 1000);
   revision = idk_revision_new (uuid, type_name, self->hlc, self->office_uuid,
-                               parents, deleted, fields);
+                               (const char **) parents, deleted, fields);
 
   return _idk_store_save_hlc (self, error) &&
          idk_store_apply_revision (self, revision, NULL, error);
@@ -621,8 +626,8 @@ idk_store_save (IdkStore    *self,
   if (!idk_store_begin (self, error))
     return NULL;
 
-  if (!check_field_references (self, record_type, fields, error) ||
-      !write_revision (self, type, uuid, FALSE, fields, error) ||
+  if (!_idk_store_check_field_references (self, record_type, fields, error) ||
+      !_idk_store_write_revision (self, type, uuid, FALSE, fields, NULL, error) ||
       !idk_store_commit (self, error))
     {
       idk_store_rollback (self);
@@ -653,7 +658,7 @@ idk_store_delete (IdkStore    *self,
     return FALSE;
 
   if (!(fields = idk_store_get_fields (self, uuid, &type, error)) ||
-      !write_revision (self, type, uuid, TRUE, fields, error) ||
+      !_idk_store_write_revision (self, type, uuid, TRUE, fields, NULL, error) ||
       !idk_store_commit (self, error))
     {
       idk_store_rollback (self);
@@ -705,8 +710,8 @@ idk_store_restore (IdkStore    *self,
       goto failed;
     }
 
-  if (!check_field_references (self, idk_record_type_lookup (type), json_node_get_object (node), error) ||
-      !write_revision (self, type, uuid, FALSE, json_node_get_object (node), error) ||
+  if (!_idk_store_check_field_references (self, idk_record_type_lookup (type), json_node_get_object (node), error) ||
+      !_idk_store_write_revision (self, type, uuid, FALSE, json_node_get_object (node), NULL, error) ||
       !idk_store_commit (self, error))
     goto failed;
 

@@ -75,6 +75,20 @@ gboolean     idk_store_export             (IdkStore            *self,
                                            gint64              *seq,
                                            guint               *n_revisions,
                                            GError             **error);
+GListModel  *idk_store_list_offices       (IdkStore            *self,
+                                           GError             **error);
+GListModel  *idk_store_list_conflicts     (IdkStore            *self,
+                                           GError             **error);
+GPtrArray   *idk_store_get_leaves         (IdkStore            *self,
+                                           const char          *uuid,
+                                           GError             **error);
+gboolean     idk_store_resolve_conflict   (IdkStore            *self,
+                                           const char          *uuid,
+                                           JsonObject          *fields,
+                                           GError             **error);
+gboolean     idk_store_dump               (IdkStore            *self,
+                                           GOutputStream       *out,
+                                           GError             **error);
 JsonNode    *idk_store_get_stats          (IdkStore            *self,
                                            GError             **error);
 void         idk_store_set_today          (IdkStore            *self,
