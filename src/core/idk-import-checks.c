@@ -333,7 +333,7 @@ report_type_differs (sqlite3_stmt  *stmt,
                      GError       **error)
 {
   refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %" G_GINT64_FORMAT " of the bundle: record %s is "
-          "a %s, but this database holds it as a %s",
+          "of type %s there, but this database holds it as %s",
           (gint64) sqlite3_column_int64 (stmt, 0) + 1, text (stmt, 1), text (stmt, 2), text (stmt, 3));
 }
 
@@ -369,7 +369,7 @@ report_wrong_target (sqlite3_stmt  *stmt,
                      GError       **error)
 {
   refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %" G_GINT64_FORMAT " of the bundle (%s %s), field "
-          "“%s”: refers to %s, which is a %s, not a %s",
+          "“%s”: refers to %s, which is of type %s, not %s",
           (gint64) sqlite3_column_int64 (stmt, 0) + 1, text (stmt, 1), text (stmt, 2), text (stmt, 3), text (stmt, 4),
           text (stmt, 5), text (stmt, 6));
 }

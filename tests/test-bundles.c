@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "idk-cli-test-util.h"
+
+/* Bundles through `iasmn import` and `iasmn export`: the good bundle of
+ * tests/bundles/ is applied, previewed and recognised when it comes again;
+ * every malformed one of tests/bundles/bad/ is refused with exit status 1,
+ * a message naming the fault, and the database file unchanged to the byte
+ * (EXPECTED.tsv lists them; make-corpus.py wrote them). */
+
+static char *template_db;   /* a new database with the default data */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Case;
+
+static void
+case_set_up (Case          *c,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (template_db);
+  g_autoptr(GFile) to = NULL;
+
+  c->dir = g_dir_make_tmp ("idk-bundles-XXXXXX", &error);
+  g_assert_no_error (error);
+  c->db = g_build_filename (c->dir, "desk.sqlite3", NULL);
+  to = g_file_new_for_path (c->db);
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+case_tear_down (Case          *c,
+                gconstpointer  data)
+{
+  idk_test_remove_tree (c->dir);
+  g_clear_pointer (&c->dir, g_free);
+  g_clear_pointer (&c->db, g_free);
+}
+
+static char *
+corpus_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "bundles", name, NULL);
+}
+
+static void
+import_good (Case *c)
+{
+  g_autofree char *good = corpus_path ("good.iasmn");
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, NULL, "--db", c->db, "import", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+assert_refused (Case       *c,
+                const char *bundle,
+                const char *expected)
+{
+  g_autofree char *before = idk_test_file_checksum (c->db);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (c->db, "-wal", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, NULL, "--db", c->db, "import", bundle, NULL);
+  if (run.status != 1 || strstr (run.err, expected) == NULL)
+    g_error ("%s: status %d, stderr “%s”, expected “%s”", bundle, run.status, run.err, expected);
+  g_assert_cmpstr (run.out, ==, "");
+  /* One line, from the command: no criticals, no crash report. */
+  g_assert_true (g_str_has_prefix (run.err, "iasmn: "));
+  g_assert_cmpuint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+
+  after = idk_test_file_checksum (c->db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* data: one line of EXPECTED.tsv */
+static void
+test_malformed (Case          *c,
+                gconstpointer  data)
+{
+  g_auto(GStrv) columns = g_strsplit (data, "\t", 3);
+  g_autofree char *name = g_build_filename ("bad", columns[0], NULL);
+  g_autofree char *bundle = corpus_path (name);
+
+  g_assert_cmpuint (g_strv_length (columns), ==, 3);
+  if (g_str_equal (columns[1], "after-good"))
+    import_good (c);
+  else
+    g_assert_cmpstr (columns[1], ==, "fresh");
+
+  assert_refused (c, bundle, columns[2]);
+}
+
+static void
+test_oversized_string (Case          *c,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good_path = corpus_path ("good.iasmn");
+  g_autofree char *good = NULL;
+  g_autofree char *big = g_strnfill (2 * 1024 * 1024, 'x');
+  g_autoptr(GString) text = NULL;
+  g_autofree char *bundle = g_build_filename (c->dir, "oversized.iasmn", NULL);
+
+  g_file_get_contents (good_path, &good, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (good);
+  g_assert_cmpuint (g_string_replace (text, "Test Field Organization", big, 1), ==, 1);
+  g_file_set_contents (bundle, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+
+  assert_refused (c, bundle, "A string is longer than 1048576 bytes");
+}
+
+static void
+test_good_bundle (Case          *c,
+                  gconstpointer  data)
+{
+  g_autofree char *good = corpus_path ("good.iasmn");
+  g_autofree char *before = idk_test_file_checksum (c->db);
+  g_autofree char *after_dry_run = NULL;
+  g_autofree char *after_apply = NULL;
+  g_autofree char *after_again = NULL;
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) apply = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) search = { 0 };
+
+  run_cli (&dry, NULL, "--db", c->db, "import", good, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "Bundle 1 of Test Field Office (TFO)"));
+  g_assert_nonnull (strstr (dry.out, "2 revisions, 2 new to this database"));
+  g_assert_nonnull (strstr (dry.out, "organization\t1\t0\t0\t0\n"));
+  g_assert_nonnull (strstr (dry.out, "action\t1\t0\t0\t0\n"));
+  g_assert_nonnull (strstr (dry.out, "Dry run: nothing was written"));
+  after_dry_run = idk_test_file_checksum (c->db);
+  g_assert_cmpstr (before, ==, after_dry_run);
+
+  run_cli (&apply, NULL, "--db", c->db, "import", good, NULL);
+  g_assert_cmpint (apply.status, ==, 0);
+  g_assert_nonnull (strstr (apply.out, "Imported 2 new revisions"));
+  after_apply = idk_test_file_checksum (c->db);
+  g_assert_cmpstr (before, !=, after_apply);
+
+  run_cli (&search, NULL, "--db", c->db, "list", "actions", "--search", "exchange of bundles", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "27/99"));
+  g_assert_nonnull (strstr (search.out, "TFO"));
+
+  run_cli (&again, NULL, "--db", c->db, "import", good, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "Already imported"));
+  after_again = idk_test_file_checksum (c->db);
+  g_assert_cmpstr (after_apply, ==, after_again);
+}
+
+static void
+test_export (Case          *c,
+             gconstpointer  data)
+{
+  g_autofree char *bundle = g_build_filename (c->dir, "out.iasmn", NULL);
+  g_autofree char *other = g_build_filename (c->dir, "other.sqlite3", NULL);
+  g_auto(Run) unnamed = { 0 };
+  g_auto(Run) name = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(GDir) dir = NULL;
+  guint files = 0;
+
+  /* An office exports under its name. */
+  run_cli (&unnamed, NULL, "--db", c->db, "export", bundle, NULL);
+  g_assert_cmpint (unnamed.status, ==, 1);
+  g_assert_nonnull (strstr (unnamed.err, "no name yet"));
+  g_assert_false (g_file_test (bundle, G_FILE_TEST_EXISTS));
+
+  run_cli (&name, NULL, "--db", c->db, "office", "set", "--name", "Test HQ", "--organization", "UNICEF", NULL);
+  g_assert_cmpint (name.status, ==, 0);
+  g_assert_nonnull (strstr (name.out, "name\tTest HQ\norganization\tUNICEF\n"));
+
+  run_cli (&export, NULL, "--db", c->db, "export", bundle, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_nonnull (strstr (export.out, "Wrote bundle 1 (750 revisions)"));
+
+  /* Written through a temporary file that is gone once renamed. */
+  dir = g_dir_open (c->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 2);
+
+  run_cli (&import, NULL, "--db", other, "import", bundle, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "Bundle 1 of Test HQ (UNICEF)"));
+
+  run_cli (&usage, NULL, "--db", c->db, "export", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
+static GPtrArray *
+read_expected (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = corpus_path ("bad/EXPECTED.tsv");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func (g_free);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && lines[i][0] != '#')
+      g_ptr_array_add (cases, g_strdup (lines[i]));
+
+  return cases;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *dir = NULL;
+  g_auto(Run) make = { 0 };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = g_dir_make_tmp ("idk-bundles-template-XXXXXX", NULL);
+  template_db = g_build_filename (dir, "template.sqlite3", NULL);
+  run_cli (&make, NULL, "--db", template_db, "stats", NULL);
+  g_assert_cmpint (make.status, ==, 0);
+
+  cases = read_expected ();
+  g_assert_cmpuint (cases->len, >=, 25);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      g_autofree char *name = g_strndup (cases->pdata[i], strcspn (cases->pdata[i], "."));
+      g_autofree char *test = g_strconcat ("/bundles/refused/", name, NULL);
+
+      g_test_add (test, Case, cases->pdata[i], case_set_up, test_malformed, case_tear_down);
+    }
+  g_test_add ("/bundles/refused/oversized-string", Case, NULL, case_set_up, test_oversized_string, case_tear_down);
+  g_test_add ("/bundles/good", Case, NULL, case_set_up, test_good_bundle, case_tear_down);
+  g_test_add ("/bundles/export", Case, NULL, case_set_up, test_export, case_tear_down);
+
+  status = g_test_run ();
+
+  idk_test_remove_tree (dir);
+  g_free (template_db);
+  return status;
+}
