@@ -195,7 +195,8 @@ run_import (const char  *db,
     return failed (error);
 
   import = idk_import_new (store, path);
-  if (!idk_import_prepare (import, NULL, NULL, NULL, &error))
+  if (dry_run ? !idk_import_prepare (import, NULL, NULL, NULL, &error)
+              : !idk_import_apply (import, NULL, NULL, NULL, &error))
     return failed (error);
 
   preview = idk_import_describe (import);
@@ -208,9 +209,6 @@ run_import (const char  *db,
       puts ("Dry run: nothing was written");
       return EXIT_SUCCESS;
     }
-
-  if (!idk_import_apply (import, &error))
-    return failed (error);
 
   printf ("Imported %u new revisions\n", idk_import_get_n_new_revisions (import));
   return EXIT_SUCCESS;

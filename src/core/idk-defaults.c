@@ -33,7 +33,7 @@ _idk_store_load_defaults (IdkStore  *self,
 
   import = idk_import_new_from_bytes (self, bytes, "the default data");
   if (!idk_import_prepare (import, NULL, NULL, NULL, error) ||
-      !idk_import_apply (import, error))
+      !idk_import_apply (import, NULL, NULL, NULL, error))
     {
       g_prefix_error (error, "Cannot load the default data: ");
       return FALSE;

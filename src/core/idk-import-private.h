@@ -22,33 +22,31 @@ typedef struct
   guint64 max_hlc;
 } IdkImportRecord;
 
-/* idk-import-checks.c: the staging tables and the checks over them. */
-gboolean _idk_import_check_seen    (IdkStore               *store,
-                                    const char             *bundle_id,
-                                    const char             *origin,
-                                    gint64                  seq,
-                                    const char             *sha256,
-                                    gboolean               *already_imported,
-                                    GError                **error);
-gboolean _idk_import_begin_staging (IdkStore               *store,
-                                    GError                **error);
-gboolean _idk_import_end_staging   (IdkStore               *store,
-                                    gboolean                keep,
-                                    GError                **error);
-gboolean _idk_import_stage         (IdkStore               *store,
-                                    guint                   index,
-                                    IdkRevision            *revision,
-                                    const char             *fields,
-                                    gsize                   fields_length,
-                                    GError                **error);
-gboolean _idk_import_check_staged  (IdkStore               *store,
-                                    GError                **error);
-gboolean _idk_import_count         (IdkStore               *store,
-                                    GHashTable             *counts,
-                                    guint                  *n_new,
-                                    GError                **error);
-gboolean _idk_import_write         (IdkStore               *store,
-                                    const IdkImportRecord  *record,
-                                    GError                **error);
+/* idk-import-run.c: one pass of the revisions into the database, inside
+ * one transaction that is committed or rolled back at the end. */
+typedef struct _IdkImportRun IdkImportRun;
+
+gboolean      _idk_import_check_seen (IdkStore               *store,
+                                      const char             *bundle_id,
+                                      const char             *origin,
+                                      gint64                  seq,
+                                      const char             *sha256,
+                                      gboolean               *already_imported,
+                                      GError                **error);
+IdkImportRun *_idk_import_run_begin  (IdkStore               *store,
+                                      GError                **error);
+gboolean      _idk_import_run_add    (IdkImportRun           *run,
+                                      guint                   index,
+                                      IdkRevision            *revision,
+                                      const char             *fields,
+                                      gsize                   fields_length,
+                                      gboolean                fields_compact,
+                                      GError                **error);
+gboolean      _idk_import_run_finish (IdkImportRun           *run,
+                                      const IdkImportRecord  *record,
+                                      GHashTable             *counts,
+                                      guint                  *n_new,
+                                      GError                **error);
+void          _idk_import_run_abort  (IdkImportRun           *run);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -15,10 +17,11 @@
 
 /* Importing a bundle, in the order SPEC §5 demands: the bounded pre-scan
  * (idk-json-scan.c), then json-glib on the envelope and on one revision at
- * a time, then the checks that need the whole bundle and the database, then
- * the preview; idk_import_apply() writes everything in one transaction.
- * Nothing is written to the database file before apply: the revisions wait
- * in the connection's temporary tables (idk-import-checks.c).
+ * a time, each checked in full, then the checks that need the whole bundle
+ * and the database (idk-import-run.c).  The preview is that pass rolled
+ * back; idk_import_apply() is that pass committed, in one transaction.
+ * The file is mapped, not read, and the pages already dealt with are given
+ * back as the passes move on, so memory stays flat whatever its size.
  */
 
 struct _IdkImport
@@ -28,6 +31,9 @@ struct _IdkImport
   IdkStore *store;
   char *path;
   GBytes *bytes;
+  GMappedFile *mapped;
+  IdkJsonScan scan;
+  gboolean loaded;
 
   gboolean prepared;
   gboolean already_imported;
@@ -275,13 +281,35 @@ check_envelope (IdkImport          *self,
   return TRUE;
 }
 
+/* Gives the pages of a mapped file before @upto back to the kernel: they
+ * are read again from the file if ever needed. */
+static void
+release_pages (const char *data,
+               gsize       upto,
+               gpointer    user_data)
+{
+  IdkImport *self = user_data;
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  const char *start;
+  gsize length;
+
+  if (self->mapped == NULL)
+    return;
+
+  start = g_mapped_file_get_contents (self->mapped);
+  length = (upto / page) * page;
+  if (length > 0)
+    madvise ((void *) start, length, MADV_DONTNEED);
+}
+
 static gboolean
-stage_one (IdkImport             *self,
-           JsonParser            *parser,
-           guint                  index,
-           const char            *data,
-           const IdkJsonElement  *element,
-           GError               **error)
+add_one (IdkImport             *self,
+         IdkImportRun          *run,
+         JsonParser            *parser,
+         guint                  index,
+         const char            *data,
+         const IdkJsonElement  *element,
+         GError               **error)
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(IdkRevision) revision = NULL;
@@ -301,49 +329,17 @@ stage_one (IdkImport             *self,
                    "computer's clock", index + 1, revision->type, revision->record);
 
   self->max_hlc = MAX (self->max_hlc, revision->hlc);
-  return _idk_import_stage (self->store, index, revision,
-                            data + element->fields.start, element->fields.end - element->fields.start,
-                            error);
+  return _idk_import_run_add (run, index, revision,
+                              data + element->fields.start, element->fields.end - element->fields.start,
+                              element->fields_compact, error);
 }
 
-static gboolean
-stage_revisions (IdkImport          *self,
-                 const char         *data,
-                 const IdkJsonScan  *scan,
-                 IdkProgressFunc     progress,
-                 gpointer            user_data,
-                 GCancellable       *cancellable,
-                 GError            **error)
+static GMappedFile *
+map_file (const char  *path,
+          GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-  self->n_revisions = scan->elements->len;
-
-  for (guint i = 0; i < scan->elements->len; i++)
-    {
-      if (i % 1024 == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            return refuse (error, IDK_BUNDLE_ERROR_CANCELLED, "The import was cancelled");
-          if (progress != NULL)
-            progress ((double) i / scan->elements->len, user_data);
-        }
-
-      if (!stage_one (self, parser, i, data, &g_array_index (scan->elements, IdkJsonElement, i), error))
-        return FALSE;
-    }
-
-  if (progress != NULL)
-    progress (1.0, user_data);
-  return TRUE;
-}
-
-static GBytes *
-read_file (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local = NULL;
+  GMappedFile *file;
   GStatBuf buf;
 
   if (g_stat (path, &buf) != 0)
@@ -364,16 +360,110 @@ read_file (const char  *path,
               path, idk_json_limits_default ()->max_size);
       return NULL;
     }
-  if (buf.st_size == 0)
-    return g_bytes_new (NULL, 0);
 
   file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
+    refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, local->message);
+  return file;
+}
+
+/* The checks of the file and its envelope, done once. */
+static gboolean
+load (IdkImport  *self,
+      GError    **error)
+{
+  const char *data;
+  gsize length;
+
+  if (self->loaded)
+    return TRUE;
+
+  if (self->bytes == NULL)
     {
-      refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, local->message);
-      return NULL;
+      if (!(self->mapped = map_file (self->path, error)))
+        return FALSE;
+      self->bytes = g_mapped_file_get_bytes (self->mapped);
     }
-  return g_mapped_file_get_bytes (file);
+
+  data = g_bytes_get_data (self->bytes, &length);
+  if (!idk_json_scan_full (data ? data : "", length, NULL, release_pages, self, &self->scan, error) ||
+      !check_envelope (self, data, length, &self->scan, error))
+    return FALSE;
+
+  self->n_revisions = self->scan.elements->len;
+  self->loaded = TRUE;
+  return TRUE;
+}
+
+/* The pass over the revisions, committed or rolled back. */
+static gboolean
+run (IdkImport        *self,
+     gboolean          commit,
+     IdkProgressFunc   progress,
+     gpointer          user_data,
+     GCancellable     *cancellable,
+     GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  const char *data;
+  IdkImportRun *pass;
+  gsize released = 0;
+
+  if (!load (self, error) ||
+      !_idk_import_check_seen (self->store, self->bundle_id, self->origin, self->seq, self->sha256,
+                               &self->already_imported, error))
+    return FALSE;
+  if (self->already_imported)
+    return TRUE;
+
+  if (!(pass = _idk_import_run_begin (self->store, error)))
+    return FALSE;
+
+  data = g_bytes_get_data (self->bytes, NULL);
+  for (guint i = 0; i < self->scan.elements->len; i++)
+    {
+      const IdkJsonElement *element = &g_array_index (self->scan.elements, IdkJsonElement, i);
+
+      if (i % 1024 == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            {
+              _idk_import_run_abort (pass);
+              return refuse (error, IDK_BUNDLE_ERROR_CANCELLED, "The import was cancelled");
+            }
+          if (progress != NULL)
+            progress (0.9 * i / self->scan.elements->len, user_data);
+          if (element->value.start - released > (8 << 20))
+            {
+              release_pages (data, element->value.start, self);
+              released = element->value.start;
+            }
+        }
+
+      if (!add_one (self, pass, parser, i, data, element, error))
+        {
+          _idk_import_run_abort (pass);
+          return FALSE;
+        }
+    }
+
+  if (!_idk_import_run_finish (pass, commit ? &(IdkImportRecord) {
+                                 .bundle_id = self->bundle_id,
+                                 .origin = self->origin,
+                                 .origin_name = self->origin_name,
+                                 .origin_organization = self->origin_organization,
+                                 .seq = self->seq,
+                                 .since = self->since,
+                                 .sha256 = self->sha256,
+                                 .n_revisions = self->n_revisions,
+                                 .acked_here = self->acked_here,
+                                 .max_hlc = self->max_hlc,
+                               } : NULL, self->counts, &self->n_new, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
 }
 
 static void
@@ -384,6 +474,8 @@ idk_import_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->mapped, g_mapped_file_unref);
+  idk_json_scan_clear (&self->scan);
   g_clear_pointer (&self->bundle_id, g_free);
   g_clear_pointer (&self->origin, g_free);
   g_clear_pointer (&self->origin_name, g_free);
@@ -453,11 +545,12 @@ idk_import_new_from_bytes (IdkStore   *store,
 
 /**
  * idk_import_prepare:
- * @progress: (nullable): called with the fraction of the revisions read
+ * @progress: (nullable): called with the fraction done
  *
- * Reads and checks the whole bundle and computes the preview, without
- * writing to the database.  A bundle already imported is not an error:
- * see idk_import_is_already_imported().
+ * Reads and checks the whole bundle and computes the preview: the import
+ * is made in a transaction that is rolled back, so the database is left
+ * as it was.  A bundle already imported is not an error: see
+ * idk_import_is_already_imported().
  *
  * Returns: %FALSE with @error naming the fault and where it is if the
  *   bundle is refused
@@ -469,70 +562,35 @@ idk_import_prepare (IdkImport        *self,
                     GCancellable     *cancellable,
                     GError          **error)
 {
-  IdkJsonScan scan = { { 0, 0 }, NULL };
-  const char *data;
-  gsize length;
-  gboolean ok;
-
   g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (!self->prepared, FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
 
-  if (self->bytes == NULL && !(self->bytes = read_file (self->path, error)))
-    return FALSE;
-
-  data = g_bytes_get_data (self->bytes, &length);
-  if (!idk_json_scan (data ? data : "", length, NULL, &scan, error))
-    return FALSE;
-
-  ok = check_envelope (self, data, length, &scan, error) &&
-       _idk_import_check_seen (self->store, self->bundle_id, self->origin, self->seq, self->sha256,
-                               &self->already_imported, error);
-
-  if (ok && !self->already_imported && (ok = _idk_import_begin_staging (self->store, error)))
-    {
-      ok = stage_revisions (self, data, &scan, progress, user_data, cancellable, error) &&
-           _idk_import_check_staged (self->store, error) &&
-           _idk_import_count (self->store, self->counts, &self->n_new, error);
-      ok = _idk_import_end_staging (self->store, ok, ok ? error : NULL) && ok;
-    }
-
-  idk_json_scan_clear (&scan);
-  self->prepared = ok;
-  return ok;
+  self->prepared = run (self, FALSE, progress, user_data, cancellable, error);
+  return self->prepared;
 }
 
 /**
  * idk_import_apply:
+ * @progress: (nullable): called with the fraction done
  *
- * Writes the prepared bundle to the database in one transaction, with
- * the bookkeeping of exchange (the bundle, the origin office, its acks).
+ * Checks and writes the bundle in one transaction, with the bookkeeping
+ * of exchange (the bundle, the origin office, its acks), and fills the
+ * counts as the preview does.  Nothing is written if it is refused.
  */
 gboolean
-idk_import_apply (IdkImport  *self,
-                  GError    **error)
+idk_import_apply (IdkImport        *self,
+                  IdkProgressFunc   progress,
+                  gpointer          user_data,
+                  GCancellable     *cancellable,
+                  GError          **error)
 {
   g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (self->prepared, FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
 
-  if (self->already_imported)
-    return TRUE;
-
-  if (!_idk_import_write (self->store, &(IdkImportRecord) {
-                            .bundle_id = self->bundle_id,
-                            .origin = self->origin,
-                            .origin_name = self->origin_name,
-                            .origin_organization = self->origin_organization,
-                            .seq = self->seq,
-                            .since = self->since,
-                            .sha256 = self->sha256,
-                            .n_revisions = self->n_revisions,
-                            .acked_here = self->acked_here,
-                            .max_hlc = self->max_hlc,
-                          }, error))
+  if (!run (self, TRUE, progress, user_data, cancellable, error))
     return FALSE;
 
-  self->applied = TRUE;
+  self->applied = !self->already_imported;
   return TRUE;
 }
 

@@ -35,6 +35,9 @@ gboolean     idk_import_prepare              (IdkImport        *self,
                                               GCancellable     *cancellable,
                                               GError          **error);
 gboolean     idk_import_apply                (IdkImport        *self,
+                                              IdkProgressFunc   progress,
+                                              gpointer          user_data,
+                                              GCancellable     *cancellable,
                                               GError          **error);
 const char  *idk_import_get_path             (IdkImport        *self);
 gboolean     idk_import_is_already_imported  (IdkImport        *self);

@@ -45,7 +45,15 @@ typedef struct
   guint depth;
   GString *keys;        /* the decoded keys of the open objects, NUL-separated */
   IdkJsonSpan fields;   /* of the revision being scanned */
+  gboolean fields_compact;
+  gsize spaces;         /* whitespace skipped so far */
+  IdkJsonReleaseFunc release;
+  gpointer release_data;
+  gsize released;
 } Scanner;
+
+/* How often the scan gives back what it has read. */
+#define RELEASE_STEP (8 << 20)
 
 static const IdkJsonLimits default_limits = {
   .max_size = (gsize) 1 << 30,
@@ -110,6 +118,7 @@ skip_space (Scanner *s)
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
         break;
       s->pos++;
+      s->spaces++;
     }
 }
 
@@ -414,6 +423,7 @@ scan_object (Scanner *s,
       Role child = ROLE_NONE;
       gboolean is_fields;
       gsize value_start;
+      gsize spaces_before;
 
       skip_space (s);
       if (s->pos >= s->length)
@@ -453,6 +463,7 @@ scan_object (Scanner *s,
       /* Decided now: scanning the value may move the keys' buffer. */
       is_fields = role == ROLE_REVISION && strcmp (key, "fields") == 0;
 
+      spaces_before = s->spaces;
       if (!scan_value (s, child))
         return FALSE;
 
@@ -465,6 +476,7 @@ scan_object (Scanner *s,
         {
           s->fields.start = value_start;
           s->fields.end = s->pos;
+          s->fields_compact = s->spaces == spaces_before;
         }
 
       skip_space (s);
@@ -503,7 +515,7 @@ scan_array (Scanner *s,
 
   for (;;)
     {
-      IdkJsonElement element = { { 0, 0 }, { 0, 0 } };
+      IdkJsonElement element = { { 0, 0 }, { 0, 0 }, FALSE };
 
       if (++n_elements > limit)
         return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "An array has more than %u elements", limit);
@@ -522,7 +534,14 @@ scan_array (Scanner *s,
       if (role == ROLE_REVISIONS)
         {
           element.fields = s->fields;
+          element.fields_compact = s->fields_compact;
           g_array_append_val (s->scan->elements, element);
+
+          if (s->release != NULL && s->pos - s->released > RELEASE_STEP)
+            {
+              s->release ((const char *) s->data, s->pos, s->release_data);
+              s->released = s->pos;
+            }
         }
 
       skip_space (s);
@@ -598,6 +617,24 @@ idk_json_scan (const char           *data,
                IdkJsonScan          *scan,
                GError              **error)
 {
+  return idk_json_scan_full (data, length, limits, NULL, NULL, scan, error);
+}
+
+/**
+ * idk_json_scan_full:
+ * @release: (nullable): told every few megabytes how far the scan got
+ *
+ * idk_json_scan(), giving back memory on the way.
+ */
+gboolean
+idk_json_scan_full (const char           *data,
+                    gsize                 length,
+                    const IdkJsonLimits  *limits,
+                    IdkJsonReleaseFunc    release,
+                    gpointer              user_data,
+                    IdkJsonScan          *scan,
+                    GError              **error)
+{
   g_autoptr(GString) keys = g_string_sized_new (256);
   Scanner s = {
     .data = (const guchar *) data,
@@ -606,6 +643,8 @@ idk_json_scan (const char           *data,
     .scan = scan,
     .error = error,
     .keys = keys,
+    .release = release,
+    .release_data = user_data,
   };
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);

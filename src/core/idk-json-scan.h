@@ -18,6 +18,7 @@ typedef struct
 {
   IdkJsonSpan value;
   IdkJsonSpan fields;
+  gboolean fields_compact;  /* no whitespace between the tokens of fields */
 } IdkJsonElement;
 
 typedef struct
@@ -35,11 +36,24 @@ typedef struct
   GArray *elements;      /* of IdkJsonElement */
 } IdkJsonScan;
 
+/* Called as the scan moves on: the bytes before @upto are not needed
+ * again, so a mapped file can give their memory back. */
+typedef void (*IdkJsonReleaseFunc) (const char *data,
+                                    gsize       upto,
+                                    gpointer    user_data);
+
 const IdkJsonLimits *idk_json_limits_default (void);
 
 gboolean idk_json_scan       (const char           *data,
                               gsize                 length,
                               const IdkJsonLimits  *limits,
+                              IdkJsonScan          *scan,
+                              GError              **error);
+gboolean idk_json_scan_full  (const char           *data,
+                              gsize                 length,
+                              const IdkJsonLimits  *limits,
+                              IdkJsonReleaseFunc    release,
+                              gpointer              user_data,
                               IdkJsonScan          *scan,
                               GError              **error);
 void     idk_json_scan_clear (IdkJsonScan          *scan);

@@ -85,6 +85,8 @@ gboolean      _idk_store_touch         (IdkStore      *self,
                                         const char    *record,
                                         const char    *type,
                                         GError       **error);
+gboolean      _idk_store_settle_rows   (IdkStore      *self,
+                                        GError       **error);
 gboolean      _idk_store_settle        (IdkStore      *self,
                                         GError       **error);
 

@@ -121,33 +121,35 @@ rewrite_rows (IdkStore             *self,
 }
 
 /**
- * _idk_store_settle:
+ * _idk_store_settle_rows:
  *
  * Recomputes the winner of every record in temp.touched and rewrites the
- * query rows of those whose winner changed, then empties temp.touched.
- * The winner depends on the revisions alone: among the leaves, live beats
- * deleted, then the higher clock, then the office UUID bytewise, then the
- * revision id.
+ * query rows of those whose winner changed, leaving temp.touched as it is
+ * (with the old and new winners) for the caller to read.  The winner
+ * depends on the revisions alone: among the leaves, live beats deleted,
+ * then the higher clock, then the office UUID bytewise, then the revision
+ * id.
  */
 gboolean
-_idk_store_settle (IdkStore  *self,
-                   GError   **error)
+_idk_store_settle_rows (IdkStore  *self,
+                        GError   **error)
 {
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
 
+  /* A record has few leaves: finding its winner is one index seek. */
   if (!_idk_store_exec (self,
                         "UPDATE temp.touched SET old_winner = r.winner_rev, old_live = NOT r.deleted "
                         "FROM records r WHERE r.uuid = temp.touched.record;"
 
                         "INSERT INTO records (uuid, type, winner_rev, deleted, leaves) "
-                        "SELECT record_uuid, record_type, rev_id, deleted, n FROM ("
-                        "  SELECT v.record_uuid, v.record_type, v.rev_id, v.deleted,"
-                        "    count(*) OVER (PARTITION BY v.record_uuid) AS n,"
-                        "    row_number () OVER (PARTITION BY v.record_uuid ORDER BY " IDK_WINNER_ORDER ") AS k"
-                        "  FROM temp.touched t JOIN revisions v ON v.record_uuid = t.record AND v.is_leaf = 1"
-                        ") WHERE k = 1 "
+                        "SELECT t.record, t.type, w.rev_id, w.deleted, "
+                        "  (SELECT count (*) FROM revisions c WHERE c.record_uuid = t.record AND c.is_leaf = 1) "
+                        "FROM temp.touched t JOIN revisions w ON w.rev_id = "
+                        "  (SELECT rev_id FROM revisions v WHERE v.record_uuid = t.record AND v.is_leaf = 1 "
+                        "   ORDER BY " IDK_WINNER_ORDER " LIMIT 1) "
+                        "WHERE true "
                         "ON CONFLICT (uuid) DO UPDATE SET winner_rev = excluded.winner_rev, "
                         "  deleted = excluded.deleted, leaves = excluded.leaves;"
 
@@ -180,5 +182,18 @@ _idk_store_settle (IdkStore  *self,
   if (types->len > 0)
     self->txn_dirty = TRUE;
 
-  return _idk_store_exec (self, "DELETE FROM temp.touched", error);
+  return TRUE;
+}
+
+/**
+ * _idk_store_settle:
+ *
+ * _idk_store_settle_rows(), then empties temp.touched.
+ */
+gboolean
+_idk_store_settle (IdkStore  *self,
+                   GError   **error)
+{
+  return _idk_store_settle_rows (self, error) &&
+         _idk_store_exec (self, "DELETE FROM temp.touched", error);
 }

@@ -175,7 +175,7 @@ def cases():
         "Revisions 1 and 3 of the bundle (organization " + ORGANIZATION + ") have the same id"
     yield "record-of-two-types", with_revisions(
         lambda r: r.append(revision(ORGANIZATION, "action", 3, copy.deepcopy(r[1]["fields"])))), \
-        "appears in the bundle both as action and as organization"
+        "appears in the bundle as organization (revision 1) and as action (revision 3)"
     yield "record-type-differs", with_revisions(
         lambda r: r.append(revision(UNHCR, "action", 3, copy.deepcopy(r[1]["fields"])))), \
         "this database holds it as organization"

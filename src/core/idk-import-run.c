@@ -1,0 +1,651 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "idk-hlc-private.h"
+#include "idk-import-private.h"
+#include "idk-record-type-private.h"
+#include "idk-revision-private.h"
+
+/* One pass of a bundle's revisions into the database, in one write
+ * transaction: each revision is checked against the database and the
+ * revisions of the bundle before it, and written; the checks that need the
+ * whole bundle (references) and the settling of winners and query rows
+ * come at the end.  A fault anywhere rolls everything back, which leaves
+ * the database file as it was; a preview is the same pass, rolled back.
+ * Going through the bundle once, straight into the tables, is what keeps
+ * an import of hundreds of thousands of revisions close to what SQLite
+ * itself needs to load them.
+ */
+
+typedef struct
+{
+  const char *field;             /* static, from the descriptor */
+  const char * const *types;     /* static, from the descriptor */
+  guint index;
+  char *record;
+  const char *type;              /* static, from the descriptor */
+} RefUse;
+
+struct _IdkImportRun
+{
+  IdkStore *store;
+  gint64 watermark;              /* revisions with a greater rowid are the bundle's */
+  GArray *inserted;              /* bundle index of each revision written, in order */
+  GHashTable *held;              /* record → type, for revisions already held */
+  GHashTable *targets;           /* referenced record → RefUse, first use */
+  guint64 max_hlc;
+};
+
+static gboolean
+refuse (GError         **error,
+        IdkBundleError   code,
+        const char      *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+refuse (GError         **error,
+        IdkBundleError   code,
+        const char      *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, IDK_BUNDLE_ERROR, code, message);
+  return FALSE;
+}
+
+static const char *
+text (sqlite3_stmt *stmt,
+      int           column)
+{
+  const char *value = (const char *) sqlite3_column_text (stmt, column);
+
+  return value ? value : "";
+}
+
+static void
+ref_use_free (gpointer data)
+{
+  RefUse *use = data;
+
+  g_free (use->record);
+  g_free (use);
+}
+
+/* The bundle index of the revision written under @rowid in this run. */
+static guint
+index_of_rowid (IdkImportRun *run,
+                gint64        rowid)
+{
+  gint64 n = rowid - run->watermark - 1;
+
+  if (n < 0 || n >= (gint64) run->inserted->len)
+    return 0;
+  return g_array_index (run->inserted, guint, n);
+}
+
+gboolean
+_idk_import_check_seen (IdkStore    *store,
+                        const char  *bundle_id,
+                        const char  *origin,
+                        gint64       seq,
+                        const char  *sha256,
+                        gboolean    *already_imported,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *already_imported = FALSE;
+
+  if (!(stmt = _idk_store_prepare (store,
+                                   "SELECT bundle_id, origin, seq, sha256 FROM bundles "
+                                   "WHERE bundle_id = ?1 OR (origin = ?2 AND seq = ?3)", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bundle_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, origin, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, seq);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean same_id = g_str_equal (text (stmt, 0), bundle_id);
+      gboolean same_number = g_str_equal (text (stmt, 1), origin) && sqlite3_column_int64 (stmt, 2) == seq;
+      gboolean same = same_id && same_number && g_str_equal (text (stmt, 3), sha256);
+
+      if (!same)
+        {
+          sqlite3_reset (stmt);
+          if (!same_number)
+            return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+                           "A bundle with the id %s was received before with other content: "
+                           "this one was altered or forged", bundle_id);
+          return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+                         "Office %s already sent its bundle number %" G_GINT64_FORMAT " with other "
+                         "content: this one was altered or forged", origin, seq);
+        }
+      *already_imported = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (store, error);
+
+  if (!*already_imported && g_str_equal (origin, idk_store_get_office_uuid (store)))
+    return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+                   "The bundle claims to come from this office, which did not make it");
+
+  return TRUE;
+}
+
+IdkImportRun *
+_idk_import_run_begin (IdkStore  *store,
+                       GError   **error)
+{
+  IdkImportRun *run;
+  gint64 watermark = 0;
+  int rc;
+
+  /* A larger page cache for the one long transaction. */
+  if (!_idk_store_exec (store, "PRAGMA cache_size = -32768", error) ||
+      !idk_store_begin (store, error))
+    return NULL;
+
+  if (!_idk_store_query_int (_idk_store_get_db (store), "SELECT coalesce (max (rowid), 0) FROM revisions",
+                             &watermark, &rc))
+    {
+      _idk_store_sql_error (store, error);
+      idk_store_rollback (store);
+      return NULL;
+    }
+
+  run = g_new0 (IdkImportRun, 1);
+  run->store = store;
+  run->watermark = watermark;
+  run->inserted = g_array_new (FALSE, FALSE, sizeof (guint));
+  run->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ref_use_free);
+  return run;
+}
+
+static void
+run_free (IdkImportRun *run)
+{
+  g_array_unref (run->inserted);
+  g_hash_table_unref (run->held);
+  g_hash_table_unref (run->targets);
+  g_free (run);
+}
+
+void
+_idk_import_run_abort (IdkImportRun *run)
+{
+  idk_store_rollback (run->store);
+  _idk_store_exec (run->store, "DELETE FROM temp.touched; PRAGMA cache_size = -2000", NULL);
+  run_free (run);
+}
+
+/* A revision the database holds under the same id must be the same in
+ * every byte that counts; the fields are compared as SQLite minifies them. */
+static gboolean
+check_held (IdkImportRun  *run,
+            guint          index,
+            IdkRevision   *revision,
+            const char    *parents,
+            const char    *fields,
+            gboolean      *held,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean same;
+  gint64 rowid;
+
+  *held = FALSE;
+
+  if (!(stmt = _idk_store_prepare (run->store,
+                                   "SELECT rowid, record_uuid = ?2 AND record_type = ?3 AND deleted = ?4 "
+                                   "  AND parents = ?5 AND fields = ?6 "
+                                   "FROM revisions WHERE rev_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, revision->type, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, revision->deleted);
+  sqlite3_bind_text (stmt, 5, parents, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, fields, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  rowid = sqlite3_column_int64 (stmt, 0);
+  same = sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+
+  if (rowid > run->watermark)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revisions %u and %u of the bundle (%s %s) have the same id %s",
+                   index_of_rowid (run, rowid) + 1, index + 1, revision->type, revision->record, revision->rev_id);
+  if (!same)
+    return refuse (error, IDK_BUNDLE_ERROR_TAMPERED, "Revision %u of the bundle (%s %s) differs from the revision "
+                   "this database holds under the same id %s: it was altered or forged",
+                   index + 1, revision->type, revision->record, revision->rev_id);
+
+  g_hash_table_insert (run->held, g_strdup (revision->record), (gpointer) idk_record_type_lookup (revision->type)->name);
+  *held = TRUE;
+  return TRUE;
+}
+
+static gboolean
+check_record_type (IdkImportRun  *run,
+                   guint          index,
+                   IdkRevision   *revision,
+                   GError       **error)
+{
+  g_autofree char *other = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+
+  if (!(stmt = _idk_store_prepare (run->store,
+                                   "SELECT record_type, rowid FROM revisions WHERE record_uuid = ?1 "
+                                   "AND record_type <> ?2 LIMIT 1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, revision->type, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      other = g_strdup (text (stmt, 0));
+      rowid = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (other == NULL)
+    return TRUE;
+  if (rowid > run->watermark)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Record %s appears in the bundle as %s (revision %u) and "
+                   "as %s (revision %u)", revision->record, other, index_of_rowid (run, rowid) + 1,
+                   revision->type, index + 1);
+  return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle: record %s is of type %s there, "
+                 "but this database holds it as %s", index + 1, revision->record, revision->type, other);
+}
+
+/* Parents and children of a revision must be revisions of its record. */
+static gboolean
+check_lineage (IdkImportRun  *run,
+               guint          index,
+               IdkRevision   *revision,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean foreign;
+
+  for (guint i = 0; revision->parents[i] != NULL; i++)
+    {
+      if (!(stmt = _idk_store_prepare (run->store,
+                                       "SELECT 1 FROM revisions WHERE rev_id = ?1 AND record_uuid <> ?2", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, revision->parents[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
+      foreign = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (foreign)
+        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s): its parent %s is a "
+                       "revision of another record", index + 1, revision->type, revision->record,
+                       revision->parents[i]);
+    }
+
+  if (!(stmt = _idk_store_prepare (run->store,
+                                   "SELECT v.rev_id FROM rev_parents p JOIN revisions v ON v.rev_id = p.rev_id "
+                                   "WHERE p.parent_rev_id = ?1 AND v.record_uuid <> ?2 LIMIT 1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
+  foreign = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (foreign)
+    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s) is named as parent by a "
+                   "revision of another record", index + 1, revision->type, revision->record);
+
+  return TRUE;
+}
+
+static void
+note_references (IdkImportRun *run,
+                 guint         index,
+                 IdkRevision  *revision)
+{
+  const IdkRecordType *type = idk_record_type_lookup (revision->type);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const IdkFieldSpec *spec = &type->fields[i];
+      JsonNode *node;
+      JsonArray *array;
+
+      if (spec->kind != IDK_FIELD_REF && spec->kind != IDK_FIELD_REFS)
+        continue;
+      node = json_object_get_member (revision->fields, spec->name);
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+
+      array = spec->kind == IDK_FIELD_REFS ? json_node_get_array (node) : NULL;
+      for (guint j = 0; j < (array ? json_array_get_length (array) : 1); j++)
+        {
+          const char *target = array ? json_array_get_string_element (array, j) : json_node_get_string (node);
+          RefUse *use;
+
+          if (g_hash_table_contains (run->targets, target))
+            continue;
+          use = g_new0 (RefUse, 1);
+          use->field = spec->name;
+          use->types = spec->ref_types;
+          use->index = index;
+          use->record = g_strdup (revision->record);
+          use->type = type->name;
+          g_hash_table_insert (run->targets, g_strdup (target), use);
+        }
+    }
+}
+
+static gboolean
+write_revision (IdkImportRun  *run,
+                guint          index,
+                IdkRevision   *revision,
+                const char    *parents,
+                const char    *fields,
+                GError       **error)
+{
+  IdkStore *store = run->store;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (store,
+                                   "INSERT INTO revisions (rev_id, record_uuid, record_type, hlc, office_uuid, "
+                                   "  deleted, parents, fields, is_leaf) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                   "  NOT EXISTS (SELECT 1 FROM rev_parents WHERE parent_rev_id = ?1))", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, revision->type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) revision->hlc);
+  sqlite3_bind_text (stmt, 5, revision->office, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, revision->deleted);
+  sqlite3_bind_text (stmt, 7, parents, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, fields, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (store, stmt, error))
+    return FALSE;
+  g_array_append_val (run->inserted, index);
+
+  for (guint i = 0; revision->parents[i] != NULL; i++)
+    {
+      if (!(stmt = _idk_store_prepare (store,
+                                       "INSERT OR IGNORE INTO rev_parents (rev_id, parent_rev_id) VALUES (?1, ?2)",
+                                       error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, revision->parents[i], -1, SQLITE_STATIC);
+      if (!_idk_store_step_done (store, stmt, error))
+        return FALSE;
+
+      if (!(stmt = _idk_store_prepare (store, "UPDATE revisions SET is_leaf = 0 WHERE rev_id = ?1 AND is_leaf = 1",
+                                       error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, revision->parents[i], -1, SQLITE_STATIC);
+      if (!_idk_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return _idk_store_touch (store, revision->record, revision->type, error);
+}
+
+/* JSON text as SQLite minifies it, for a span that has whitespace. */
+static char *
+minify (IdkStore    *store,
+        const char  *json,
+        gsize        length,
+        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *result = NULL;
+
+  if (!(stmt = _idk_store_prepare (store, "SELECT json (?1)", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json, (int) length, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (result == NULL)
+    _idk_store_sql_error (store, error);
+  return result;
+}
+
+/**
+ * _idk_import_run_add:
+ * @index: the revision's position in the bundle, from 0
+ * @fields: the text of its fields as the bundle has it
+ * @fields_compact: whether that text has no whitespace between tokens
+ */
+gboolean
+_idk_import_run_add (IdkImportRun  *run,
+                     guint          index,
+                     IdkRevision   *revision,
+                     const char    *fields,
+                     gsize          fields_length,
+                     gboolean       fields_compact,
+                     GError       **error)
+{
+  g_autofree char *parents = _idk_revision_parents_json ((const char * const *) revision->parents);
+  g_autofree char *stored = NULL;
+  gboolean held;
+
+  /* Stored as SQLite writes JSON, so that offices compare equal bytes. */
+  stored = fields_compact ? g_strndup (fields, fields_length) : minify (run->store, fields, fields_length, error);
+  if (stored == NULL)
+    return FALSE;
+
+  if (!check_held (run, index, revision, parents, stored, &held, error))
+    return FALSE;
+  if (held)
+    return TRUE;
+
+  if (!check_record_type (run, index, revision, error) ||
+      !check_lineage (run, index, revision, error))
+    return FALSE;
+
+  note_references (run, index, revision);
+  run->max_hlc = MAX (run->max_hlc, revision->hlc);
+  return write_revision (run, index, revision, parents, stored, error);
+}
+
+/* Every record the bundle refers to must exist, here or in the bundle
+ * (all of which is in records by now), and be of a type the field takes. */
+static gboolean
+check_references (IdkImportRun  *run,
+                  GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, run->targets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RefUse *use = value;
+      g_autofree char *type = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = _idk_store_prepare (run->store, "SELECT type FROM records WHERE uuid = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        type = g_strdup (text (stmt, 0));
+      sqlite3_reset (stmt);
+
+      if (type == NULL)
+        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
+                       "%s, which is neither in the bundle nor in this database",
+                       use->index + 1, use->type, use->record, use->field, (const char *) key);
+      if (!g_strv_contains (use->types, type))
+        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
+                       "%s, which is of type %s, not %s",
+                       use->index + 1, use->type, use->record, use->field, (const char *) key, type, use->types[0]);
+    }
+
+  return TRUE;
+}
+
+static guint *
+counts_row (GHashTable *counts,
+            const char *type)
+{
+  guint *row = g_hash_table_lookup (counts, type);
+
+  if (row == NULL)
+    g_hash_table_insert (counts, g_strdup (type), (row = g_new0 (guint, IDK_IMPORT_N_COUNTS)));
+  return row;
+}
+
+/* The preview, read off what settling did to each touched record. */
+static gboolean
+count (IdkImportRun  *run,
+       GHashTable    *counts,
+       GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_hash_table_remove_all (counts);
+
+  if (!(stmt = _idk_store_prepare (run->store,
+                                   "SELECT t.type, CASE WHEN r.leaves > 1 AND r.deleted = 0 THEN 3 "
+                                   "  WHEN t.old_winner IS NULL THEN 0 WHEN t.new_winner IS NOT t.old_winner THEN 1 "
+                                   "  ELSE 2 END AS category, count (*) "
+                                   "FROM temp.touched t JOIN records r ON r.uuid = t.record "
+                                   "GROUP BY t.type, category", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    counts_row (counts, text (stmt, 0))[sqlite3_column_int (stmt, 1)] += (guint) sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (run->store, error);
+
+  /* Records the bundle brought nothing new for. */
+  g_hash_table_iter_init (&iter, run->held);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean touched;
+
+      if (!(stmt = _idk_store_prepare (run->store, "SELECT 1 FROM temp.touched WHERE record = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      touched = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!touched)
+        counts_row (counts, value)[IDK_IMPORT_UNCHANGED]++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+record_bundle (IdkStore               *store,
+               const IdkImportRecord  *record,
+               GError                **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (store,
+                                   "INSERT INTO bundles (bundle_id, origin, seq, since, sha256, revisions, at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record->bundle_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, record->origin, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, record->seq);
+  sqlite3_bind_int64 (stmt, 4, record->since);
+  sqlite3_bind_text (stmt, 5, record->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, record->n_revisions);
+  sqlite3_bind_text (stmt, 7, at, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (store, stmt, error))
+    return FALSE;
+
+  /* This database now holds all the origin held at that bundle only if it
+   * held all the origin held at the bundle's starting point. */
+  if (!(stmt = _idk_store_prepare (store,
+                                   "INSERT INTO offices (uuid, name, organization, last_seq, acked) "
+                                   "VALUES (?1, ?2, ?3, CASE WHEN ?5 = 0 THEN ?4 ELSE 0 END, ?6) "
+                                   "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
+                                   "  organization = excluded.organization, "
+                                   "  last_seq = CASE WHEN ?5 <= offices.last_seq "
+                                   "    THEN max (offices.last_seq, ?4) ELSE offices.last_seq END, "
+                                   "  acked = max (offices.acked, excluded.acked)", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record->origin, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, record->origin_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, record->origin_organization, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, record->seq);
+  sqlite3_bind_int64 (stmt, 5, record->since);
+  sqlite3_bind_int64 (stmt, 6, record->acked_here);
+  return _idk_store_step_done (store, stmt, error);
+}
+
+/**
+ * _idk_import_run_finish:
+ * @record: (nullable): the bundle to record and commit, or %NULL to roll
+ *   everything back (a preview)
+ * @counts: type name → guint[IDK_IMPORT_N_COUNTS], filled in
+ *
+ * Settles the touched records, checks the references, counts, and commits
+ * or rolls back.  Frees @run.
+ */
+gboolean
+_idk_import_run_finish (IdkImportRun           *run,
+                        const IdkImportRecord  *record,
+                        GHashTable             *counts,
+                        guint                  *n_new,
+                        GError                **error)
+{
+  IdkStore *store = run->store;
+
+  *n_new = run->inserted->len;
+
+  if (!_idk_store_settle_rows (store, error) ||
+      !check_references (run, error) ||
+      !count (run, counts, error))
+    goto failed;
+
+  if (record == NULL)
+    {
+      _idk_import_run_abort (run);
+      return TRUE;
+    }
+
+  if (run->max_hlc > store->hlc)
+    {
+      store->hlc = idk_hlc_observe (store->hlc, run->max_hlc);
+      if (!_idk_store_save_hlc (store, error))
+        goto failed;
+    }
+
+  if (!_idk_store_exec (store, "DELETE FROM temp.touched", error) ||
+      !record_bundle (store, record, error) ||
+      !idk_store_commit (store, error))
+    goto failed;
+
+  _idk_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  run_free (run);
+  return TRUE;
+
+failed:
+  _idk_import_run_abort (run);
+  return FALSE;
+}
