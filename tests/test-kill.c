@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <signal.h>
+
+#include "idk-cli-test-util.h"
+#include "idk-synthetic.h"
+
+/* `iasmn import` of a large bundle killed with SIGKILL at several points
+ * of its run: afterwards the database passes PRAGMA integrity_check and
+ * holds either none or all of the bundle, and the import can be run again
+ * to the end. */
+
+#define N_KILLS 6
+
+static gint64
+count_revisions (const char *db)
+{
+  return idk_test_query_int (db, "SELECT count(*) FROM revisions");
+}
+
+static double
+import_seconds (const char *db,
+                const char *bundle)
+{
+  g_auto(Run) run = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  run_cli (&run, NULL, "--db", db, "import", bundle, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+
+  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Starts an import and kills it after @delay seconds; whether it was
+ * still running then. */
+static gboolean
+kill_import (const char *db,
+             const char *bundle,
+             double      delay)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cli = cli_path ();
+  const char *argv[] = { cli, "--db", db, "import", bundle, NULL };
+  gboolean running;
+  int status = 0;
+  GPid pid;
+
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  g_usleep ((gulong) (delay * G_USEC_PER_SEC));
+  running = waitpid (pid, &status, WNOHANG) == 0;
+  if (running)
+    {
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+    }
+  g_spawn_close_pid (pid);
+  return running;
+}
+
+static void
+test_kill_during_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("idk-kill-XXXXXX", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "large.iasmn", NULL);
+  g_autofree char *template = g_build_filename (dir, "template.sqlite3", NULL);
+  g_autofree char *timed = g_build_filename (dir, "timed.sqlite3", NULL);
+  g_autofree char *db = g_build_filename (dir, "killed.sqlite3", NULL);
+  IdkSyntheticSize size = { 50, 200, 2000, 10000, 12000 };
+  g_auto(Run) make = { 0 };
+  guint64 n_revisions = 0;
+  gint64 before, after_full;
+  double seconds;
+  guint mid_way = 0, none = 0, all = 0;
+
+  g_assert_true (idk_synthetic_write_bundle (bundle, &size, &n_revisions, &error));
+  g_assert_no_error (error);
+
+  run_cli (&make, NULL, "--db", template, "stats", NULL);
+  g_assert_cmpint (make.status, ==, 0);
+  before = count_revisions (template);
+
+  copy_file (template, timed);
+  seconds = import_seconds (timed, bundle);
+  after_full = count_revisions (timed);
+  g_assert_cmpint (after_full, ==, before + (gint64) n_revisions);
+  g_test_message ("a whole import of %" G_GUINT64_FORMAT " revisions takes %.2f s", n_revisions, seconds);
+
+  for (guint k = 0; k < N_KILLS; k++)
+    {
+      double delay = seconds * (k + 0.5) / N_KILLS;
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+      g_autofree char *check = NULL;
+      g_autoptr(IdkStore) store = NULL;
+      gint64 count;
+
+      g_remove (wal);
+      g_remove (shm);
+      copy_file (template, db);
+      if (kill_import (db, bundle, delay))
+        mid_way++;
+
+      /* Opened as SQLite opens it after a crash: the WAL is recovered. */
+      check = idk_test_query_text (db, "PRAGMA integrity_check");
+      g_assert_cmpstr (check, ==, "ok");
+      count = count_revisions (db);
+      g_test_message ("killed after %.2f s: %" G_GINT64_FORMAT " revisions", delay, count);
+      if (count == before)
+        none++;
+      else if (count == after_full)
+        all++;
+      else
+        g_error ("killed after %.2f s: %" G_GINT64_FORMAT " revisions, neither %" G_GINT64_FORMAT
+                 " nor %" G_GINT64_FORMAT, delay, count, before, after_full);
+
+      /* The store opens it (quick_check) and the import runs to the end. */
+      store = idk_store_open (db, IDK_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+      import_seconds (db, bundle);
+      g_assert_cmpint (count_revisions (db), ==, after_full);
+    }
+
+  g_test_message ("%u of %d kills mid-way: %u left nothing, %u left everything", mid_way, N_KILLS, none, all);
+  g_assert_cmpuint (mid_way, >=, N_KILLS / 2);
+  g_assert_cmpuint (none, >, 0);
+
+  idk_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/kill/during-import", test_kill_during_import);
+
+  return g_test_run ();
+}
