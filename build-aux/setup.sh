@@ -41,3 +41,15 @@ idk_build ()
   fi
   meson compile -C _build >_build/compile.log 2>&1 || { cat _build/compile.log; return 1; }
 }
+
+# A second build of the core, the command line and their tests, with
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+idk_build_sanitized ()
+{
+  if [ ! -f _build-asan/build.ninja ]; then
+    meson setup _build-asan --buildtype=debug -Dgui=false -Dwerror=true \
+      -Db_sanitize=address,undefined -Db_lundef=false >_build/sanitized.log 2>&1 \
+      || { cat _build/sanitized.log; return 1; }
+  fi
+  meson compile -C _build-asan >_build/sanitized.log 2>&1 || { cat _build/sanitized.log; return 1; }
+}

@@ -5,10 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* tap-summary TESTLOG.JSON MESON-STATUS
+/* tap-summary TESTLOG.JSON MESON-STATUS [TESTLOG.JSON MESON-STATUS ...]
  *
- * Prints "N passed, N failed" from meson's test log, counting the TAP test
- * cases of each test program rather than the programs.  A skipped case
+ * Prints "N passed, N failed" from meson's test logs (one per build),
+ * counting the TAP test cases of each test program rather than the
+ * programs.  A skipped case
  * counts as failed (a test that cannot run its subject must not pass),
  * and so does a program that failed without a failing case (a crash), or
  * a failed meson run with no failure recorded.
@@ -38,27 +39,21 @@ count_tap (const char *output,
     }
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+count_log (const char *path,
+           int         meson_status,
+           guint      *passed,
+           guint      *failed)
 {
   g_autofree char *contents = NULL;
   g_auto(GStrv) entries = NULL;
-  guint passed = 0, failed = 0;
-  int meson_status;
+  guint log_failed = 0;
 
-  if (argc != 3)
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
     {
-      fprintf (stderr, "Usage: tap-summary TESTLOG.JSON MESON-STATUS\n");
-      return 2;
-    }
-
-  meson_status = atoi (argv[2]);
-
-  if (!g_file_get_contents (argv[1], &contents, NULL, NULL))
-    {
-      printf ("0 passed, 1 failed\n");
-      return 1;
+      fprintf (stderr, "FAILED: no test log %s\n", path);
+      (*failed)++;
+      return;
     }
 
   entries = g_strsplit (contents, "\n", -1);
@@ -75,7 +70,7 @@ main (int   argc,
       if (!json_parser_load_from_data (parser, entries[i], -1, NULL) ||
           !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
-          failed++;
+          log_failed++;
           continue;
         }
 
@@ -97,15 +92,32 @@ main (int   argc,
         case_failed = 1;
 
       if (case_failed > 0)
-        fprintf (stderr, "FAILED: %s (%s)\n",
-                 json_object_get_string_member_with_default (entry, "name", "?"), result);
+        fprintf (stderr, "FAILED: %s (%s, %s)\n",
+                 json_object_get_string_member_with_default (entry, "name", "?"), result, path);
 
-      passed += case_passed;
-      failed += case_failed;
+      *passed += case_passed;
+      log_failed += case_failed;
     }
 
-  if (meson_status != 0 && failed == 0)
-    failed = 1;
+  if (meson_status != 0 && log_failed == 0)
+    log_failed = 1;
+  *failed += log_failed;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint passed = 0, failed = 0;
+
+  if (argc < 3 || argc % 2 == 0)
+    {
+      fprintf (stderr, "Usage: tap-summary TESTLOG.JSON MESON-STATUS [TESTLOG.JSON MESON-STATUS ...]\n");
+      return 2;
+    }
+
+  for (int i = 1; i + 1 < argc; i += 2)
+    count_log (argv[i], atoi (argv[i + 1]), &passed, &failed);
 
   printf ("%u passed, %u failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
