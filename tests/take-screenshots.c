@@ -3,6 +3,9 @@
 
 #include "idk-gui-test-util.h"
 #include "idk-actions-view.h"
+#include "idk-conflicts-window.h"
+#include "idk-export-dialog.h"
+#include "idk-import-dialog.h"
 #include "idk-split-view.h"
 #include "idk-window.h"
 
@@ -18,6 +21,7 @@ typedef struct
   IdkApplication *app;
   const char *outdir;
   const char *db_path;
+  const char *dir;
 } Shots;
 
 static void
@@ -69,7 +73,7 @@ select_record (IdkWindow  *window,
 }
 
 static void
-shoot (IdkWindow  *window,
+shoot (gpointer    window,
        const char *outdir,
        const char *name)
 {
@@ -158,6 +162,128 @@ shoot_all (Shots      *shots,
   idk_actions_view_hide_action (IDK_ACTIONS_VIEW (idk_window_get_view_widget (window, "actions")));
 }
 
+static void
+reword_action (IdkStore   *store,
+               const char *reference,
+               const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM actions WHERE reference = '%s'", reference);
+  g_autofree char *uuid = idk_test_query_text (idk_store_get_path (store), sql);
+  g_autoptr(JsonObject) fields = NULL;
+  g_autofree char *saved = NULL;
+
+  if (uuid == NULL)
+    g_error ("No action %s", reference);
+  fields = idk_store_get_fields (store, uuid, NULL, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (fields, "text", text);
+  if (!(saved = idk_store_save (store, "action", uuid, fields, &error)))
+    g_error ("%s", error->message);
+}
+
+/* A bundle from another office, with a new action and a change that
+ * crosses one made here, so that the preview shows both. */
+static char *
+make_bundle (Shots    *shots,
+             IdkStore *here)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (shots->dir, "geneva.sqlite3", NULL);
+  char *path = g_build_filename (shots->dir, "geneva-2026-11-24.iasmn", NULL);
+  g_autoptr(IdkStore) geneva = idk_store_open (db, IDK_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *unhcr = NULL;
+  g_autofree char *meeting = idk_test_query_text (db, "SELECT uuid FROM meetings WHERE number = 27");
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonArray) owners = json_array_new ();
+  g_autofree char *uuid = NULL;
+
+  g_assert_no_error (error);
+  unhcr = idk_store_find_organization (geneva, "UNHCR");
+  idk_store_set_office (geneva, "Geneva HQ", unhcr, &error);
+  g_assert_no_error (error);
+
+  json_array_add_string_element (owners, unhcr);
+  json_object_set_string_member (fields, "meeting", meeting);
+  json_object_set_string_member (fields, "reference", "27/G1");
+  json_object_set_string_member (fields, "topic", "Exchange between offices");
+  json_object_set_string_member (fields, "text", "Pilot the exchange of bundles between the Secretariat and "
+                                                 "the Geneva headquarters before the next session.");
+  json_object_set_string_member (fields, "kind", "decision");
+  json_object_set_string_member (fields, "status", "in-progress");
+  json_object_set_array_member (fields, "owners", g_steal_pointer (&owners));
+  uuid = idk_store_save (geneva, "action", NULL, fields, &error);
+  g_assert_no_error (error);
+
+  reword_action (geneva, "27/37", "Took note of the road safety strategy and asked UNHCR to report on "
+                                  "the pilot in Geneva (Geneva wording).");
+  reword_action (here, "27/37", "Took note of the road safety strategy and asked the Secretariat to "
+                                "report on the pilot (Secretariat wording).");
+
+  if (!idk_store_export (geneva, path, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  return path;
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  for (guint attempt = 0; attempt < 1000; attempt++)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+          return l->data;
+      idk_gui_settle (10);
+    }
+  g_error ("No window of type %s", g_type_name (type));
+}
+
+/* The dialogs and the window of exchange between offices. */
+static void
+shoot_exchange (Shots     *shots,
+                IdkWindow *window)
+{
+  g_autofree char *bundle = make_bundle (shots, idk_window_get_store (window));
+  g_autoptr(GFile) file = g_file_new_for_path (bundle);
+  GtkWidget *dialog;
+  GtkWindow *conflicts;
+  g_autofree char *record = NULL;
+  g_autofree char *geneva = NULL;
+
+  dialog = GTK_WIDGET (idk_window_ask_office (window));
+  shoot (GTK_WIDGET (dialog), shots->outdir, "office");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  idk_window_open_bundle (window, file);
+  dialog = wait_for_toplevel (IDK_TYPE_IMPORT_DIALOG);
+  while (!idk_import_dialog_is_ready (IDK_IMPORT_DIALOG (dialog)))
+    idk_gui_settle (20);
+  shoot (dialog, shots->outdir, "import-preview");
+  gtk_widget_activate_action (dialog, "import.apply", NULL);
+  idk_gui_settle (1500);
+  idk_window_set_view (window, "actions");
+  shoot (GTK_WIDGET (window), shots->outdir, "imported");
+
+  conflicts = idk_window_show_conflicts (window);
+  gtk_window_set_default_size (conflicts, 1000, 640);
+  record = idk_test_query_text (shots->db_path, "SELECT uuid FROM actions WHERE reference = '27/37'");
+  idk_conflicts_window_show_record (IDK_CONFLICTS_WINDOW (conflicts), record);
+  shoot (GTK_WIDGET (conflicts), shots->outdir, "conflicts");
+  gtk_window_set_default_size (conflicts, 370, 720);
+  idk_gui_settle (300);
+  shoot (GTK_WIDGET (conflicts), shots->outdir, "narrow-conflicts");
+  gtk_window_destroy (conflicts);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  dialog = wait_for_toplevel (IDK_TYPE_EXPORT_DIALOG);
+  geneva = idk_test_query_text (shots->db_path, "SELECT uuid FROM offices WHERE name = 'Geneva HQ'");
+  idk_export_dialog_set_recipient (IDK_EXPORT_DIALOG (dialog), geneva);
+  shoot (dialog, shots->outdir, "export");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 take_screenshots (gpointer user_data)
 {
@@ -170,6 +296,9 @@ take_screenshots (gpointer user_data)
   /* Phone width: one column, the view switcher at the bottom. */
   resize (window, 360, 720);
   shoot_all (shots, window, "narrow-", TRUE);
+
+  resize (window, 1280, 800);
+  shoot_exchange (shots, window);
 
   g_application_quit (G_APPLICATION (shots->app));
   return G_SOURCE_REMOVE;
@@ -205,10 +334,22 @@ main (int   argc,
   g_assert_no_error (error);
   db_path = g_build_filename (dir, "desk.sqlite3", NULL);
 
+  /* A named office: the first-start dialog is shot on its own. */
+  {
+    g_autoptr(IdkStore) store = idk_store_open (db_path, IDK_STORE_OPEN_DEFAULT, &error);
+    g_autofree char *undss = NULL;
+
+    g_assert_no_error (error);
+    undss = idk_store_find_organization (store, "UNDSS");
+    idk_store_set_office (store, "Secretariat", undss, &error);
+    g_assert_no_error (error);
+  }
+
   app = idk_application_new (APP_ID ".Screenshots", G_APPLICATION_NON_UNIQUE);
   shots.app = app;
   shots.outdir = argv[1];
   shots.db_path = db_path;
+  shots.dir = dir;
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &shots);
 
   app_argv[0] = argv[0];

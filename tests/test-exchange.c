@@ -355,7 +355,7 @@ test_conflict_and_resolution (Network       *net,
     if (g_str_equal (((IdkRevision *) leaves->pdata[i])->office, idk_store_get_office_uuid (a->store)))
       from_secretariat = leaves->pdata[i];
   g_assert_nonnull (from_secretariat);
-  g_assert_true (idk_store_resolve_conflict (b->store, org, from_secretariat->fields, &error));
+  g_assert_true (idk_store_resolve_conflict (b->store, org, from_secretariat->fields, FALSE, &error));
   g_assert_no_error (error);
 
   settled = export_bundle (net, b, a, NULL);

@@ -4,7 +4,11 @@
 #include "idk-accountability-view.h"
 #include "idk-actions-view.h"
 #include "idk-calendar-view.h"
+#include "idk-conflicts-window.h"
+#include "idk-export-dialog.h"
 #include "idk-form.h"
+#include "idk-import-dialog.h"
+#include "idk-office-dialog.h"
 #include "idk-month-grid.h"
 #include "idk-gui-test-util.h"
 #include "idk-window.h"
@@ -90,6 +94,9 @@ test_templates (void)
     IDK_TYPE_ACCOUNTABILITY_VIEW, IDK_TYPE_CALENDAR_VIEW, IDK_TYPE_WORKING_GROUPS_VIEW,
     IDK_TYPE_ACTIONS_VIEW,
   };
+  GType window_types[] = {
+    IDK_TYPE_IMPORT_DIALOG, IDK_TYPE_EXPORT_DIALOG, IDK_TYPE_OFFICE_DIALOG, IDK_TYPE_CONFLICTS_WINDOW,
+  };
   const char *row_templates[] = { "idk-actor-row.ui", "idk-meeting-row.ui", "idk-working-group-row.ui" };
   g_autoptr(GtkBuilder) overlay = gtk_builder_new_from_resource ("/io/github/iasmndesk/Desk/gtk/help-overlay.ui");
   g_autoptr(GError) error = NULL;
@@ -106,6 +113,15 @@ test_templates (void)
 
       g_object_ref_sink (widget);
       g_assert_finalize_object (widget);
+    }
+
+  /* Windows belong to GTK until destroyed. */
+  for (guint i = 0; i < G_N_ELEMENTS (window_types); i++)
+    {
+      GtkWidget *widget = g_object_new (window_types[i], NULL);
+
+      g_assert_true (GTK_IS_WINDOW (widget));
+      gtk_window_destroy (GTK_WINDOW (widget));
     }
 
   /* The list rows are templates of their own, read by list factories. */

@@ -285,12 +285,7 @@ conflicts_resolve (IdkStore  *store,
 
       if (g_str_equal (leaf->rev_id, keep))
         {
-          if (leaf->deleted)
-            {
-              fprintf (stderr, "iasmn: Revision %s is a deletion; keep a live version\n", keep);
-              return EXIT_FAILED;
-            }
-          if (!idk_store_resolve_conflict (store, record, leaf->fields, &error))
+          if (!idk_store_resolve_conflict (store, record, leaf->fields, leaf->deleted, &error))
             return failed (error);
           printf ("Kept %s for %s\n", keep, record);
           return EXIT_SUCCESS;

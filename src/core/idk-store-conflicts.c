@@ -149,8 +149,37 @@ idk_store_get_leaves (IdkStore    *self,
 }
 
 /**
+ * idk_store_get_record_label:
+ *
+ * Returns: (transfer full) (nullable): what names the record (its title,
+ *   name, reference…), or %NULL if there is no such record
+ */
+char *
+idk_store_get_record_label (IdkStore   *self,
+                            const char *uuid)
+{
+  sqlite3_stmt *stmt;
+  char *label = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (uuid == NULL || !(stmt = _idk_store_prepare (self,
+                                                   "SELECT v.fields FROM records r "
+                                                   "JOIN revisions v ON v.rev_id = r.winner_rev WHERE r.uuid = ?1",
+                                                   NULL)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = record_label ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return label;
+}
+
+/**
  * idk_store_resolve_conflict:
  * @fields: the version to keep: one of the leaves' fields, or a mix
+ * @deleted: whether the record is to stay deleted (a deletion won)
  *
  * Settles a conflict with a revision whose parents are all the record's
  * leaves, so that it is the only leaf left, here and in every office
@@ -160,6 +189,7 @@ gboolean
 idk_store_resolve_conflict (IdkStore    *self,
                             const char  *uuid,
                             JsonObject  *fields,
+                            gboolean     deleted,
                             GError     **error)
 {
   g_autoptr(GPtrArray) leaves = NULL;
@@ -190,9 +220,9 @@ idk_store_resolve_conflict (IdkStore    *self,
     g_strv_builder_add (builder, ((IdkRevision *) g_ptr_array_index (leaves, i))->rev_id);
   parents = g_strv_builder_end (builder);
 
-  if (!idk_record_type_validate (type, fields, FALSE, error) ||
-      !_idk_store_check_field_references (self, type, fields, error) ||
-      !_idk_store_write_revision (self, winner->type, uuid, FALSE, fields,
+  if (!idk_record_type_validate (type, fields, deleted, error) ||
+      (!deleted && !_idk_store_check_field_references (self, type, fields, error)) ||
+      !_idk_store_write_revision (self, winner->type, uuid, deleted, fields,
                                   (const char * const *) parents, error) ||
       !idk_store_commit (self, error))
     goto failed;

@@ -449,3 +449,37 @@ idk_store_list_offices (IdkStore  *self,
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
+
+/**
+ * idk_store_describe_office:
+ *
+ * Returns: (transfer full): the name of an office as its bundles gave it,
+ *   "this office" for this one, or its UUID for an unknown one
+ */
+char *
+idk_store_describe_office (IdkStore   *self,
+                           const char *uuid)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (g_str_equal (uuid, self->office_uuid))
+    {
+      g_autofree char *own = idk_store_get_office_name (self);
+
+      return own && *own ? g_steal_pointer (&own) : g_strdup ("this office");
+    }
+
+  if ((stmt = _idk_store_prepare (self, "SELECT name FROM offices WHERE uuid = ?1", NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return name ? name : g_strdup (uuid);
+}

@@ -264,3 +264,60 @@ idk_store_open_reader (IdkStore  *self,
   return g_steal_pointer (&reader);
 }
 
+
+/**
+ * idk_store_open_connection:
+ *
+ * Opens a second read-write connection to the same database, for long
+ * work (an import, an export) in another thread, so that this one stays
+ * free for the window.  SQLite serialises the writes; the other
+ * connection's changes are seen here once committed (emit
+ * idk_store_notify_changed() then).
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+IdkStore *
+idk_store_open_connection (IdkStore  *self,
+                           GError   **error)
+{
+  g_autoptr(IdkStore) other = NULL;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  other = g_object_new (IDK_TYPE_STORE, NULL);
+  other->path = g_strdup (self->path);
+  other->office_uuid = g_strdup (self->office_uuid);
+  other->today = g_strdup (self->today);
+  other->hlc = self->hlc;
+
+  rc = sqlite3_open_v2 (other->path, &other->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
+                   other->path, other->db ? sqlite3_errmsg (other->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (other->db, TRUE);
+  sqlite3_busy_timeout (other->db, 30000);
+
+  if (!_idk_store_exec (other, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error) ||
+      !_idk_store_create_temp_tables (other, error))
+    return NULL;
+
+  return g_steal_pointer (&other);
+}
+
+/**
+ * idk_store_notify_changed:
+ *
+ * Tells the listeners of #IdkStore::changed that the data changed, when
+ * another connection (see idk_store_open_connection()) changed it.
+ */
+void
+idk_store_notify_changed (IdkStore *self)
+{
+  g_return_if_fail (IDK_IS_STORE (self));
+
+  _idk_store_emit_changed (self);
+}

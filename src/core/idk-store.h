@@ -38,6 +38,9 @@ IdkStore    *idk_store_open               (const char          *path,
                                            GError             **error);
 IdkStore    *idk_store_open_reader        (IdkStore            *self,
                                            GError             **error);
+IdkStore    *idk_store_open_connection    (IdkStore            *self,
+                                           GError             **error);
+void         idk_store_notify_changed     (IdkStore            *self);
 const char  *idk_store_get_path           (IdkStore            *self);
 const char  *idk_store_get_office_uuid    (IdkStore            *self);
 int          idk_store_get_schema_version (IdkStore            *self);
@@ -85,7 +88,12 @@ GPtrArray   *idk_store_get_leaves         (IdkStore            *self,
 gboolean     idk_store_resolve_conflict   (IdkStore            *self,
                                            const char          *uuid,
                                            JsonObject          *fields,
+                                           gboolean             deleted,
                                            GError             **error);
+char        *idk_store_get_record_label   (IdkStore            *self,
+                                           const char          *uuid);
+char        *idk_store_describe_office    (IdkStore            *self,
+                                           const char          *uuid);
 gboolean     idk_store_dump               (IdkStore            *self,
                                            GOutputStream       *out,
                                            GError             **error);

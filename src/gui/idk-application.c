@@ -37,18 +37,19 @@ show_open_error (IdkApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-idk_application_activate (GApplication *app)
+/* The main window, made and shown if there is none yet. */
+static IdkWindow *
+ensure_window (IdkApplication *self)
 {
-  IdkApplication *self = IDK_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autofree char *office = NULL;
   GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window != NULL)
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (IDK_IS_WINDOW (window))
     {
       gtk_window_present (window);
-      return;
+      return IDK_WINDOW (window);
     }
 
   if (self->store == NULL)
@@ -57,12 +58,38 @@ idk_application_activate (GApplication *app)
       if (self->store == NULL)
         {
           show_open_error (self, error);
-          return;
+          return NULL;
         }
     }
 
   window = GTK_WINDOW (idk_window_new (self, self->store));
   gtk_window_present (window);
+
+  /* At first start, the office is named: bundles carry its name. */
+  office = idk_store_get_office_name (self->store);
+  if (office == NULL || *office == '\0')
+    idk_window_ask_office (IDK_WINDOW (window));
+
+  return IDK_WINDOW (window);
+}
+
+static void
+idk_application_activate (GApplication *app)
+{
+  ensure_window (IDK_APPLICATION (app));
+}
+
+/* Files given on the command line, or opened from the file manager: bundles. */
+static void
+idk_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  IdkWindow *window = ensure_window (IDK_APPLICATION (app));
+
+  for (int i = 0; window != NULL && i < n_files; i++)
+    idk_window_open_bundle (window, files[i]);
 }
 
 static int
@@ -136,6 +163,9 @@ idk_application_startup (GApplication *app)
     { "win.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.new", { "<Control>n", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.conflicts", { "<Control><Shift>k", NULL } },
     { "win.view::accountability", { "<Alt>1", NULL } },
     { "win.view::calendar", { "<Alt>2", NULL } },
     { "win.view::working-groups", { "<Alt>3", NULL } },
@@ -180,6 +210,7 @@ idk_application_class_init (IdkApplicationClass *klass)
   object_class->finalize = idk_application_finalize;
 
   app_class->activate = idk_application_activate;
+  app_class->open = idk_application_open;
   app_class->startup = idk_application_startup;
   app_class->handle_local_options = idk_application_handle_local_options;
 }

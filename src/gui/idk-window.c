@@ -8,6 +8,10 @@
 #include "idk-accountability-view.h"
 #include "idk-actions-view.h"
 #include "idk-calendar-view.h"
+#include "idk-conflicts-window.h"
+#include "idk-export-dialog.h"
+#include "idk-import-dialog.h"
+#include "idk-office-dialog.h"
 #include "idk-window.h"
 #include "idk-working-groups-view.h"
 
@@ -17,6 +21,8 @@ struct _IdkWindow
 
   IdkStore *store;
   GSettings *settings;
+  GtkFileChooserNative *chooser;
+  IdkConflictsWindow *conflicts_window;   /* weak */
 
   /* The last change that can be undone, offered in a toast. */
   AdwToast *undo_toast;
@@ -115,6 +121,100 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+static void
+on_chooser_response_cb (IdkWindow       *self,
+                        int              response,
+                        GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    idk_window_open_bundle (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IdkWindow *self = IDK_WINDOW (widget);
+  g_autoptr(GtkFileFilter) bundles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (bundles, _("IASMN Desk bundles"));
+  gtk_file_filter_add_mime_type (bundles, IDK_BUNDLE_MIME_TYPE);
+  gtk_file_filter_add_pattern (bundles, "*" IDK_BUNDLE_EXTENSION);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Bundle"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), bundles);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IdkWindow *self = IDK_WINDOW (widget);
+  g_autofree char *name = idk_store_get_office_name (self->store);
+
+  /* Bundles carry the office's name: ask for it first. */
+  if (name == NULL || *name == '\0')
+    {
+      idk_window_add_toast (self, adw_toast_new (_("Name this office before exporting")));
+      idk_window_ask_office (self);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (idk_export_dialog_new (self)));
+}
+
+static void
+office_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  idk_window_ask_office (IDK_WINDOW (widget));
+}
+
+static void
+conflicts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  idk_window_show_conflicts (IDK_WINDOW (widget));
+}
+
+static gboolean
+on_drop_cb (IdkWindow     *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    idk_window_open_bundle (self, l->data);
+  return files != NULL;
+}
+
 static gboolean
 idk_window_close_request (GtkWindow *window)
 {
@@ -152,6 +252,10 @@ idk_window_dispose (GObject *object)
   IdkWindow *self = IDK_WINDOW (object);
 
   clear_undo (self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->conflicts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), IDK_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -239,12 +343,17 @@ idk_window_class_init (IdkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.office", NULL, office_action);
+  gtk_widget_class_install_action (widget_class, "win.conflicts", NULL, conflicts_action);
 }
 
 static void
 idk_window_init (IdkWindow *self)
 {
   g_autofree char *view = NULL;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -259,6 +368,11 @@ idk_window_init (IdkWindow *self)
   idk_window_set_view (self, view);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+
+  /* A bundle dropped anywhere on the window is imported. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 IdkWindow *
@@ -524,4 +638,63 @@ idk_window_offer_revert (GtkWidget  *widget,
   revert->type = g_steal_pointer (&type);
   revert->previous = json_object_ref (previous);
   idk_window_offer_undo (IDK_WINDOW (root), title, revert_change, revert, revert_free);
+}
+
+/**
+ * idk_window_open_bundle:
+ *
+ * Starts importing a bundle: its dialog reads it, shows what it changes
+ * and applies it if asked.
+ *
+ * Returns: (transfer none): the import dialog
+ */
+GtkWindow *
+idk_window_open_bundle (IdkWindow *self,
+                        GFile     *file)
+{
+  IdkImportDialog *dialog;
+
+  g_return_val_if_fail (IDK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = idk_import_dialog_new (self, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * idk_window_ask_office:
+ *
+ * Shows the dialog that names this office.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWindow *
+idk_window_ask_office (IdkWindow *self)
+{
+  IdkOfficeDialog *dialog;
+
+  g_return_val_if_fail (IDK_IS_WINDOW (self), NULL);
+
+  dialog = idk_office_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * idk_window_show_conflicts:
+ *
+ * Shows the window of the records in conflict, opening it if needed.
+ *
+ * Returns: (transfer none): that window
+ */
+GtkWindow *
+idk_window_show_conflicts (IdkWindow *self)
+{
+  g_return_val_if_fail (IDK_IS_WINDOW (self), NULL);
+
+  if (self->conflicts_window == NULL)
+    g_set_weak_pointer (&self->conflicts_window, idk_conflicts_window_new (GTK_WINDOW (self), self->store));
+  gtk_window_present (GTK_WINDOW (self->conflicts_window));
+  return GTK_WINDOW (self->conflicts_window);
 }

@@ -38,5 +38,9 @@ void        idk_window_offer_restore    (GtkWidget          *widget,
                                          const char         *title,
                                          IdkStore           *store,
                                          const char * const *uuids);
+GtkWindow  *idk_window_open_bundle      (IdkWindow      *self,
+                                         GFile          *file);
+GtkWindow  *idk_window_ask_office       (IdkWindow      *self);
+GtkWindow  *idk_window_show_conflicts   (IdkWindow      *self);
 
 G_END_DECLS
