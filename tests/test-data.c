@@ -33,14 +33,19 @@ test_desktop_file (void)
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *exec = NULL;
   g_autofree char *icon = NULL;
+  g_auto(GStrv) mime_types = NULL;
 
   run_validator (argv);
 
   g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL));
   exec = g_key_file_get_string (key_file, "Desktop Entry", "Exec", NULL);
   icon = g_key_file_get_string (key_file, "Desktop Entry", "Icon", NULL);
-  g_assert_cmpstr (exec, ==, "iasmn-desk");
+  mime_types = g_key_file_get_string_list (key_file, "Desktop Entry", "MimeType", NULL, NULL);
+  /* Bundles open with the application: it takes files. */
+  g_assert_cmpstr (exec, ==, "iasmn-desk %F");
   g_assert_cmpstr (icon, ==, APP_ID);
+  g_assert_nonnull (mime_types);
+  g_assert_true (g_strv_contains ((const char * const *) mime_types, "application/vnd.iasmn-desk.bundle+json"));
 }
 
 static void
