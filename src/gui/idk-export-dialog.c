@@ -129,6 +129,7 @@ on_exported_cb (GObject      *object,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *number = NULL;
   gboolean closed = self->scope_label == NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -145,10 +146,12 @@ on_exported_cb (GObject      *object,
   /* The bundle's number is recorded: views that show it reload. */
   idk_store_notify_changed (self->store);
 
-  title = g_strdup_printf (ngettext ("Bundle %" G_GINT64_FORMAT " written to %s (%u revision)",
-                                     "Bundle %" G_GINT64_FORMAT " written to %s (%u revisions)",
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, job->seq);
+  /* TRANSLATORS: the first %s is the bundle's number, the second its file */
+  title = g_strdup_printf (ngettext ("Bundle %s written to %s (%u revision)",
+                                     "Bundle %s written to %s (%u revisions)",
                                      job->n_revisions),
-                           job->seq, job->name, job->n_revisions);
+                           number, job->name, job->n_revisions);
   if (self->window != NULL)
     idk_window_add_toast (self->window, adw_toast_new (title));
   if (!closed)

@@ -188,14 +188,15 @@ show_preview (IdkImportDialog *self)
   g_autofree char *origin = describe_origin (self->import);
   g_autofree char *title = g_strdup_printf (_("Import from %s?"), origin);
   g_autofree char *made = format_time (idk_import_get_created_at (self->import));
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, idk_import_get_seq (self->import));
   g_autofree char *summary = NULL;
   g_autofree char *total = describe_counts (self->import, NULL);
   g_auto(GStrv) types = idk_import_list_types (self->import);
   guint other_kinds = 0, other_records = 0;
 
-  summary = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT ", made on %s: %u revisions, %u of them new to this "
-                               "database."),
-                             idk_import_get_seq (self->import), made,
+  /* TRANSLATORS: the first %s is the bundle's number, the second when it was made */
+  summary = g_strdup_printf (_("Bundle %s, made on %s: %u revisions, %u of them new to this database."),
+                             number, made,
                              idk_import_get_n_revisions (self->import),
                              idk_import_get_n_new_revisions (self->import));
   gtk_label_set_text (self->title_label, title);
@@ -262,9 +263,11 @@ on_prepared_cb (GObject      *object,
   if (idk_import_is_already_imported (self->import))
     {
       g_autofree char *origin = describe_origin (self->import);
-      g_autofree char *summary = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT " from %s was imported before: "
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, idk_import_get_seq (self->import));
+      /* TRANSLATORS: the first %s is the bundle's number, the second its office */
+      g_autofree char *summary = g_strdup_printf (_("Bundle %s from %s was imported before: "
                                                     "importing it again changes nothing."),
-                                                  idk_import_get_seq (self->import), origin);
+                                                  number, origin);
 
       gtk_label_set_text (self->title_label, _("Already Imported"));
       gtk_label_set_text (self->summary_label, summary);
