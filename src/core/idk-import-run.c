@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "idk-hlc-private.h"
+#include "idk-import-parse-private.h"
 #include "idk-import-private.h"
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
@@ -318,38 +319,23 @@ check_lineage (IdkImportRun  *run,
 static void
 note_references (IdkImportRun *run,
                  guint         index,
-                 IdkRevision  *revision)
+                 IdkRevision  *revision,
+                 GPtrArray    *refs)
 {
-  const IdkRecordType *type = idk_record_type_lookup (revision->type);
-
-  for (guint i = 0; i < type->n_fields; i++)
+  for (guint i = 0; i < refs->len; i++)
     {
-      const IdkFieldSpec *spec = &type->fields[i];
-      JsonNode *node;
-      JsonArray *array;
+      IdkImportRef *ref = g_ptr_array_index (refs, i);
+      RefUse *use;
 
-      if (spec->kind != IDK_FIELD_REF && spec->kind != IDK_FIELD_REFS)
+      if (g_hash_table_contains (run->targets, ref->target))
         continue;
-      node = json_object_get_member (revision->fields, spec->name);
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-
-      array = spec->kind == IDK_FIELD_REFS ? json_node_get_array (node) : NULL;
-      for (guint j = 0; j < (array ? json_array_get_length (array) : 1); j++)
-        {
-          const char *target = array ? json_array_get_string_element (array, j) : json_node_get_string (node);
-          RefUse *use;
-
-          if (g_hash_table_contains (run->targets, target))
-            continue;
-          use = g_new0 (RefUse, 1);
-          use->field = spec->name;
-          use->types = spec->ref_types;
-          use->index = index;
-          use->record = g_strdup (revision->record);
-          use->type = type->name;
-          g_hash_table_insert (run->targets, g_strdup (target), use);
-        }
+      use = g_new0 (RefUse, 1);
+      use->field = ref->field;
+      use->types = ref->types;
+      use->index = index;
+      use->record = g_strdup (revision->record);
+      use->type = idk_record_type_lookup (revision->type)->name;
+      g_hash_table_insert (run->targets, g_strdup (ref->target), use);
     }
 }
 
@@ -429,6 +415,7 @@ minify (IdkStore    *store,
 /**
  * _idk_import_run_add:
  * @index: the revision's position in the bundle, from 0
+ * @refs: the records its fields refer to, as #IdkImportRef
  * @fields: the text of its fields as the bundle has it
  * @fields_compact: whether that text has no whitespace between tokens
  */
@@ -436,6 +423,7 @@ gboolean
 _idk_import_run_add (IdkImportRun  *run,
                      guint          index,
                      IdkRevision   *revision,
+                     GPtrArray     *refs,
                      const char    *fields,
                      gsize          fields_length,
                      gboolean       fields_compact,
@@ -459,7 +447,7 @@ _idk_import_run_add (IdkImportRun  *run,
       !check_lineage (run, index, revision, error))
     return FALSE;
 
-  note_references (run, index, revision);
+  note_references (run, index, revision, refs);
   run->max_hlc = MAX (run->max_hlc, revision->hlc);
   return write_revision (run, index, revision, parents, stored, error);
 }

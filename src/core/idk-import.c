@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "idk-import-parse-private.h"
 #include "idk-import-private.h"
 #include "idk-json-scan.h"
 #include "idk-record-type-private.h"
@@ -60,10 +61,6 @@ static const char * const envelope_members[] = {
   "format", "format_version", "network_id", "bundle_id", "origin", "seq", "since",
   "created_at", "acks", "revisions", "revisions_sha256", NULL
 };
-
-/* A revision whose clock is further ahead than this would drag every
- * office's clock with it. */
-#define MAX_CLOCK_AHEAD_MS (24 * 60 * 60 * 1000)
 
 static gboolean
 refuse (GError         **error,
@@ -302,38 +299,6 @@ release_pages (const char *data,
     madvise ((void *) start, length, MADV_DONTNEED);
 }
 
-static gboolean
-add_one (IdkImport             *self,
-         IdkImportRun          *run,
-         JsonParser            *parser,
-         guint                  index,
-         const char            *data,
-         const IdkJsonElement  *element,
-         GError               **error)
-{
-  g_autoptr(GError) local = NULL;
-  g_autoptr(IdkRevision) revision = NULL;
-  gint64 now_ms = g_get_real_time () / 1000;
-
-  if (!json_parser_load_from_data (parser, data + element->value.start,
-                                   (gssize) (element->value.end - element->value.start), &local))
-    return refuse (error, IDK_BUNDLE_ERROR_MALFORMED, "Revision %u of the bundle: %s", index + 1, local->message);
-
-  revision = _idk_revision_parse (json_parser_get_root (parser), FALSE, &local);
-  if (revision == NULL)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle: %s", index + 1, local->message);
-
-  if ((gint64) (revision->hlc >> 16) > now_ms + MAX_CLOCK_AHEAD_MS)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
-                   "Revision %u of the bundle (%s %s): its clock value is more than a day ahead of this "
-                   "computer's clock", index + 1, revision->type, revision->record);
-
-  self->max_hlc = MAX (self->max_hlc, revision->hlc);
-  return _idk_import_run_add (run, index, revision,
-                              data + element->fields.start, element->fields.end - element->fields.start,
-                              element->fields_compact, error);
-}
-
 static GMappedFile *
 map_file (const char  *path,
           GError     **error)
@@ -404,10 +369,14 @@ run (IdkImport        *self,
      GCancellable     *cancellable,
      GError          **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   const char *data;
   IdkImportRun *pass;
+  IdkParser *parser;
+  IdkRevision *revision;
+  GPtrArray *refs = NULL;
+  g_autoptr(GError) local = NULL;
   gsize released = 0;
+  guint index = 0, done = 0;
 
   if (!load (self, error) ||
       !_idk_import_check_seen (self->store, self->bundle_id, self->origin, self->seq, self->sha256,
@@ -420,19 +389,19 @@ run (IdkImport        *self,
     return FALSE;
 
   data = g_bytes_get_data (self->bytes, NULL);
-  for (guint i = 0; i < self->scan.elements->len; i++)
+  parser = _idk_parser_start (data, self->scan.elements);
+  while ((revision = _idk_parser_next (parser, &index, &refs, &local)) != NULL)
     {
-      const IdkJsonElement *element = &g_array_index (self->scan.elements, IdkJsonElement, i);
+      const IdkJsonElement *element = &g_array_index (self->scan.elements, IdkJsonElement, index);
+      gboolean ok;
 
-      if (i % 1024 == 0)
+      if (++done % 1024 == 0)
         {
           if (g_cancellable_is_cancelled (cancellable))
-            {
-              _idk_import_run_abort (pass);
-              return refuse (error, IDK_BUNDLE_ERROR_CANCELLED, "The import was cancelled");
-            }
+            g_set_error (&local, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_CANCELLED, "The import was cancelled");
           if (progress != NULL)
-            progress (0.9 * i / self->scan.elements->len, user_data);
+            progress (0.9 * done / self->scan.elements->len, user_data);
+          /* Both threads are past these pages. */
           if (element->value.start - released > (8 << 20))
             {
               release_pages (data, element->value.start, self);
@@ -440,11 +409,26 @@ run (IdkImport        *self,
             }
         }
 
-      if (!add_one (self, pass, parser, i, data, element, error))
-        {
-          _idk_import_run_abort (pass);
-          return FALSE;
-        }
+      self->max_hlc = MAX (self->max_hlc, revision->hlc);
+      ok = local == NULL &&
+           _idk_import_run_add (pass, index, revision, refs,
+                                data + element->fields.start, element->fields.end - element->fields.start,
+                                element->fields_compact, &local);
+      idk_revision_unref (revision);
+      g_ptr_array_unref (refs);
+      if (!ok)
+        break;
+    }
+  _idk_parser_stop (parser);
+  if (local == NULL && done != self->scan.elements->len)
+    g_set_error (&local, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_INVALID,
+                 "Only %u of the %u revisions could be read", done, self->scan.elements->len);
+
+  if (local != NULL)
+    {
+      _idk_import_run_abort (pass);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
 
   if (!_idk_import_run_finish (pass, commit ? &(IdkImportRecord) {
