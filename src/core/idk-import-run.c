@@ -243,25 +243,33 @@ check_held (IdkImportRun  *run,
   return TRUE;
 }
 
+/* A record is of one type everywhere.  @exists: whether the database (or
+ * the bundle so far) holds a revision of it. */
 static gboolean
 check_record_type (IdkImportRun  *run,
                    guint          index,
                    IdkRevision   *revision,
+                   gboolean      *exists,
                    GError       **error)
 {
   g_autofree char *other = NULL;
   sqlite3_stmt *stmt;
   gint64 rowid = 0;
 
+  *exists = FALSE;
+
+  /* Another type first, if there is one. */
   if (!(stmt = _idk_store_prepare (run->store,
                                    "SELECT record_type, rowid FROM revisions WHERE record_uuid = ?1 "
-                                   "AND record_type <> ?2 LIMIT 1", error)))
+                                   "ORDER BY record_type <> ?2 DESC LIMIT 1", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, revision->type, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      other = g_strdup (text (stmt, 0));
+      *exists = TRUE;
+      if (!g_str_equal (text (stmt, 0), revision->type))
+        other = g_strdup (text (stmt, 0));
       rowid = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
@@ -343,6 +351,7 @@ static gboolean
 write_revision (IdkImportRun  *run,
                 guint          index,
                 IdkRevision   *revision,
+                gboolean       fresh,
                 const char    *parents,
                 const char    *fields,
                 GError       **error)
@@ -387,6 +396,9 @@ write_revision (IdkImportRun  *run,
         return FALSE;
     }
 
+  if (fresh)
+    return _idk_store_touch_fresh (store, revision->record, revision->type, revision->rev_id,
+                                   revision->deleted, error);
   return _idk_store_touch (store, revision->record, revision->type, error);
 }
 
@@ -431,7 +443,7 @@ _idk_import_run_add (IdkImportRun  *run,
 {
   g_autofree char *parents = _idk_revision_parents_json ((const char * const *) revision->parents);
   g_autofree char *stored = NULL;
-  gboolean held;
+  gboolean held, exists;
 
   /* Stored as SQLite writes JSON, so that offices compare equal bytes. */
   stored = fields_compact ? g_strndup (fields, fields_length) : minify (run->store, fields, fields_length, error);
@@ -443,13 +455,13 @@ _idk_import_run_add (IdkImportRun  *run,
   if (held)
     return TRUE;
 
-  if (!check_record_type (run, index, revision, error) ||
+  if (!check_record_type (run, index, revision, &exists, error) ||
       !check_lineage (run, index, revision, error))
     return FALSE;
 
   note_references (run, index, revision, refs);
   run->max_hlc = MAX (run->max_hlc, revision->hlc);
-  return write_revision (run, index, revision, parents, stored, error);
+  return write_revision (run, index, revision, !exists && revision->parents[0] == NULL, parents, stored, error);
 }
 
 /* Every record the bundle refers to must exist, here or in the bundle
@@ -603,11 +615,14 @@ _idk_import_run_finish (IdkImportRun           *run,
                         GError                **error)
 {
   IdkStore *store = run->store;
+  gint64 start = g_get_monotonic_time ();
 
   *n_new = run->inserted->len;
 
-  if (!_idk_store_settle_rows (store, error) ||
-      !check_references (run, error) ||
+  if (!_idk_store_settle_rows (store, error))
+    goto failed;
+  g_debug ("%u revisions settled in %.2f s", run->inserted->len, (g_get_monotonic_time () - start) / 1e6);
+  if (!check_references (run, error) ||
       !count (run, counts, error))
     goto failed;
 
@@ -624,10 +639,12 @@ _idk_import_run_finish (IdkImportRun           *run,
         goto failed;
     }
 
+  start = g_get_monotonic_time ();
   if (!_idk_store_exec (store, "DELETE FROM temp.touched", error) ||
       !record_bundle (store, record, error) ||
       !idk_store_commit (store, error))
     goto failed;
+  g_debug ("Import committed in %.2f s", (g_get_monotonic_time () - start) / 1e6);
 
   _idk_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   run_free (run);

@@ -85,6 +85,12 @@ gboolean      _idk_store_touch         (IdkStore      *self,
                                         const char    *record,
                                         const char    *type,
                                         GError       **error);
+gboolean      _idk_store_touch_fresh   (IdkStore      *self,
+                                        const char    *record,
+                                        const char    *type,
+                                        const char    *rev_id,
+                                        gboolean       deleted,
+                                        GError       **error);
 gboolean      _idk_store_settle_rows   (IdkStore      *self,
                                         GError       **error);
 gboolean      _idk_store_settle        (IdkStore      *self,

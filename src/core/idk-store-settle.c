@@ -15,11 +15,15 @@
  * json_extract(), never re-serialized in C.
  */
 
-/* Kept in the connection's temporary database: never part of the file. */
+/* Kept in the connection's temporary database: never part of the file.
+ * A "fresh" record is one whose only revision is the one just added, with
+ * no parents, to a record this database had no revision of: its winner is
+ * that revision, with nothing to look up (most of a large import). */
 static const char touched_schema[] =
   "CREATE TEMP TABLE IF NOT EXISTS touched ("
   "  record TEXT PRIMARY KEY,"
   "  type TEXT NOT NULL,"
+  "  fresh INTEGER NOT NULL DEFAULT 0,"
   "  old_winner TEXT,"
   "  old_live INTEGER NOT NULL DEFAULT 0,"
   "  new_winner TEXT,"
@@ -42,11 +46,43 @@ _idk_store_touch (IdkStore    *self,
   sqlite3_stmt *stmt;
 
   if (!(stmt = _idk_store_prepare (self,
-                                   "INSERT OR IGNORE INTO temp.touched (record, type) VALUES (?1, ?2)",
+                                   "INSERT INTO temp.touched (record, type) VALUES (?1, ?2) "
+                                   "ON CONFLICT (record) DO UPDATE SET fresh = 0",
                                    error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  return _idk_store_step_done (self, stmt, error);
+}
+
+/**
+ * _idk_store_touch_fresh:
+ * @rev_id: the record's only revision, which has no parents
+ *
+ * As _idk_store_touch(), for a record this database held no revision of:
+ * settling takes @rev_id as its winner without looking.  A second revision
+ * of the record touched later makes it an ordinary one.
+ */
+gboolean
+_idk_store_touch_fresh (IdkStore    *self,
+                        const char  *record,
+                        const char  *type,
+                        const char  *rev_id,
+                        gboolean     deleted,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "INSERT INTO temp.touched (record, type, fresh, new_winner, new_live) "
+                                   "VALUES (?1, ?2, 1, ?3, ?4) "
+                                   "ON CONFLICT (record) DO UPDATE SET fresh = 0, new_winner = NULL, new_live = 0",
+                                   error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rev_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, !deleted);
   return _idk_store_step_done (self, stmt, error);
 }
 
@@ -138,10 +174,11 @@ _idk_store_settle_rows (IdkStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* A record has few leaves: finding its winner is one index seek. */
+  /* A record has few leaves: finding its winner is one index seek.  A
+   * fresh record needs none: it had no row, its revision wins. */
   if (!_idk_store_exec (self,
                         "UPDATE temp.touched SET old_winner = r.winner_rev, old_live = NOT r.deleted "
-                        "FROM records r WHERE r.uuid = temp.touched.record;"
+                        "FROM records r WHERE r.uuid = temp.touched.record AND temp.touched.fresh = 0;"
 
                         "INSERT INTO records (uuid, type, winner_rev, deleted, leaves) "
                         "SELECT t.record, t.type, w.rev_id, w.deleted, "
@@ -149,12 +186,15 @@ _idk_store_settle_rows (IdkStore  *self,
                         "FROM temp.touched t JOIN revisions w ON w.rev_id = "
                         "  (SELECT rev_id FROM revisions v WHERE v.record_uuid = t.record AND v.is_leaf = 1 "
                         "   ORDER BY " IDK_WINNER_ORDER " LIMIT 1) "
-                        "WHERE true "
+                        "WHERE t.fresh = 0 "
                         "ON CONFLICT (uuid) DO UPDATE SET winner_rev = excluded.winner_rev, "
                         "  deleted = excluded.deleted, leaves = excluded.leaves;"
 
+                        "INSERT INTO records (uuid, type, winner_rev, deleted, leaves) "
+                        "SELECT record, type, new_winner, NOT new_live, 1 FROM temp.touched WHERE fresh = 1;"
+
                         "UPDATE temp.touched SET new_winner = r.winner_rev, new_live = NOT r.deleted "
-                        "FROM records r WHERE r.uuid = temp.touched.record;",
+                        "FROM records r WHERE r.uuid = temp.touched.record AND temp.touched.fresh = 0;",
                         error))
     return FALSE;
 
