@@ -148,10 +148,10 @@ main (int   argc,
   print_step ("iasmn export", &export);
   print_step ("sqlite3 shell: load with json_each", &load);
   print_step ("sqlite3 shell: write as JSON", &dump);
-  g_print ("\nimport / shell load   %.2f (target ≤ 1.5)\n", import.seconds / load.seconds);
-  g_print ("export / shell load   %.2f (target ≤ 1.5)\n", export.seconds / load.seconds);
+  g_print ("\nimport / shell load   %.2f (target <= 1.5)\n", import.seconds / load.seconds);
+  g_print ("export / shell load   %.2f (target <= 1.5)\n", export.seconds / load.seconds);
   g_print ("export / shell write  %.2f\n", export.seconds / dump.seconds);
-  g_print ("peak memory           import %.1f MB, export %.1f MB (target ≤ 200 MB)\n",
+  g_print ("peak memory           import %.1f MB, export %.1f MB (target <= 200 MB)\n",
            import.peak_mb, export.peak_mb);
 
   g_free (import.out);
