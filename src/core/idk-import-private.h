@@ -26,6 +26,11 @@ typedef struct
  * one transaction that is committed or rolled back at the end. */
 typedef struct _IdkImportRun IdkImportRun;
 
+gboolean      _idk_import_refuse     (GError                **error,
+                                      IdkBundleError          code,
+                                      const char             *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
+
 gboolean      _idk_import_check_seen (IdkStore               *store,
                                       const char             *bundle_id,
                                       const char             *origin,

@@ -41,17 +41,11 @@ struct _IdkImportRun
   guint64 max_hlc;
 };
 
-static gboolean
-refuse (GError         **error,
-        IdkBundleError   code,
-        const char      *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GError         **error,
-        IdkBundleError   code,
-        const char      *format,
-        ...)
+gboolean
+_idk_import_refuse (GError         **error,
+                    IdkBundleError   code,
+                    const char      *format,
+                    ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -126,10 +120,10 @@ _idk_import_check_seen (IdkStore    *store,
         {
           sqlite3_reset (stmt);
           if (!same_number)
-            return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+            return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
                            "A bundle with the id %s was received before with other content: "
                            "this one was altered or forged", bundle_id);
-          return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+          return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
                          "Office %s already sent its bundle number %" G_GINT64_FORMAT " with other "
                          "content: this one was altered or forged", origin, seq);
         }
@@ -140,7 +134,7 @@ _idk_import_check_seen (IdkStore    *store,
     return _idk_store_sql_error (store, error);
 
   if (!*already_imported && g_str_equal (origin, idk_store_get_office_uuid (store)))
-    return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
                    "The bundle claims to come from this office, which did not make it");
 
   return TRUE;
@@ -231,10 +225,10 @@ check_held (IdkImportRun  *run,
   sqlite3_reset (stmt);
 
   if (rowid > run->watermark)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revisions %u and %u of the bundle (%s %s) have the same id %s",
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revisions %u and %u of the bundle (%s %s) have the same id %s",
                    index_of_rowid (run, rowid) + 1, index + 1, revision->type, revision->record, revision->rev_id);
   if (!same)
-    return refuse (error, IDK_BUNDLE_ERROR_TAMPERED, "Revision %u of the bundle (%s %s) differs from the revision "
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED, "Revision %u of the bundle (%s %s) differs from the revision "
                    "this database holds under the same id %s: it was altered or forged",
                    index + 1, revision->type, revision->record, revision->rev_id);
 
@@ -277,10 +271,10 @@ check_record_type (IdkImportRun  *run,
   if (other == NULL)
     return TRUE;
   if (rowid > run->watermark)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Record %s appears in the bundle as %s (revision %u) and "
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Record %s appears in the bundle as %s (revision %u) and "
                    "as %s (revision %u)", revision->record, other, index_of_rowid (run, rowid) + 1,
                    revision->type, index + 1);
-  return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle: record %s is of type %s there, "
+  return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle: record %s is of type %s there, "
                  "but this database holds it as %s", index + 1, revision->record, revision->type, other);
 }
 
@@ -304,7 +298,7 @@ check_lineage (IdkImportRun  *run,
       foreign = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       if (foreign)
-        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s): its parent %s is a "
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s): its parent %s is a "
                        "revision of another record", index + 1, revision->type, revision->record,
                        revision->parents[i]);
     }
@@ -318,7 +312,7 @@ check_lineage (IdkImportRun  *run,
   foreign = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (foreign)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s) is named as parent by a "
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s) is named as parent by a "
                    "revision of another record", index + 1, revision->type, revision->record);
 
   return TRUE;
@@ -488,11 +482,11 @@ check_references (IdkImportRun  *run,
       sqlite3_reset (stmt);
 
       if (type == NULL)
-        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
                        "%s, which is neither in the bundle nor in this database",
                        use->index + 1, use->type, use->record, use->field, (const char *) key);
       if (!g_strv_contains (use->types, type))
-        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
                        "%s, which is of type %s, not %s",
                        use->index + 1, use->type, use->record, use->field, (const char *) key, type, use->types[0]);
     }

@@ -62,42 +62,6 @@ static const char * const envelope_members[] = {
   "created_at", "acks", "revisions", "revisions_sha256", NULL
 };
 
-static gboolean
-refuse (GError         **error,
-        IdkBundleError   code,
-        const char      *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GError         **error,
-        IdkBundleError   code,
-        const char      *format,
-        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_set_error_literal (error, IDK_BUNDLE_ERROR, code, "");
-  if (error != NULL && *error != NULL)
-    {
-      g_free ((*error)->message);
-      (*error)->message = g_strdup_vprintf (format, args);
-    }
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-is_lower_uuid (const char *text)
-{
-  if (text == NULL || !g_uuid_string_is_valid (text))
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* The member as a string, or NULL if it is missing or of another type. */
 static const char *
 string_member (JsonObject *object,
@@ -134,24 +98,24 @@ check_origin (IdkImport   *self,
   const char *organization;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin” must be an object");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin” must be an object");
   origin = json_node_get_object (node);
 
   names = json_object_get_members (origin);
   for (const GList *l = names; l != NULL; l = l->next)
     if (!g_str_equal (l->data, "office") && !g_str_equal (l->data, "name") && !g_str_equal (l->data, "organization"))
-      return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown member “%s” in the envelope's “origin”",
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown member “%s” in the envelope's “origin”",
                      (const char *) l->data);
 
-  if (!is_lower_uuid (string_member (origin, "office")))
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.office” must be a UUID in lower case");
+  if (!_idk_uuid_is_canonical (string_member (origin, "office")))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.office” must be a UUID in lower case");
   if (string_member (origin, "name") == NULL || *string_member (origin, "name") == '\0')
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.name” must be a non-empty string");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.name” must be a non-empty string");
 
   node = json_object_get_member (origin, "organization");
   organization = string_member (origin, "organization");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && organization == NULL)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.organization” must be a string or null");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.organization” must be a string or null");
 
   self->origin = g_strdup (string_member (origin, "office"));
   self->origin_name = g_strdup (string_member (origin, "name"));
@@ -169,7 +133,7 @@ check_acks (IdkImport   *self,
   g_autoptr(GList) names = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks” must be an object");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks” must be an object");
   acks = json_node_get_object (node);
 
   names = json_object_get_members (acks);
@@ -177,11 +141,11 @@ check_acks (IdkImport   *self,
     {
       gint64 value;
 
-      if (!is_lower_uuid (l->data))
-        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: “%s” is not an office UUID",
+      if (!_idk_uuid_is_canonical (l->data))
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: “%s” is not an office UUID",
                        (const char *) l->data);
       if (!int_member (acks, l->data, &value) || value < 0)
-        return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: the value for %s must be a "
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: the value for %s must be a "
                        "non-negative integer", (const char *) l->data);
       if (g_str_equal (l->data, idk_store_get_office_uuid (self->store)))
         self->acked_here = value;
@@ -213,7 +177,7 @@ check_envelope (IdkImport          *self,
   gint64 version;
 
   if (scan->revisions.end == 0)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “revisions” is missing or not an array");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “revisions” is missing or not an array");
 
   /* The envelope alone: the revisions are parsed one by one later. */
   text = g_string_sized_new (scan->revisions.start + (length - scan->revisions.end) + 2);
@@ -222,47 +186,47 @@ check_envelope (IdkImport          *self,
   g_string_append_len (text, data + scan->revisions.end, (gssize) (length - scan->revisions.end));
 
   if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, &local))
-    return refuse (error, IDK_BUNDLE_ERROR_MALFORMED, "The envelope cannot be read: %s", local->message);
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_MALFORMED, "The envelope cannot be read: %s", local->message);
   envelope = json_node_get_object (json_parser_get_root (parser));
 
   format = string_member (envelope, "format");
   if (g_strcmp0 (format, IDK_BUNDLE_FORMAT) != 0)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Not an IASMN Desk bundle: envelope member “format” is %s%s%s",
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Not an IASMN Desk bundle: envelope member “format” is %s%s%s",
                    format ? "“" : "", format ? format : "missing or not a string", format ? "”" : "");
   if (!int_member (envelope, "format_version", &version))
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “format_version” must be an integer");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “format_version” must be an integer");
   if (version != IDK_BUNDLE_FORMAT_VERSION)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
                    "Bundle format version %" G_GINT64_FORMAT " is not supported (this version reads %d)",
                    version, IDK_BUNDLE_FORMAT_VERSION);
 
   names = json_object_get_members (envelope);
   for (const GList *l = names; l != NULL; l = l->next)
     if (!g_strv_contains (envelope_members, l->data))
-      return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown envelope member “%s”", (const char *) l->data);
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown envelope member “%s”", (const char *) l->data);
 
   value = string_member (envelope, "network_id");
   if (value == NULL)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “network_id” must be a string");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “network_id” must be a string");
   if (!g_str_equal (value, IDK_NETWORK_ID))
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "The bundle belongs to another network (%s)", value);
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "The bundle belongs to another network (%s)", value);
 
-  if (!is_lower_uuid (string_member (envelope, "bundle_id")))
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “bundle_id” must be a UUID in lower case");
+  if (!_idk_uuid_is_canonical (string_member (envelope, "bundle_id")))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “bundle_id” must be a UUID in lower case");
   self->bundle_id = g_strdup (string_member (envelope, "bundle_id"));
 
   if (!check_origin (self, envelope, error))
     return FALSE;
 
   if (!int_member (envelope, "seq", &self->seq) || self->seq < 1)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “seq” must be a positive integer");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “seq” must be a positive integer");
   if (!int_member (envelope, "since", &self->since) || self->since < 0 || self->since >= self->seq)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
                    "Envelope member “since” must be an integer from 0 to seq − 1");
 
   value = string_member (envelope, "created_at");
   if (value == NULL || !g_utf8_validate (value, -1, NULL) || strlen (value) > 64)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “created_at” must be a short string");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “created_at” must be a short string");
   self->created_at = g_strdup (value);
 
   if (!check_acks (self, envelope, error))
@@ -270,7 +234,7 @@ check_envelope (IdkImport          *self,
 
   value = string_member (envelope, "revisions_sha256");
   if (value == NULL || strlen (value) != 64 || strspn (value, "0123456789abcdef") != 64)
-    return refuse (error, IDK_BUNDLE_ERROR_INVALID,
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
                    "Envelope member “revisions_sha256” must be 64 lower-case hex digits");
 
   /* In slices, giving the pages back as it goes: the file may be large. */
@@ -284,7 +248,7 @@ check_envelope (IdkImport          *self,
     }
   self->sha256 = g_strdup (g_checksum_get_string (checksum));
   if (!g_str_equal (value, self->sha256))
-    return refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
                    "The revisions do not match their SHA-256 checksum: the file was altered or damaged");
 
   return TRUE;
@@ -323,24 +287,24 @@ map_file (const char  *path,
     {
       int saved = errno;
 
-      refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, g_strerror (saved));
+      _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, g_strerror (saved));
       return NULL;
     }
   if (!S_ISREG (buf.st_mode))
     {
-      refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: not a regular file", path);
+      _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: not a regular file", path);
       return NULL;
     }
   if ((guint64) buf.st_size > idk_json_limits_default ()->max_size)
     {
-      refuse (error, IDK_BUNDLE_ERROR_TOO_LARGE, "“%s” is larger than %" G_GSIZE_FORMAT " bytes",
+      _idk_import_refuse (error, IDK_BUNDLE_ERROR_TOO_LARGE, "“%s” is larger than %" G_GSIZE_FORMAT " bytes",
               path, idk_json_limits_default ()->max_size);
       return NULL;
     }
 
   file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
-    refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, local->message);
+    _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, local->message);
   return file;
 }
 

@@ -12,5 +12,6 @@ IdkRevision *_idk_revision_parse        (JsonNode            *node,
                                          gboolean             serialize,
                                          GError             **error);
 char        *_idk_revision_parents_json (const char * const  *parents);
+gboolean     _idk_uuid_is_canonical     (const char          *text);
 
 G_END_DECLS

@@ -69,8 +69,8 @@ get_string (JsonObject  *object,
 
 /* One spelling per id: lower case, as g_uuid_string_random() writes them,
  * so that two offices never take one record for two. */
-static gboolean
-is_lower_uuid (const char *text)
+gboolean
+_idk_uuid_is_canonical (const char *text)
 {
   if (text == NULL || !g_uuid_string_is_valid (text))
     return FALSE;
@@ -115,7 +115,7 @@ idk_revision_parse_id (const char  *rev_id,
     return FALSE;
 
   hex = g_strndup (rev_id, IDK_HLC_HEX_LEN);
-  if (!idk_hlc_from_hex (hex, &value) || !is_lower_uuid (rev_id + IDK_HLC_HEX_LEN + 1))
+  if (!idk_hlc_from_hex (hex, &value) || !_idk_uuid_is_canonical (rev_id + IDK_HLC_HEX_LEN + 1))
     return FALSE;
 
   if (hlc)
@@ -191,7 +191,7 @@ _idk_revision_parse (JsonNode  *node,
       }
   g_list_free (names);
 
-  if (!is_lower_uuid (record))
+  if (!_idk_uuid_is_canonical (record))
     return fail (error, record, type, "member “record” must be a UUID in lower case"), NULL;
   if (type == NULL)
     return fail (error, record, type, "member “type” must be a string"), NULL;

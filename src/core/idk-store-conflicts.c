@@ -117,24 +117,7 @@ idk_store_get_leaves (IdkStore    *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(JsonNode) parents = json_from_string ((const char *) sqlite3_column_text (stmt, 3), NULL);
-      g_autoptr(JsonNode) fields = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) parent_ids = NULL;
-      JsonArray *array = json_node_get_array (parents);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        g_strv_builder_add (builder, json_array_get_string_element (array, i));
-      parent_ids = g_strv_builder_end (builder);
-
-      g_ptr_array_add (leaves,
-                       idk_revision_new (uuid, (const char *) sqlite3_column_text (stmt, 0),
-                                         (guint64) sqlite3_column_int64 (stmt, 1),
-                                         (const char *) sqlite3_column_text (stmt, 2),
-                                         (const char **) parent_ids, sqlite3_column_int (stmt, 4),
-                                         json_node_get_object (fields)));
-    }
+    g_ptr_array_add (leaves, _idk_store_revision_from_row (stmt, uuid));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)

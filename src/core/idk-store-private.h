@@ -58,6 +58,8 @@ gboolean      _idk_store_save_hlc      (IdkStore      *self,
 char         *_idk_store_like_pattern  (const char    *text);
 gboolean      _idk_text_is_blank       (const char    *text);
 gpointer      _idk_store_meeting_from_row (sqlite3_stmt *stmt);
+IdkRevision  *_idk_store_revision_from_row (sqlite3_stmt *stmt,
+                                           const char   *uuid);
 
 /* idk-store.c, for the other writers of revisions */
 typedef struct _IdkRecordType IdkRecordType;

@@ -70,6 +70,29 @@ idk_fields_get_text (JsonObject *fields,
   return json_node_get_string (node);
 }
 
+/* A revision of @uuid from a row of record_type, hlc, office_uuid,
+ * parents, deleted, fields. */
+IdkRevision *
+_idk_store_revision_from_row (sqlite3_stmt *stmt,
+                              const char   *uuid)
+{
+  g_autoptr(JsonNode) parents = json_from_string ((const char *) sqlite3_column_text (stmt, 3), NULL);
+  g_autoptr(JsonNode) fields = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parent_ids = NULL;
+  JsonArray *array = json_node_get_array (parents);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  parent_ids = g_strv_builder_end (builder);
+
+  return idk_revision_new (uuid, (const char *) sqlite3_column_text (stmt, 0),
+                           (guint64) sqlite3_column_int64 (stmt, 1),
+                           (const char *) sqlite3_column_text (stmt, 2),
+                           (const char **) parent_ids, sqlite3_column_int (stmt, 4),
+                           json_node_get_object (fields));
+}
+
 /**
  * idk_store_get_revisions:
  *
@@ -95,24 +118,7 @@ idk_store_get_revisions (IdkStore    *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(JsonNode) parents = json_from_string ((const char *) sqlite3_column_text (stmt, 3), NULL);
-      g_autoptr(JsonNode) fields = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) parent_ids = NULL;
-      JsonArray *array = json_node_get_array (parents);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        g_strv_builder_add (builder, json_array_get_string_element (array, i));
-      parent_ids = g_strv_builder_end (builder);
-
-      g_ptr_array_add (revisions,
-                       idk_revision_new (uuid, (const char *) sqlite3_column_text (stmt, 0),
-                                         (guint64) sqlite3_column_int64 (stmt, 1),
-                                         (const char *) sqlite3_column_text (stmt, 2),
-                                         (const char **) parent_ids, sqlite3_column_int (stmt, 4),
-                                         json_node_get_object (fields)));
-    }
+    g_ptr_array_add (revisions, _idk_store_revision_from_row (stmt, uuid));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "idk-core.h"
 #include "idk-details.h"
 
 void
@@ -262,4 +263,20 @@ idk_details_type_label (const char *type)
       return _(labels[i].label);
 
   return type;
+}
+
+/**
+ * idk_details_bundle_filter:
+ *
+ * Returns: (transfer full): the file chooser's filter for bundles
+ */
+GtkFileFilter *
+idk_details_bundle_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("IASMN Desk bundles"));
+  gtk_file_filter_add_mime_type (filter, IDK_BUNDLE_MIME_TYPE);
+  gtk_file_filter_add_pattern (filter, "*" IDK_BUNDLE_EXTENSION);
+  return filter;
 }

@@ -36,5 +36,6 @@ void       idk_details_report      (GtkWidget  *widget,
 GtkWidget *idk_details_pill_new     (const char *text,
                                      const char *style_class);
 const char *idk_details_type_label  (const char *type);
+GtkFileFilter *idk_details_bundle_filter (void);
 
 G_END_DECLS

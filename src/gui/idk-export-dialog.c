@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "idk-details.h"
 #include "idk-export-dialog.h"
 
 /* Exporting a bundle: for any office (everything) or for one office that
@@ -201,12 +202,8 @@ choose_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   IdkExportDialog *self = IDK_EXPORT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = idk_details_bundle_filter ();
   g_autofree char *name = suggested_name (self);
-
-  gtk_file_filter_set_name (filter, _("IASMN Desk bundles"));
-  gtk_file_filter_add_mime_type (filter, IDK_BUNDLE_MIME_TYPE);
-  gtk_file_filter_add_pattern (filter, "*" IDK_BUNDLE_EXTENSION);
 
   self->chooser = gtk_file_chooser_native_new (_("Export Bundle"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));

@@ -9,6 +9,7 @@
 #include "idk-actions-view.h"
 #include "idk-calendar-view.h"
 #include "idk-conflicts-window.h"
+#include "idk-details.h"
 #include "idk-export-dialog.h"
 #include "idk-import-dialog.h"
 #include "idk-office-dialog.h"
@@ -142,12 +143,9 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   IdkWindow *self = IDK_WINDOW (widget);
-  g_autoptr(GtkFileFilter) bundles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) bundles = idk_details_bundle_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (bundles, _("IASMN Desk bundles"));
-  gtk_file_filter_add_mime_type (bundles, IDK_BUNDLE_MIME_TYPE);
-  gtk_file_filter_add_pattern (bundles, "*" IDK_BUNDLE_EXTENSION);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
