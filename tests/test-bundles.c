@@ -204,6 +204,36 @@ test_export (Case          *c,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+static void
+test_usage (Case          *c,
+            gconstpointer  data)
+{
+  const char *wrong[][4] = {
+    { "import", NULL },
+    { "import", "a.iasmn", "b.iasmn", NULL },
+    { "import", "--apply", NULL },
+    { "export", "--for", "not-a-uuid", NULL },
+    { "office", "rename", NULL },
+    { "office", "set", NULL },
+    { "conflicts", "resolve", NULL },
+    { "dump", "extra", NULL },
+  };
+  g_autofree char *before = idk_test_file_checksum (c->db);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, NULL, "--db", c->db, wrong[i][0], wrong[i][1], wrong[i][2], wrong[i][3], NULL);
+      if (run.status != 2 || strstr (run.err, "Usage: iasmn") == NULL)
+        g_error ("iasmn %s %s: status %d, “%s”", wrong[i][0], wrong[i][1] ? wrong[i][1] : "", run.status, run.err);
+    }
+
+  after = idk_test_file_checksum (c->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static GPtrArray *
 read_expected (void)
 {
@@ -251,6 +281,7 @@ main (int   argc,
   g_test_add ("/bundles/refused/oversized-string", Case, NULL, case_set_up, test_oversized_string, case_tear_down);
   g_test_add ("/bundles/good", Case, NULL, case_set_up, test_good_bundle, case_tear_down);
   g_test_add ("/bundles/export", Case, NULL, case_set_up, test_export, case_tear_down);
+  g_test_add ("/bundles/usage", Case, NULL, case_set_up, test_usage, case_tear_down);
 
   status = g_test_run ();
 
