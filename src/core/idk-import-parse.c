@@ -139,7 +139,7 @@ static gpointer
 parse_thread (gpointer data)
 {
   IdkParser *self = data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   Item *end;
 
   for (guint i = 0; i < self->elements->len; i++)

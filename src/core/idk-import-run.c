@@ -39,6 +39,7 @@ struct _IdkImportRun
   GHashTable *held;              /* record → type, for revisions already held */
   GHashTable *targets;           /* referenced record → RefUse, first use */
   guint64 max_hlc;
+  gboolean parents_seen;         /* some revision here names a parent */
 };
 
 gboolean
@@ -146,6 +147,7 @@ _idk_import_run_begin (IdkStore  *store,
 {
   IdkImportRun *run;
   gint64 watermark = 0;
+  gint64 parents = 0;
   int rc;
 
   /* A larger page cache for the one long transaction. */
@@ -164,6 +166,11 @@ _idk_import_run_begin (IdkStore  *store,
   run = g_new0 (IdkImportRun, 1);
   run->store = store;
   run->watermark = watermark;
+  /* Until a revision names a parent, no revision can have a child to check. */
+  if (!_idk_store_query_int (_idk_store_get_db (store), "SELECT EXISTS (SELECT 1 FROM rev_parents)",
+                             &parents, &rc))
+    parents = 1;
+  run->parents_seen = parents != 0;
   run->inserted = g_array_new (FALSE, FALSE, sizeof (guint));
   run->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ref_use_free);
@@ -303,6 +310,9 @@ check_lineage (IdkImportRun  *run,
                        revision->parents[i]);
     }
 
+  if (!run->parents_seen)
+    return TRUE;
+
   if (!(stmt = _idk_store_prepare (run->store,
                                    "SELECT v.rev_id FROM rev_parents p JOIN revisions v ON v.rev_id = p.rev_id "
                                    "WHERE p.parent_rev_id = ?1 AND v.record_uuid <> ?2 LIMIT 1", error)))
@@ -341,6 +351,9 @@ note_references (IdkImportRun *run,
     }
 }
 
+/* Writes the revision, unless the database holds one under its id
+ * (@duplicate, nothing written): most revisions are new, so the insert
+ * itself is the lookup. */
 static gboolean
 write_revision (IdkImportRun  *run,
                 guint          index,
@@ -348,10 +361,14 @@ write_revision (IdkImportRun  *run,
                 gboolean       fresh,
                 const char    *parents,
                 const char    *fields,
+                gboolean      *duplicate,
                 GError       **error)
 {
   IdkStore *store = run->store;
   sqlite3_stmt *stmt;
+  int rc;
+
+  *duplicate = FALSE;
 
   if (!(stmt = _idk_store_prepare (store,
                                    "INSERT INTO revisions (rev_id, record_uuid, record_type, hlc, office_uuid, "
@@ -367,12 +384,22 @@ write_revision (IdkImportRun  *run,
   sqlite3_bind_int (stmt, 6, revision->deleted);
   sqlite3_bind_text (stmt, 7, parents, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, fields, -1, SQLITE_STATIC);
-  if (!_idk_store_step_done (store, stmt, error))
-    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE ||
+      (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode (_idk_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE))
+    {
+      *duplicate = TRUE;
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (store, error);
   g_array_append_val (run->inserted, index);
 
   for (guint i = 0; revision->parents[i] != NULL; i++)
     {
+      run->parents_seen = TRUE;
+
       if (!(stmt = _idk_store_prepare (store,
                                        "INSERT OR IGNORE INTO rev_parents (rev_id, parent_rev_id) VALUES (?1, ?2)",
                                        error)))
@@ -437,25 +464,32 @@ _idk_import_run_add (IdkImportRun  *run,
 {
   g_autofree char *parents = _idk_revision_parents_json ((const char * const *) revision->parents);
   g_autofree char *stored = NULL;
-  gboolean held, exists;
+  gboolean held, exists, duplicate;
 
   /* Stored as SQLite writes JSON, so that offices compare equal bytes. */
   stored = fields_compact ? g_strndup (fields, fields_length) : minify (run->store, fields, fields_length, error);
   if (stored == NULL)
     return FALSE;
 
-  if (!check_held (run, index, revision, parents, stored, &held, error))
-    return FALSE;
-  if (held)
-    return TRUE;
-
   if (!check_record_type (run, index, revision, &exists, error) ||
-      !check_lineage (run, index, revision, error))
+      !check_lineage (run, index, revision, error) ||
+      !write_revision (run, index, revision, !exists && revision->parents[0] == NULL, parents, stored,
+                       &duplicate, error))
     return FALSE;
+
+  /* Held already: it must be the same; then there is nothing to do. */
+  if (duplicate)
+    {
+      if (!check_held (run, index, revision, parents, stored, &held, error))
+        return FALSE;
+      if (!held)
+        return _idk_store_sql_error (run->store, error);
+      return TRUE;
+    }
 
   note_references (run, index, revision, refs);
   run->max_hlc = MAX (run->max_hlc, revision->hlc);
-  return write_revision (run, index, revision, !exists && revision->parents[0] == NULL, parents, stored, error);
+  return TRUE;
 }
 
 /* Every record the bundle refers to must exist, here or in the bundle

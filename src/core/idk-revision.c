@@ -172,7 +172,8 @@ _idk_revision_parse (JsonNode  *node,
   JsonArray *parents;
   const char *record, *type, *rev, *hlc, *office;
   guint64 rev_hlc;
-  GList *names;
+  JsonObjectIter iter;
+  const char *name;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return fail (error, NULL, NULL, "not a JSON object"), NULL;
@@ -181,15 +182,10 @@ _idk_revision_parse (JsonNode  *node,
   record = get_string (object, "record");
   type = get_string (object, "type");
 
-  names = json_object_get_members (object);
-  for (const GList *l = names; l != NULL; l = l->next)
-    if (!g_strv_contains (revision_members, l->data))
-      {
-        fail (error, record, type, "unknown member “%s”", (const char *) l->data);
-        g_list_free (names);
-        return NULL;
-      }
-  g_list_free (names);
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    if (!g_strv_contains (revision_members, name))
+      return fail (error, record, type, "unknown member “%s”", name), NULL;
 
   if (!_idk_uuid_is_canonical (record))
     return fail (error, record, type, "member “record” must be a UUID in lower case"), NULL;
