@@ -134,6 +134,24 @@ create_organization (Office     *office,
   return uuid;
 }
 
+/* Saves the record with one member changed; the store's answer. */
+static gboolean
+save_changed (Office      *office,
+              const char  *uuid,
+              const char  *member,
+              const char  *value,
+              GError     **error)
+{
+  g_autofree char *type = NULL;
+  g_autoptr(JsonObject) fields = idk_store_get_fields (office->store, uuid, &type, error);
+  g_autofree char *saved = NULL;
+
+  g_assert_nonnull (fields);
+  json_object_set_string_member (fields, member, value);
+  saved = idk_store_save (office->store, type, uuid, fields, error);
+  return saved != NULL;
+}
+
 static void
 rename_record (Office     *office,
                const char *uuid,
@@ -141,13 +159,8 @@ rename_record (Office     *office,
                const char *value)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *type = NULL;
-  g_autoptr(JsonObject) fields = idk_store_get_fields (office->store, uuid, &type, &error);
-  g_autofree char *saved = NULL;
 
-  g_assert_no_error (error);
-  json_object_set_string_member (fields, member, value);
-  saved = idk_store_save (office->store, type, uuid, fields, &error);
+  save_changed (office, uuid, member, value, &error);
   g_assert_no_error (error);
 }
 
@@ -160,14 +173,8 @@ try_rename (Office     *office,
             const char *value)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *type = NULL;
-  g_autoptr(JsonObject) fields = idk_store_get_fields (office->store, uuid, &type, &error);
-  g_autofree char *saved = NULL;
 
-  g_assert_no_error (error);
-  json_object_set_string_member (fields, member, value);
-  saved = idk_store_save (office->store, type, uuid, fields, &error);
-  if (saved == NULL)
+  if (!save_changed (office, uuid, member, value, &error))
     g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID);
 }
 

@@ -36,7 +36,6 @@ struct _IdkImport
   IdkJsonScan scan;
   gboolean loaded;
 
-  gboolean prepared;
   gboolean already_imported;
   gboolean applied;
 
@@ -532,8 +531,7 @@ idk_import_prepare (IdkImport        *self,
   g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
 
-  self->prepared = run (self, FALSE, progress, user_data, cancellable, error);
-  return self->prepared;
+  return run (self, FALSE, progress, user_data, cancellable, error);
 }
 
 /**
@@ -561,39 +559,11 @@ idk_import_apply (IdkImport        *self,
   return TRUE;
 }
 
-const char *
-idk_import_get_path (IdkImport *self)
-{
-  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
-  return self->path;
-}
-
 gboolean
 idk_import_is_already_imported (IdkImport *self)
 {
   g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
   return self->already_imported;
-}
-
-gboolean
-idk_import_is_applied (IdkImport *self)
-{
-  g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
-  return self->applied;
-}
-
-const char *
-idk_import_get_bundle_id (IdkImport *self)
-{
-  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
-  return self->bundle_id;
-}
-
-const char *
-idk_import_get_origin (IdkImport *self)
-{
-  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
-  return self->origin;
 }
 
 const char *

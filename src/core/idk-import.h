@@ -39,11 +39,7 @@ gboolean     idk_import_apply                (IdkImport        *self,
                                               gpointer          user_data,
                                               GCancellable     *cancellable,
                                               GError          **error);
-const char  *idk_import_get_path             (IdkImport        *self);
 gboolean     idk_import_is_already_imported  (IdkImport        *self);
-gboolean     idk_import_is_applied           (IdkImport        *self);
-const char  *idk_import_get_bundle_id        (IdkImport        *self);
-const char  *idk_import_get_origin           (IdkImport        *self);
 const char  *idk_import_get_origin_name      (IdkImport        *self);
 const char  *idk_import_get_origin_organization (IdkImport     *self);
 gint64       idk_import_get_seq              (IdkImport        *self);

@@ -271,43 +271,6 @@ idk_revision_new_from_json (JsonNode  *node,
   return _idk_revision_parse (node, TRUE, error);
 }
 
-JsonNode *
-idk_revision_to_json (IdkRevision *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *hex = NULL;
-  g_autoptr(JsonNode) fields = json_node_new (JSON_NODE_OBJECT);
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  hex = idk_hlc_to_hex (self->hlc);
-  json_node_set_object (fields, self->fields);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "record");
-  json_builder_add_string_value (builder, self->record);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, self->type);
-  json_builder_set_member_name (builder, "rev");
-  json_builder_add_string_value (builder, self->rev_id);
-  json_builder_set_member_name (builder, "parents");
-  json_builder_begin_array (builder);
-  for (guint i = 0; self->parents[i] != NULL; i++)
-    json_builder_add_string_value (builder, self->parents[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "hlc");
-  json_builder_add_string_value (builder, hex);
-  json_builder_set_member_name (builder, "office");
-  json_builder_add_string_value (builder, self->office);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_boolean_value (builder, self->deleted);
-  json_builder_set_member_name (builder, "fields");
-  json_builder_add_value (builder, json_node_copy (fields));
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
 IdkRevision *
 idk_revision_ref (IdkRevision *self)
 {

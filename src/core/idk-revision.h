@@ -35,7 +35,6 @@ IdkRevision *idk_revision_new            (const char   *record,
                                           JsonObject   *fields);
 IdkRevision *idk_revision_new_from_json  (JsonNode     *node,
                                           GError      **error);
-JsonNode    *idk_revision_to_json        (IdkRevision  *self);
 IdkRevision *idk_revision_ref            (IdkRevision  *self);
 void         idk_revision_unref          (IdkRevision  *self);
 char        *idk_revision_make_id        (guint64       hlc,

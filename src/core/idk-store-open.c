@@ -227,6 +227,35 @@ idk_store_open (const char         *path,
   return g_steal_pointer (&self);
 }
 
+/* Another connection to the database of @self, sharing its office and
+ * clock, with no checks or migrations: @self has done them. */
+static IdkStore *
+open_another (IdkStore  *self,
+              int        flags,
+              int        busy_timeout,
+              GError   **error)
+{
+  g_autoptr(IdkStore) other = g_object_new (IDK_TYPE_STORE, NULL);
+  int rc;
+
+  other->path = g_strdup (self->path);
+  other->office_uuid = g_strdup (self->office_uuid);
+  other->today = g_strdup (self->today);
+  other->hlc = self->hlc;
+
+  rc = sqlite3_open_v2 (other->path, &other->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
+                   other->path, other->db ? sqlite3_errmsg (other->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (other->db, TRUE);
+  sqlite3_busy_timeout (other->db, busy_timeout);
+
+  return g_steal_pointer (&other);
+}
+
 /**
  * idk_store_open_reader:
  *
@@ -240,30 +269,10 @@ IdkStore *
 idk_store_open_reader (IdkStore  *self,
                        GError   **error)
 {
-  g_autoptr(IdkStore) reader = NULL;
-  int rc;
-
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
-  reader = g_object_new (IDK_TYPE_STORE, NULL);
-  reader->path = g_strdup (self->path);
-  reader->office_uuid = g_strdup (self->office_uuid);
-  reader->today = g_strdup (self->today);
-  reader->hlc = self->hlc;
-
-  rc = sqlite3_open_v2 (reader->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
-                   reader->path, reader->db ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (reader->db, TRUE);
-  sqlite3_busy_timeout (reader->db, 5000);
-
-  return g_steal_pointer (&reader);
+  return open_another (self, SQLITE_OPEN_READONLY, 5000, error);
 }
-
 
 /**
  * idk_store_open_connection:
@@ -281,27 +290,12 @@ idk_store_open_connection (IdkStore  *self,
                            GError   **error)
 {
   g_autoptr(IdkStore) other = NULL;
-  int rc;
 
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
-  other = g_object_new (IDK_TYPE_STORE, NULL);
-  other->path = g_strdup (self->path);
-  other->office_uuid = g_strdup (self->office_uuid);
-  other->today = g_strdup (self->today);
-  other->hlc = self->hlc;
-
-  rc = sqlite3_open_v2 (other->path, &other->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
-                   other->path, other->db ? sqlite3_errmsg (other->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (other->db, TRUE);
-  sqlite3_busy_timeout (other->db, 30000);
-
-  if (!_idk_store_exec (other, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error) ||
+  /* A writer may wait for the window's short transactions. */
+  if (!(other = open_another (self, SQLITE_OPEN_READWRITE, 30000, error)) ||
+      !_idk_store_exec (other, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error) ||
       !_idk_store_create_temp_tables (other, error))
     return NULL;
 

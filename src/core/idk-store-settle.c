@@ -134,25 +134,51 @@ run_hooks (IdkStore             *self,
   return TRUE;
 }
 
+static char *
+build_remove_sql (const IdkRecordType *type)
+{
+  return g_strdup_printf ("DELETE FROM %s WHERE uuid IN "
+                          "(SELECT record FROM temp.touched WHERE type = ?1 "
+                          " AND old_live = 1 AND new_live = 0)", type->table);
+}
+
+/* The statements of each record type, built once: settling runs on every
+ * local save, and from import threads too. */
+static const char *
+type_sql (const IdkRecordType *type,
+          gboolean             upsert)
+{
+  static gsize initialized;
+  static char **remove_sql, **upsert_sql;
+
+  if (g_once_init_enter (&initialized))
+    {
+      remove_sql = g_new0 (char *, idk_record_type_count ());
+      upsert_sql = g_new0 (char *, idk_record_type_count ());
+      for (guint i = 0; i < idk_record_type_count (); i++)
+        {
+          remove_sql[i] = build_remove_sql (idk_record_type_nth (i));
+          upsert_sql[i] = build_upsert_sql (idk_record_type_nth (i));
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (guint i = 0; i < idk_record_type_count (); i++)
+    if (idk_record_type_nth (i) == type)
+      return upsert ? upsert_sql[i] : remove_sql[i];
+
+  g_return_val_if_reached (NULL);
+}
+
 static gboolean
 rewrite_rows (IdkStore             *self,
               const IdkRecordType  *type,
               GError              **error)
 {
-  g_autofree char *remove = NULL;
-  g_autofree char *upsert = NULL;
-
   /* Derived rows (search index, owners) refer to the row: they go first. */
-  if (!run_hooks (self, type, type->before_sql, error))
-    return FALSE;
-
-  remove = g_strdup_printf ("DELETE FROM %s WHERE uuid IN "
-                            "(SELECT record FROM temp.touched WHERE type = ?1 "
-                            " AND old_live = 1 AND new_live = 0)", type->table);
-  upsert = build_upsert_sql (type);
-
-  return run_for_type (self, type, remove, error) &&
-         run_for_type (self, type, upsert, error) &&
+  return run_hooks (self, type, type->before_sql, error) &&
+         run_for_type (self, type, type_sql (type, FALSE), error) &&
+         run_for_type (self, type, type_sql (type, TRUE), error) &&
          run_hooks (self, type, type->after_sql, error);
 }
 

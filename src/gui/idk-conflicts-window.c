@@ -23,6 +23,7 @@ struct _IdkConflictsWindow
   GListModel *conflicts;      /* IdkEntry */
   char *uuid;                 /* the record shown */
   GPtrArray *leaves;          /* IdkRevision, the winner first */
+  GPtrArray *offices;         /* the name of each leaf's office */
   GPtrArray *fields;          /* field names shown, in order */
   GHashTable *choices;        /* field → GPtrArray of GtkCheckButton, by version */
 
@@ -114,10 +115,11 @@ same_everywhere (GPtrArray  *leaves,
 
 static GtkWidget *
 version_header (IdkConflictsWindow *self,
-                IdkRevision        *leaf,
-                gboolean            winner)
+                guint               index)
 {
-  g_autofree char *office = idk_store_describe_office (self->store, leaf->office);
+  IdkRevision *leaf = g_ptr_array_index (self->leaves, index);
+  const char *office = g_ptr_array_index (self->offices, index);
+  gboolean winner = index == 0;
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local ((gint64) (leaf->hlc >> 16) / 1000);
   g_autofree char *date = when ? g_date_time_format (when, "%e %B %Y, %H:%M") : g_strdup ("");
   g_autofree char *note = NULL;
@@ -184,7 +186,7 @@ add_choice (IdkConflictsWindow *self,
     {
       IdkRevision *leaf = g_ptr_array_index (self->leaves, i);
       g_autofree char *value = format_value (self, json_object_get_member (leaf->fields, field));
-      g_autofree char *office = idk_store_describe_office (self->store, leaf->office);
+      const char *office = g_ptr_array_index (self->offices, i);
       GtkWidget *button = gtk_check_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *label;
@@ -248,6 +250,7 @@ show_record (IdkConflictsWindow *self,
   idk_details_clear (self->page_box);
   g_hash_table_remove_all (self->choices);
   g_clear_pointer (&self->leaves, g_ptr_array_unref);
+  g_clear_pointer (&self->offices, g_ptr_array_unref);
   g_free (self->uuid);
   self->uuid = g_strdup (uuid);
   adw_window_title_set_title (self->page_title, "");
@@ -263,6 +266,10 @@ show_record (IdkConflictsWindow *self,
       return;
     }
   winner = g_ptr_array_index (self->leaves, 0);
+  self->offices = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->leaves->len; i++)
+    g_ptr_array_add (self->offices,
+                     idk_store_describe_office (self->store, ((IdkRevision *) self->leaves->pdata[i])->office));
 
   label = idk_store_get_record_label (self->store, uuid);
   subtitle = g_strdup_printf (ngettext ("%s · %u version", "%s · %u versions", self->leaves->len),
@@ -288,26 +295,28 @@ show_record (IdkConflictsWindow *self,
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (versions), 18);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (versions), 12);
   for (guint i = 0; i < self->leaves->len; i++)
-    gtk_flow_box_append (GTK_FLOW_BOX (versions),
-                         version_header (self, g_ptr_array_index (self->leaves, i), i == 0));
+    gtk_flow_box_append (GTK_FLOW_BOX (versions), version_header (self, i));
   gtk_box_append (self->page_box, versions);
 
+  /* The fields the versions disagree on, to choose from; then the rest. */
   collect_fields (self);
   differences = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  for (guint f = 0; f < self->fields->len; f++)
-    if (!same_everywhere (self->leaves, self->fields->pdata[f]))
-      add_choice (self, differences, self->fields->pdata[f]);
   gtk_box_append (self->page_box, differences);
-
   same = idk_details_add_section (self->page_box, _("The Same in Every Version"));
   for (guint f = 0; f < self->fields->len; f++)
-    if (same_everywhere (self->leaves, self->fields->pdata[f]))
-      {
-        g_autofree char *title = field_title (self->fields->pdata[f]);
-        g_autofree char *value = format_value (self, json_object_get_member (winner->fields, self->fields->pdata[f]));
+    {
+      const char *field = self->fields->pdata[f];
 
-        idk_details_add_fact (same, title, value);
-      }
+      if (!same_everywhere (self->leaves, field))
+        add_choice (self, differences, field);
+      else
+        {
+          g_autofree char *title = field_title (field);
+          g_autofree char *value = format_value (self, json_object_get_member (winner->fields, field));
+
+          idk_details_add_fact (same, title, value);
+        }
+    }
 
   /* Under the choices, where the eye is after making them. */
   button = gtk_button_new_with_mnemonic (_("Keep the _Selected Values"));
@@ -416,8 +425,8 @@ keep_action (GtkWidget  *widget,
 
       if (g_str_equal (leaf->rev_id, rev_id))
         {
-          g_autofree char *office = idk_store_describe_office (self->store, leaf->office);
-          g_autofree char *done = g_strdup_printf (_("Kept the version of %s"), office);
+          g_autofree char *done = g_strdup_printf (_("Kept the version of %s"),
+                                                   (const char *) g_ptr_array_index (self->offices, i));
           g_autoptr(JsonObject) fields = json_object_ref (leaf->fields);
 
           resolve (self, fields, leaf->deleted, done);
@@ -485,6 +494,7 @@ idk_conflicts_window_finalize (GObject *object)
 
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->leaves, g_ptr_array_unref);
+  g_clear_pointer (&self->offices, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_hash_table_unref);
 
