@@ -732,6 +732,38 @@ test_window_size_kept (GuiFixture    *fixture,
   gtk_window_present (GTK_WINDOW (second));
 }
 
+/* Ctrl+Q (app.quit) closes the window as its close button does: the size
+ * is kept then too. */
+static void
+test_quit_keeps_size (GuiFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(IdkApplication) app = idk_application_new ("io.github.iasmndesk.Desk.Test",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) window = g_object_ref (GTK_WIDGET (fixture->window));
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_set_application (GTK_WINDOW (fixture->window), GTK_APPLICATION (app));
+  g_assert_true (gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit") != NULL);
+
+  show_view (fixture, "calendar");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1111, 666);
+  idk_gui_settle (50);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  idk_gui_settle (20);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 666);
+  g_assert_cmpstr (idk_test_keep (g_settings_get_string (settings, "last-view")), ==, "calendar");
+  g_assert_false (gtk_widget_get_visible (window));
+
+  /* The tear-down destroys a window of its own. */
+  fixture->window = idk_window_new (NULL, fixture->db.store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +789,7 @@ main (int   argc,
   GUI_TEST ("/gui/search-shortcut", test_search_shortcut);
   GUI_TEST ("/gui/narrow", test_narrow);
   GUI_TEST ("/gui/window-size-kept", test_window_size_kept);
+  GUI_TEST ("/gui/quit-keeps-size", test_quit_keeps_size);
 
   return g_test_run ();
 }

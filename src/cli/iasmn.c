@@ -218,9 +218,8 @@ main (int   argc,
   const char *db = NULL;
   int i;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  idk_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
 
   for (i = 1; i < argc && argv[i][0] == '-'; i++)
     {

@@ -7,6 +7,7 @@
 #include "idk-bundle.h"
 #include "idk-date.h"
 #include "idk-entry.h"
+#include "idk-i18n.h"
 #include "idk-enums.h"
 #include "idk-import.h"
 #include "idk-meeting.h"

@@ -116,12 +116,18 @@ idk_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Quitting closes the windows, as their close buttons do, so that each
+ * keeps its state; the application ends with its last window. */
 static void
 on_quit_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 }
 
 static void

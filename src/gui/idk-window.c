@@ -213,20 +213,95 @@ on_drop_cb (IdkWindow     *self,
   return files != NULL;
 }
 
-static gboolean
-idk_window_close_request (GtkWindow *window)
+/* Without the settings schema (an installed copy whose schema was not
+ * compiled), the window's state is kept in memory for this run. */
+static struct
 {
-  IdkWindow *self = IDK_WINDOW (window);
+  int width;
+  int height;
+  gboolean maximized;
+  char *view;
+} memory_state = { 1200, 780, FALSE, NULL };
+
+static GSettings *
+open_settings (void)
+{
+  static gboolean warned;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    return g_settings_new_full (schema, NULL, NULL);
+
+  if (!warned)
+    {
+      /* Translators: %s is the schema's id */
+      g_printerr (_("iasmn-desk: the settings schema %s is not installed: the window’s size and "
+                    "view are kept only until the application quits.\n"), APP_ID);
+    }
+  warned = TRUE;
+  return NULL;
+}
+
+static void
+save_state (IdkWindow *self)
+{
+  GtkWindow *window = GTK_WINDOW (self);
   int width, height;
 
-  /* The size is kept when the window is closed, not on every resize. */
   gtk_window_get_default_size (window, &width, &height);
+  if (self->settings == NULL)
+    {
+      memory_state.width = width;
+      memory_state.height = height;
+      memory_state.maximized = gtk_window_is_maximized (window);
+      g_free (memory_state.view);
+      memory_state.view = g_strdup (idk_window_get_view (self));
+      return;
+    }
+
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   g_settings_set_string (self->settings, "last-view", idk_window_get_view (self));
   g_settings_apply (self->settings);
+}
+
+static void
+restore_state (IdkWindow *self)
+{
+  g_autofree char *view = NULL;
+  gboolean maximized;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      maximized = g_settings_get_boolean (self->settings, "window-maximized");
+      view = g_settings_get_string (self->settings, "last-view");
+    }
+  else
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), memory_state.width, memory_state.height);
+      maximized = memory_state.maximized;
+      view = g_strdup (memory_state.view ? memory_state.view : "actions");
+    }
+
+  if (maximized)
+    gtk_window_maximize (GTK_WINDOW (self));
+  idk_window_set_view (self, view);
+}
+
+/* The state is kept when the window closes, however it closes (the close
+ * button, Ctrl+W, Ctrl+Q), not on every resize. */
+static gboolean
+idk_window_close_request (GtkWindow *window)
+{
+  save_state (IDK_WINDOW (window));
 
   return GTK_WINDOW_CLASS (idk_window_parent_class)->close_request (window);
 }
@@ -350,20 +425,12 @@ idk_window_class_init (IdkWindowClass *klass)
 static void
 idk_window_init (IdkWindow *self)
 {
-  g_autofree char *view = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  view = g_settings_get_string (self->settings, "last-view");
-  idk_window_set_view (self, view);
+  self->settings = open_settings ();
+  restore_state (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 

@@ -11,8 +11,9 @@ main (int   argc,
 {
   g_autoptr(IdkApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* GTK would set the locale again, undoing idk_i18n_init()'s choice. */
+  gtk_disable_setlocale ();
+  idk_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
 
   app = idk_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
