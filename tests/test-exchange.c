@@ -175,7 +175,7 @@ try_rename (Office     *office,
   g_autoptr(GError) error = NULL;
 
   if (!save_changed (office, uuid, member, value, &error))
-    g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID);
+    g_assert_true (error->domain == IDK_RECORD_ERROR);
 }
 
 static void
@@ -500,7 +500,7 @@ random_edit (Office *office,
 
         /* A restore the rules refuse (its parent gone) is simply not made. */
         if (uuid != NULL && !idk_store_restore (office->store, uuid, &error))
-          g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID);
+          g_assert_error (error, IDK_RECORD_ERROR, IDK_RECORD_ERROR_REFERENCE);
         break;
       }
     }

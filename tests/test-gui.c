@@ -413,6 +413,7 @@ test_working_group_disband (GuiFixture    *fixture,
 {
   GtkWidget *view = show_view (fixture, "working-groups");
   const char *path = fixture->db.db_path;
+  const char *field = NULL;
   IdkForm *form;
 
   type_search (view, "Blast");
@@ -430,7 +431,9 @@ test_working_group_disband (GuiFixture    *fixture,
   /* A new group, with a member. */
   form = idk_working_groups_view_edit_group (IDK_WORKING_GROUPS_VIEW (view), NULL);
   g_assert_false (idk_form_save (form));
-  idk_gui_wait_for_label (GTK_WIDGET (form), "The working group needs a name.");
+  idk_gui_wait_for_label (GTK_WIDGET (form), "This is needed.");
+  g_assert_cmpstr (idk_form_get_error (form, &field), ==, "This is needed.");
+  g_assert_cmpstr (field, ==, "name");
   idk_form_set_text (form, "name", "Working Group on Security Communications");
   idk_form_set_text (form, "acronym", "SCWG");
   g_assert_true (idk_form_save (form));
@@ -439,9 +442,12 @@ test_working_group_disband (GuiFixture    *fixture,
   form = idk_working_groups_view_add_member (IDK_WORKING_GROUPS_VIEW (view),
                                              idk_test_keep (idk_test_query_text (path,
                                                "SELECT uuid FROM working_groups WHERE acronym = 'SCWG'")));
-  idk_form_set_text (form, "organization", "Nowhere Org");
+  /* No organization chosen: refused at the field. */
   g_assert_false (idk_form_save (form));
-  idk_form_set_text (form, "organization", "itu");
+  g_assert_nonnull (idk_form_get_error (form, &field));
+  g_assert_cmpstr (field, ==, "organization");
+  idk_form_set_choice (form, "organization",
+                       idk_test_keep (idk_test_query_text (path, "SELECT uuid FROM organizations WHERE acronym = 'ITU'")));
   idk_form_set_choice (form, "role", "chair");
   g_assert_true (idk_form_save (form));
   idk_gui_wait_for_label (view, "ITU");
@@ -596,7 +602,9 @@ test_action_new (GuiFixture    *fixture,
   idk_gui_wait_for_label (GTK_WIDGET (form), "New Action");
   idk_form_set_text (form, "reference", "28/1");
   idk_form_set_text (form, "text", "Requested a review of the warden system.");
-  idk_form_set_text (form, "owner", "PPCU");
+  idk_form_set_values (form, "owners", (const char *[]) {
+    idk_test_keep (idk_test_query_text (fixture->db.db_path, "SELECT uuid FROM organizations WHERE acronym = 'PPCU'")),
+    NULL });
   idk_form_set_text (form, "due_date", "next year");
   g_assert_false (idk_form_save (form));
   idk_form_get_error (form, &field);

@@ -106,8 +106,9 @@ test_save_checks (IdkTestFixture *fixture,
 {
   struct { const char *start, *end, *field, *message; } bad[] = {
     { "2027-05-12", "2027-05-10", "end_date", "cannot end before it starts" },
-    { "12 May 2027", NULL, "start_date", "Give the start as a date" },
-    { "2027-05-12", "2027-02-30", "end_date", "Give the end as a date" },
+    { "12 May 2027", NULL, "start_date", "Give a date as" },
+    { "2027-05-12", "2027-02-30", "end_date", "Give a date as" },
+    { "1900-05-12", NULL, "start_date", "The year 1900 is outside 1945–2100" },
     { "2027-05", "2027-04", "end_date", "cannot end before it starts" },
   };
   gint64 revisions = idk_test_query_int (fixture->db_path, "SELECT count(*) FROM revisions");
@@ -116,25 +117,24 @@ test_save_checks (IdkTestFixture *fixture,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonObject) fields = meeting_fields (fixture, bad[i].start, bad[i].end);
-      g_autofree char *field = NULL;
-      g_autofree char *uuid = idk_store_save_meeting (fixture->store, NULL, fields, &field, &error);
+      g_autofree char *uuid = idk_store_save_meeting (fixture->store, NULL, fields, &error);
 
       g_assert_null (uuid);
-      g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID);
-      g_assert_cmpstr (field, ==, bad[i].field);
+      g_assert_true (error->domain == IDK_RECORD_ERROR);
+      g_assert_cmpstr (idk_record_error_get_field (error), ==, bad[i].field);
       g_assert_nonnull (strstr (error->message, bad[i].message));
     }
 
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(JsonObject) fields = meeting_fields (fixture, "2027-05-12", NULL);
-    g_autofree char *field = NULL;
     g_autofree char *uuid = NULL;
 
     json_object_set_string_member (fields, "title", "   ");
-    uuid = idk_store_save_meeting (fixture->store, NULL, fields, &field, &error);
+    uuid = idk_store_save_meeting (fixture->store, NULL, fields, &error);
     g_assert_null (uuid);
-    g_assert_cmpstr (field, ==, "title");
+    g_assert_error (error, IDK_RECORD_ERROR, IDK_RECORD_ERROR_REQUIRED);
+    g_assert_cmpstr (idk_record_error_get_field (error), ==, "title");
   }
 
   /* Refused means unchanged. */
@@ -147,7 +147,10 @@ save_slot (IdkTestFixture  *fixture,
            char           **field,
            GError         **error)
 {
-  char *uuid = idk_store_save_agenda_item (fixture->store, NULL, fields, field, error);
+  char *uuid = idk_store_save_agenda_item (fixture->store, NULL, fields, error);
+
+  if (field != NULL && error != NULL && *error != NULL)
+    *field = g_strdup (idk_record_error_get_field (*error));
 
   json_object_unref (fields);
   return uuid;
@@ -159,7 +162,7 @@ test_agenda_checks (IdkTestFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) fields = meeting_fields (fixture, "2027-05-10", "2027-05-11");
-  g_autofree char *meeting = idk_store_save_meeting (fixture->store, NULL, fields, NULL, &error);
+  g_autofree char *meeting = idk_store_save_meeting (fixture->store, NULL, fields, &error);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
@@ -207,7 +210,7 @@ test_agenda_checks (IdkTestFixture *fixture,
   /* Moving a slot onto its own time is no overlap. */
   edited = idk_store_get_fields (fixture->store, first, NULL, &error);
   json_object_set_string_member (edited, "end_time", "10:15");
-  saved = idk_store_save_agenda_item (fixture->store, first, edited, NULL, &error);
+  saved = idk_store_save_agenda_item (fixture->store, first, edited, &error);
   g_assert_no_error (error);
 
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM agenda_items WHERE title IN "
@@ -220,7 +223,7 @@ test_move_item (IdkTestFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) fields = meeting_fields (fixture, "2027-05-10", "2027-05-11");
-  g_autofree char *meeting = idk_store_save_meeting (fixture->store, NULL, fields, NULL, &error);
+  g_autofree char *meeting = idk_store_save_meeting (fixture->store, NULL, fields, &error);
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   JsonObject *item;
@@ -263,7 +266,8 @@ test_participants (IdkTestFixture *fixture,
 
   blank = idk_store_add_participant (fixture->store, meeting, "  ", NULL, "member", &error);
   g_assert_null (blank);
-  g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID);
+  g_assert_error (error, IDK_RECORD_ERROR, IDK_RECORD_ERROR_REQUIRED);
+  g_assert_cmpstr (idk_record_error_get_field (error), ==, "name");
 }
 
 int

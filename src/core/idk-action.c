@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "idk-action.h"
+#include "idk-types.h"
 
 /* One decision of a session, as the Actions view lists it. */
 
@@ -339,4 +342,45 @@ idk_action_get_overdue (IdkAction *self)
   g_return_val_if_fail (IDK_IS_ACTION (self), FALSE);
 
   return self->overdue;
+}
+
+/* A noting records what the IASMN took note of: nothing to follow up. */
+static gboolean
+needs_no_follow_up (IdkAction *self)
+{
+  return g_strcmp0 (self->kind, "noting") == 0 && g_strcmp0 (self->status, "open") == 0;
+}
+
+/**
+ * idk_action_get_status_label:
+ *
+ * Returns: (transfer full): the status as the lists show it: "No
+ *   follow-up" for a noting still open, "Open, overdue" past the due day
+ */
+char *
+idk_action_get_status_label (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  if (needs_no_follow_up (self))
+    return g_strdup (_("No follow-up"));
+  if (self->overdue)
+    /* Translators: an action's status when past its due date, e.g. "Open, overdue" */
+    return g_strdup_printf (_("%s, overdue"), idk_action_status_to_label (self->status));
+  return g_strdup (idk_action_status_to_label (self->status));
+}
+
+/**
+ * idk_action_get_status_style:
+ *
+ * Returns: the style of the status pill: the status, "overdue" or "noting"
+ */
+const char *
+idk_action_get_status_style (IdkAction *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION (self), NULL);
+
+  if (needs_no_follow_up (self))
+    return "noting";
+  return self->overdue ? "overdue" : self->status;
 }

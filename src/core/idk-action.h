@@ -20,5 +20,7 @@ const char *          idk_action_get_due (IdkAction *self);
 const char *          idk_action_get_status (IdkAction *self);
 const char *          idk_action_get_last_update (IdkAction *self);
 gboolean              idk_action_get_overdue (IdkAction *self);
+char *                idk_action_get_status_label (IdkAction *self);
+const char *          idk_action_get_status_style (IdkAction *self);
 
 G_END_DECLS

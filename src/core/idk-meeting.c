@@ -484,3 +484,16 @@ idk_meeting_get_number (IdkMeeting *self)
 
   return self->number;
 }
+
+/**
+ * idk_meeting_is_cancelled:
+ *
+ * Returns: whether the meeting was called off (it stays in the calendar)
+ */
+gboolean
+idk_meeting_is_cancelled (IdkMeeting *self)
+{
+  g_return_val_if_fail (IDK_IS_MEETING (self), FALSE);
+
+  return g_strcmp0 (self->status, "cancelled") == 0;
+}

@@ -19,6 +19,7 @@ const char *          idk_meeting_get_place_label (IdkMeeting *self);
 const char *          idk_meeting_get_venue (IdkMeeting *self);
 const char *          idk_meeting_get_host_label (IdkMeeting *self);
 const char *          idk_meeting_get_status (IdkMeeting *self);
+gboolean              idk_meeting_is_cancelled (IdkMeeting *self);
 const char *          idk_meeting_get_chair (IdkMeeting *self);
 const char *          idk_meeting_get_co_chair (IdkMeeting *self);
 const char *          idk_meeting_get_secretary (IdkMeeting *self);

@@ -4,6 +4,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "idk-record.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -13,20 +15,30 @@ typedef enum
   IDK_FIELD_BOOL,
   IDK_FIELD_DATE,     /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
   IDK_FIELD_TIME,     /* "HH:MM" */
-  IDK_FIELD_ENUM,     /* the nick of a value of enum_type */
+  IDK_FIELD_ENUM,     /* one of the values of choices */
   IDK_FIELD_REF,      /* the UUID of a record of one of ref_types */
   IDK_FIELD_REFS,     /* an array of such UUIDs */
   IDK_FIELD_STRINGS,  /* an array of strings */
 } IdkFieldKind;
 
+/* A value of an enumerated field and what it is called (untranslated). */
+typedef struct
+{
+  const char *value;
+  const char *label;
+} IdkChoice;
+
 typedef struct
 {
   const char *name;
+  const char *label;             /* untranslated */
   IdkFieldKind kind;
   gboolean required;
+  guint max_length;              /* characters of a text, or of each string of a list */
+  gboolean multiline;            /* a text of paragraphs, edited in a text view */
   const char * const *ref_types;
-  GType (*enum_type) (void);
-  const char * const *values;   /* allowed strings when no enum_type */
+  const IdkChoice *choices;      /* ends with { NULL } */
+  const char * const *values;    /* the values of choices, NULL-terminated */
 } IdkFieldSpec;
 
 typedef struct _IdkRecordType IdkRecordType;
@@ -34,19 +46,21 @@ typedef struct _IdkRecordType IdkRecordType;
 struct _IdkRecordType
 {
   const char *name;
+  const char *label;             /* untranslated, plural */
   const char *table;
   const IdkFieldSpec *fields;
   guint n_fields;
+  const char * const *field_names;
   /* Keep derived tables (search index, owners) in step with the rows of
    * the touched records whose winner changed; ?1 is the type's name. */
   const char * const *before_sql;
   const char * const *after_sql;
 };
 
-/* Longest text accepted in one field; bounds what a bundle can make us store. */
-#define IDK_FIELD_MAX_TEXT (64 * 1024)
 /* JSON numbers beyond this lose precision in other implementations. */
 #define IDK_MAX_SAFE_INTEGER G_GINT64_CONSTANT (9007199254740991)
+/* Elements of one list field. */
+#define IDK_FIELD_MAX_ELEMENTS 1000
 
 const IdkRecordType *  idk_record_type_lookup       (const char           *name);
 const IdkRecordType *  idk_record_type_nth          (guint                 n);
@@ -57,5 +71,10 @@ gboolean               idk_record_type_validate     (const IdkRecordType  *type,
                                                      JsonObject           *fields,
                                                      gboolean              deleted,
                                                      GError              **error);
+gboolean               _idk_record_refuse           (GError              **error,
+                                                     IdkRecordError        code,
+                                                     const char           *field,
+                                                     const char           *format,
+                                                     ...) G_GNUC_PRINTF (4, 5);
 
 G_END_DECLS

@@ -255,7 +255,12 @@ _idk_revision_parse (JsonNode  *node,
 
   if (!idk_record_type_validate (idk_record_type_lookup (type), self->fields, self->deleted, error))
     {
-      g_prefix_error (error, "revision of %s %s: ", type, record);
+      const char *field = idk_record_error_get_field (*error);
+
+      if (field != NULL)
+        g_prefix_error (error, "revision of %s %s, field “%s”: ", type, record, field);
+      else
+        g_prefix_error (error, "revision of %s %s: ", type, record);
       return NULL;
     }
 

@@ -8,6 +8,7 @@
 #include "idk-action.h"
 #include "idk-date.h"
 #include "idk-entry.h"
+#include "idk-record-type-private.h"
 #include "idk-store-private.h"
 #include "idk-types.h"
 
@@ -179,7 +180,8 @@ idk_store_find_actions (IdkStore              *self,
     g_string_append (sql, "JOIN actions_fts f ON f.rowid = a.rowid AND actions_fts MATCH ?2 ");
   g_string_append (sql, "WHERE ?1 IS NOT NULL ");
   if (query->status != NULL)
-    g_string_append (sql, "AND a.status = ?3 ");
+    /* A noting left open needs no follow-up: it is not among the open. */
+    g_string_append (sql, "AND a.status = ?3 AND NOT (?3 = 'open' AND a.kind = 'noting') ");
   if (query->owner != NULL)
     g_string_append (sql, "AND EXISTS (SELECT 1 FROM action_owners o WHERE o.action = a.uuid AND o.owner = ?4) ");
   if (query->session != NULL)
@@ -230,6 +232,8 @@ idk_store_find_actions (IdkStore              *self,
   return g_steal_pointer (&rows);
 }
 
+/* Adds one status update; *written says whether it recorded anything (a
+ * status already held and no note record nothing). */
 static gboolean
 write_update (IdkStore    *self,
               const char  *action,
@@ -237,6 +241,7 @@ write_update (IdkStore    *self,
               const char  *note,
               const char  *author,
               const char  *at,
+              gboolean    *written,
               GError     **error)
 {
   g_autoptr(JsonObject) fields = NULL;
@@ -244,28 +249,33 @@ write_update (IdkStore    *self,
   g_autofree char *type = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *update_uuid = NULL;
+  gboolean same_status;
 
+  *written = FALSE;
   if (!(fields = idk_store_get_fields (self, action, &type, error)))
     return FALSE;
   if (g_strcmp0 (type, "action") != 0)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "%s is a %s, not an action", action, type);
-      return FALSE;
-    }
+    return _idk_record_refuse (error, IDK_RECORD_ERROR_REFERENCE, "action",
+                               _("%s is not an action."), action);
+
+  same_status = g_strcmp0 (idk_fields_get_text (fields, "status"), status) == 0;
+  if (same_status && _idk_text_is_blank (note))
+    return TRUE;
 
   json_object_set_string_member (update, "action", action);
   json_object_set_string_member (update, "status", status);
-  if (note != NULL && *note != '\0')
+  if (!_idk_text_is_blank (note))
     json_object_set_string_member (update, "note", note);
-  if (author != NULL && *author != '\0')
+  if (!_idk_text_is_blank (author))
     json_object_set_string_member (update, "author", author);
   json_object_set_string_member (update, "at", at);
 
   if (!(update_uuid = idk_store_save (self, "action_update", NULL, update, error)))
     return FALSE;
+  *written = TRUE;
 
   /* The action's status follows its latest update. */
-  if (g_strcmp0 (json_object_get_string_member_with_default (fields, "status", NULL), status) == 0)
+  if (same_status)
     return TRUE;
   json_object_set_string_member (fields, "status", status);
   saved = idk_store_save (self, "action", action, fields, error);
@@ -281,7 +291,10 @@ write_update (IdkStore    *self,
  *
  * Adds a status update to each action (stamped with the time here; the
  * office is that of its revision) and sets its status, all in one
- * transaction: either every action is updated or none.
+ * transaction: either every action is updated or none.  An action that
+ * already has the status gets no update unless there is a note, since
+ * the history is append-only; when that leaves nothing to record, the
+ * update is refused (%IDK_RECORD_ERROR_NO_CHANGE, field "note").
  */
 gboolean
 idk_store_add_action_update (IdkStore            *self,
@@ -293,20 +306,48 @@ idk_store_add_action_update (IdkStore            *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(JsonNode) status_node = NULL;
+  g_autoptr(JsonNode) note_node = NULL;
+  guint n_written = 0;
 
   g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
   g_return_val_if_fail (actions != NULL, FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
 
+  status_node = json_node_init_string (json_node_alloc (), status);
+  if (!idk_record_check_field ("action_update", "status", status_node, error) ||
+      (note != NULL && !idk_record_check_field ("action_update", "note",
+                                                json_node_init_string (note_node = json_node_alloc (), note),
+                                                error)))
+    return FALSE;
+
   if (!idk_store_begin (self, error))
     return FALSE;
 
   for (guint i = 0; actions[i] != NULL; i++)
-    if (!write_update (self, actions[i], status, note, author, at, error))
-      {
-        idk_store_rollback (self);
-        return FALSE;
-      }
+    {
+      gboolean written;
+
+      if (!write_update (self, actions[i], status, note, author, at, &written, error))
+        {
+          idk_store_rollback (self);
+          return FALSE;
+        }
+      n_written += written;
+    }
+
+  if (n_written == 0)
+    {
+      idk_store_rollback (self);
+      return _idk_record_refuse (error, IDK_RECORD_ERROR_NO_CHANGE, "note",
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "Nothing to record: the action is already “%s”. Write a note "
+                                              "to add to its history without changing its status.",
+                                              "Nothing to record: the actions are already “%s”. Write a note "
+                                              "to add to their history without changing their status.",
+                                              g_strv_length ((char **) actions)),
+                                 idk_action_status_to_label (status));
+    }
 
   return idk_store_commit (self, error) || (idk_store_rollback (self), FALSE);
 }
@@ -447,4 +488,57 @@ idk_store_list_sessions (IdkStore  *self,
                      "SELECT m.uuid, m.title, m.start_date FROM meetings m "
                      "WHERE EXISTS (SELECT 1 FROM actions a WHERE a.meeting = m.uuid) "
                      "ORDER BY m.start_date", error);
+}
+
+/**
+ * idk_store_save_action:
+ * @uuid: (nullable): the action to change, or %NULL for a new one
+ *
+ * Checks and saves an action: it is decided at a meeting, is due by a
+ * date or at a meeting but not both, and its reference is its own within
+ * its session.  A new action is open.
+ *
+ * Returns: (transfer full): the action's UUID, or %NULL with @error set
+ */
+char *
+idk_store_save_action (IdkStore    *self,
+                       const char  *uuid,
+                       JsonObject  *fields,
+                       GError     **error)
+{
+  const char *reference, *meeting;
+  sqlite3_stmt *stmt;
+  gboolean taken;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  if (idk_fields_get_text (fields, "status") == NULL)
+    json_object_set_string_member (fields, "status", "open");
+  if (!json_object_has_member (fields, "owners"))
+    json_object_set_array_member (fields, "owners", json_array_new ());
+  if (!idk_record_type_validate (idk_record_type_lookup ("action"), fields, FALSE, error))
+    return NULL;
+
+  if (idk_fields_get_text (fields, "due_date") != NULL && idk_fields_get_text (fields, "due_meeting") != NULL)
+    return _idk_record_refuse (error, IDK_RECORD_ERROR_RULE, "due_meeting",
+                               "%s", _("An action is due by a date or at a meeting, not both: "
+                                       "clear one of them.")), NULL;
+
+  reference = idk_fields_get_text (fields, "reference");
+  meeting = idk_fields_get_text (fields, "meeting");
+  if (!(stmt = _idk_store_prepare (self, "SELECT 1 FROM actions WHERE meeting = ?1 AND reference = ?2 "
+                                         "AND uuid IS NOT ?3", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, meeting, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_TRANSIENT);
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_TRANSIENT);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    return _idk_record_refuse (error, IDK_RECORD_ERROR_RULE, "reference",
+                               _("Another action of this session is %s already."), reference), NULL;
+
+  return idk_store_save (self, "action", uuid, fields, error);
 }

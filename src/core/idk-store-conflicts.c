@@ -20,8 +20,8 @@ static const char * const label_members[] = {
   "title", "name", "reference", "symbol", "code", "acronym", "text", NULL
 };
 
-static char *
-record_label (const char *fields_json)
+char *
+_idk_store_record_label (const char *fields_json)
 {
   g_autoptr(JsonNode) node = json_from_string (fields_json, NULL);
   JsonObject *fields = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
@@ -70,7 +70,7 @@ idk_store_list_conflicts (IdkStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *label = record_label ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *label = _idk_store_record_label ((const char *) sqlite3_column_text (stmt, 2));
       g_autofree char *subtitle = g_strdup_printf ("%s · %d versions",
                                                    (const char *) sqlite3_column_text (stmt, 1),
                                                    sqlite3_column_int (stmt, 3));
@@ -153,7 +153,7 @@ idk_store_get_record_label (IdkStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = record_label ((const char *) sqlite3_column_text (stmt, 0));
+    label = _idk_store_record_label ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
   return label;

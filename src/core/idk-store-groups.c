@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "idk-record-type-private.h"
 #include "idk-store-private.h"
 
 /* Working groups: checked saves, members, and disbanding, which keeps the
@@ -13,7 +14,6 @@
 /**
  * idk_store_save_working_group:
  * @uuid: (nullable): the group to change, or %NULL for a new one
- * @field: (out) (optional) (transfer full): the field at fault, on error
  *
  * Returns: (transfer full): the group's UUID, or %NULL with @error set
  */
@@ -21,19 +21,23 @@ char *
 idk_store_save_working_group (IdkStore    *self,
                               const char  *uuid,
                               JsonObject  *fields,
-                              char       **field,
                               GError     **error)
 {
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  if (_idk_text_is_blank (idk_fields_get_text (fields, "name")))
+  /* A new group is the IASMN's, unless said otherwise. */
+  if (uuid == NULL && idk_fields_get_text (fields, "body") == NULL)
     {
-      if (field != NULL)
-        *field = g_strdup ("name");
-      g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("The working group needs a name."));
-      return NULL;
+      g_autofree char *iasmn = idk_store_find_body (self, "IASMN");
+
+      if (iasmn != NULL)
+        json_object_set_string_member (fields, "body", iasmn);
     }
+  if (idk_fields_get_text (fields, "status") == NULL)
+    json_object_set_string_member (fields, "status", "proposed");
+  if (idk_fields_get_text (fields, "tor_status") == NULL)
+    json_object_set_string_member (fields, "tor_status", "none");
 
   return idk_store_save (self, "working_group", uuid, fields, error);
 }
@@ -94,10 +98,15 @@ idk_store_add_group_member (IdkStore    *self,
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
   g_return_val_if_fail (group != NULL, NULL);
 
+  /* A member of a working group is an organization. */
+  if (organization == NULL)
+    return _idk_record_refuse (error, IDK_RECORD_ERROR_REQUIRED, "organization",
+                               "%s", _("Choose the organization that joins the group.")), NULL;
+
   json_object_set_string_member (fields, "working_group", group);
   if (organization != NULL)
     json_object_set_string_member (fields, "organization", organization);
-  json_object_set_string_member (fields, "role", role);
+  json_object_set_string_member (fields, "role", role ? role : "member");
   if (!_idk_text_is_blank (note))
     json_object_set_string_member (fields, "note", note);
 

@@ -7,6 +7,7 @@
 
 #include "idk-date.h"
 #include "idk-meeting.h"
+#include "idk-record-type-private.h"
 #include "idk-store-private.h"
 
 /* The calendar: which meetings to list, and the checks made before a
@@ -21,32 +22,17 @@
   " WHEN 4 THEN " x " || '-12-31' END)"
 #define FIRST_DAY(x) "substr (" x " || '-01-01', 1, 10)"
 
-static gboolean
-refuse (GError     **error,
-        char       **field,
-        const char  *name,
-        const char  *format,
-        ...) G_GNUC_PRINTF (4, 5);
+/* A rule between fields or records broken, named by its field. */
+#define refuse(error, name, ...) _idk_record_refuse (error, IDK_RECORD_ERROR_RULE, name, __VA_ARGS__)
 
+/* The checks of the record description first, so that the rules below
+ * meet well-formed values. */
 static gboolean
-refuse (GError     **error,
-        char       **field,
-        const char  *name,
-        const char  *format,
-        ...)
+check_description (const char  *type,
+                   JsonObject  *fields,
+                   GError     **error)
 {
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (field != NULL)
-    *field = g_strdup (name);
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, message);
-  return FALSE;
+  return idk_record_type_validate (idk_record_type_lookup (type), fields, FALSE, error);
 }
 
 /**
@@ -159,7 +145,6 @@ within (const char *day,
 /**
  * idk_store_save_meeting:
  * @uuid: (nullable): the meeting to change, or %NULL for a new one
- * @field: (out) (optional) (transfer full): the field at fault, on error
  *
  * Checks and saves a meeting.  The end cannot come before the start.
  *
@@ -169,28 +154,30 @@ char *
 idk_store_save_meeting (IdkStore    *self,
                         const char  *uuid,
                         JsonObject  *fields,
-                        char       **field,
                         GError     **error)
 {
-  const char *title, *start, *end;
+  g_autofree char *body = NULL;
+  const char *start, *end, *type;
 
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  title = idk_fields_get_text (fields, "title");
+  if (!check_description ("meeting", fields, error))
+    return NULL;
+
   start = idk_fields_get_text (fields, "start_date");
   end = idk_fields_get_text (fields, "end_date");
-
-  if (_idk_text_is_blank (title))
-    return refuse (error, field, "title", _("The meeting needs a title.")), NULL;
-  if (!idk_date_is_valid_text (start))
-    return refuse (error, field, "start_date",
-                   _("Give the start as a date: 2027-02-03, or 2027-02 if only the month is known.")), NULL;
-  if (end != NULL && !idk_date_is_valid_text (end))
-    return refuse (error, field, "end_date",
-                   _("Give the end as a date: 2027-02-05, or 2027-02 if only the month is known.")), NULL;
   if (end != NULL && compare_dates (end, start) < 0)
-    return refuse (error, field, "end_date", _("The meeting cannot end before it starts.")), NULL;
+    return refuse (error, "end_date", _("The meeting cannot end before it starts.")), NULL;
+
+  /* Full sessions are the IASMN's, Steering Group sessions its SG's. */
+  type = idk_fields_get_text (fields, "type");
+  if (g_strcmp0 (type, "full-session") == 0)
+    body = idk_store_find_body (self, "IASMN");
+  else if (g_strcmp0 (type, "sg-session") == 0)
+    body = idk_store_find_body (self, "SG");
+  if (body != NULL)
+    json_object_set_string_member (fields, "body", body);
 
   return idk_store_save (self, "meeting", uuid, fields, error);
 }
@@ -204,7 +191,6 @@ minutes (const char *time)
 /**
  * idk_store_save_agenda_item:
  * @uuid: (nullable): the item to change, or %NULL for a new one
- * @field: (out) (optional) (transfer full): the field at fault, on error
  *
  * Checks and saves an item of a meeting's agenda: a time slot ends after
  * it starts, lies within the meeting's days, and does not overlap another
@@ -216,11 +202,10 @@ char *
 idk_store_save_agenda_item (IdkStore    *self,
                             const char  *uuid,
                             JsonObject  *fields,
-                            char       **field,
                             GError     **error)
 {
   g_autoptr(JsonObject) meeting = NULL;
-  const char *meeting_uuid, *day, *start, *end, *title;
+  const char *meeting_uuid, *day, *start, *end;
   sqlite3_stmt *stmt;
   g_autofree char *clash = NULL;
   g_autofree char *clash_times = NULL;
@@ -232,20 +217,15 @@ idk_store_save_agenda_item (IdkStore    *self,
   day = idk_fields_get_text (fields, "day");
   start = idk_fields_get_text (fields, "start_time");
   end = idk_fields_get_text (fields, "end_time");
-  title = idk_fields_get_text (fields, "title");
 
-  if (meeting_uuid == NULL || !(meeting = idk_store_get_fields (self, meeting_uuid, NULL, NULL)))
-    return refuse (error, field, "meeting", _("The item belongs to no meeting.")), NULL;
-  if (_idk_text_is_blank (title))
-    return refuse (error, field, "title", _("The item needs a title.")), NULL;
-  if (start != NULL && !idk_time_is_valid_text (start))
-    return refuse (error, field, "start_time", _("Give the start as a time: 09:30.")), NULL;
-  if (end != NULL && !idk_time_is_valid_text (end))
-    return refuse (error, field, "end_time", _("Give the end as a time: 10:30.")), NULL;
+  if (!check_description ("agenda_item", fields, error))
+    return NULL;
+  if (!(meeting = idk_store_get_fields (self, meeting_uuid, NULL, NULL)))
+    return refuse (error, "meeting", _("The item belongs to no meeting.")), NULL;
   if (end != NULL && start == NULL)
-    return refuse (error, field, "start_time", _("A slot with an end needs a start.")), NULL;
+    return refuse (error, "start_time", _("A slot with an end needs a start.")), NULL;
   if (start != NULL && end != NULL && minutes (end) <= minutes (start))
-    return refuse (error, field, "end_time", _("The slot must end after it starts.")), NULL;
+    return refuse (error, "end_time", _("The slot must end after it starts.")), NULL;
 
   if (day != NULL)
     {
@@ -254,12 +234,12 @@ idk_store_save_agenda_item (IdkStore    *self,
       IdkDate d;
 
       if (!idk_date_parse (day, &d) || d.precision != IDK_DATE_PRECISION_DAY)
-        return refuse (error, field, "day", _("Give the day as a date: 2027-02-03.")), NULL;
+        return refuse (error, "day", _("Give the day as a date: 2027-02-03.")), NULL;
       if (!within (day, first, last))
         {
           g_autofree char *range = idk_date_format_range (first, last);
 
-          return refuse (error, field, "day", _("The day is not one of the meeting’s days (%s)."), range), NULL;
+          return refuse (error, "day", _("The day is not one of the meeting’s days (%s)."), range), NULL;
         }
     }
 
@@ -289,7 +269,7 @@ idk_store_save_agenda_item (IdkStore    *self,
       sqlite3_reset (stmt);
 
       if (clash != NULL)
-        return refuse (error, field, "start_time", _("%s–%s overlaps “%s” (%s)."),
+        return refuse (error, "start_time", _("%s–%s overlaps “%s” (%s)."),
                        start, end, clash, clash_times), NULL;
     }
 
@@ -391,145 +371,68 @@ idk_store_move_agenda_item (IdkStore    *self,
 }
 
 /**
- * idk_store_add_participant:
- * @name: the person's name; someone of that name is reused, else added
- * @organization: (nullable): the organization they represent
- * @role: "member" or "observer"
+ * idk_store_cancel_meeting:
  *
- * Returns: (transfer full): the participant's UUID, or %NULL with @error set
+ * Marks a meeting cancelled: it stays in the calendar, with its agenda
+ * and participants, as a meeting that did not take place.
  */
-char *
-idk_store_add_participant (IdkStore    *self,
-                           const char  *meeting,
-                           const char  *name,
-                           const char  *organization,
-                           const char  *role,
-                           GError     **error)
+gboolean
+idk_store_cancel_meeting (IdkStore    *self,
+                          const char  *uuid,
+                          GError     **error)
 {
-  g_autofree char *stripped = NULL;
-  g_autofree char *person = NULL;
-  g_autofree char *affiliation = NULL;
-  g_autofree char *uuid = NULL;
-  g_autoptr(JsonObject) fields = json_object_new ();
-  sqlite3_stmt *stmt;
-  gint64 ordinal = 1;
+  g_autoptr(JsonObject) fields = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *saved = NULL;
 
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-  g_return_val_if_fail (meeting != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
 
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0')
+  if (!(fields = idk_store_get_fields (self, uuid, &type, error)))
+    return FALSE;
+  if (g_strcmp0 (type, "meeting") != 0)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "%s", _("The participant needs a name."));
-      return NULL;
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, _("%s is not a meeting."), uuid);
+      return FALSE;
     }
 
-  if (!idk_store_begin (self, error))
-    return NULL;
-
-  if (!(stmt = _idk_store_prepare (self, "SELECT uuid FROM persons WHERE name = ?1 COLLATE NOCASE LIMIT 1", error)))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    person = g_strdup (COL (stmt, 0));
-  sqlite3_reset (stmt);
-
-  if (person == NULL)
-    {
-      g_autoptr(JsonObject) person_fields = json_object_new ();
-
-      json_object_set_string_member (person_fields, "name", stripped);
-      if (organization != NULL)
-        json_object_set_string_member (person_fields, "organization", organization);
-      if (!(person = idk_store_save (self, "person", NULL, person_fields, error)))
-        goto failed;
-    }
-
-  if (!(stmt = _idk_store_prepare (self, "SELECT coalesce (max (ordinal), 0) + 1 FROM participants "
-                                         "WHERE meeting = ?1", error)))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, meeting, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ordinal = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (organization != NULL &&
-      (stmt = _idk_store_prepare (self, "SELECT coalesce (acronym, name) FROM organizations WHERE uuid = ?1", NULL)))
-    {
-      sqlite3_bind_text (stmt, 1, organization, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        affiliation = g_strdup (COL (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-
-  json_object_set_string_member (fields, "meeting", meeting);
-  json_object_set_string_member (fields, "person", person);
-  if (organization != NULL)
-    json_object_set_string_member (fields, "organization", organization);
-  if (affiliation != NULL)
-    json_object_set_string_member (fields, "affiliation", affiliation);
-  json_object_set_string_member (fields, "role", role ? role : "member");
-  json_object_set_int_member (fields, "ordinal", ordinal);
-
-  if (!(uuid = idk_store_save (self, "participant", NULL, fields, error)) ||
-      !idk_store_commit (self, error))
-    goto failed;
-
-  return g_steal_pointer (&uuid);
-
-failed:
-  idk_store_rollback (self);
-  return NULL;
-}
-
-static char *
-lookup (IdkStore   *self,
-        const char *sql,
-        const char *key)
-{
-  sqlite3_stmt *stmt;
-  char *uuid = NULL;
-
-  if (key == NULL || !(stmt = _idk_store_prepare (self, sql, NULL)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_strdup (COL (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return uuid;
+  json_object_set_string_member (fields, "status", "cancelled");
+  saved = idk_store_save (self, "meeting", uuid, fields, error);
+  return saved != NULL;
 }
 
 /**
- * idk_store_find_organization:
- * @text: an acronym, a name or a former name, in any case
+ * idk_store_list_meeting_days:
  *
- * Returns: (transfer full) (nullable): the organization's UUID
+ * Returns: (transfer full): the days of a meeting known to the day, as
+ *   YYYY-MM-DD (none for a meeting known only to the month)
  */
-char *
-idk_store_find_organization (IdkStore   *self,
-                             const char *text)
+GStrv
+idk_store_list_meeting_days (IdkStore   *self,
+                             const char *meeting)
 {
+  g_autoptr(JsonObject) fields = idk_store_get_fields (self, meeting, NULL, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *start = idk_fields_get_text (fields, "start_date");
+  const char *end = idk_fields_get_text (fields, "end_date") ? idk_fields_get_text (fields, "end_date") : start;
+  IdkDate first, last;
+
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
-  return lookup (self,
-                 "SELECT o.uuid FROM organizations o WHERE o.acronym = ?1 COLLATE NOCASE "
-                 "OR o.name = ?1 COLLATE NOCASE "
-                 "OR EXISTS (SELECT 1 FROM json_each (o.aliases) a WHERE a.value = ?1 COLLATE NOCASE) "
-                 "ORDER BY o.acronym = ?1 COLLATE NOCASE DESC LIMIT 1", text);
-}
+  if (idk_date_parse (start, &first) && idk_date_parse (end, &last) &&
+      first.precision == IDK_DATE_PRECISION_DAY && last.precision == IDK_DATE_PRECISION_DAY)
+    {
+      g_autoptr(GDate) day = idk_date_first_day (&first);
+      g_autoptr(GDate) stop = idk_date_first_day (&last);
 
-/**
- * idk_store_find_body:
- *
- * Returns: (transfer full) (nullable): the UUID of the body with @acronym
- */
-char *
-idk_store_find_body (IdkStore   *self,
-                     const char *acronym)
-{
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+      for (guint n = 0; g_date_compare (day, stop) <= 0 && n < 31; n++, g_date_add_days (day, 1))
+        {
+          char text[11];
 
-  return lookup (self, "SELECT uuid FROM bodies WHERE acronym = ?1 LIMIT 1", acronym);
+          g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+          g_strv_builder_add (builder, text);
+        }
+    }
+
+  return g_strv_builder_end (builder);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "idk-date.h"
+#include "idk-record-type-private.h"
 #include "idk-store-private.h"
 
 /* Posts and appointments: an actor of the Framework held at a place (a
@@ -13,16 +14,17 @@
 
 #define COL(stmt, i) ((const char *) sqlite3_column_text (stmt, i))
 
+#define refuse(error, name, code, message) _idk_record_refuse (error, code, name, "%s", message)
+
 static gboolean
-refuse (GError     **error,
-        char       **field,
-        const char  *name,
-        const char  *message)
+check_date_field (const char  *type,
+                  const char  *field,
+                  const char  *value,
+                  GError     **error)
 {
-  if (field != NULL)
-    *field = g_strdup (name);
-  g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, message);
-  return FALSE;
+  g_autoptr(JsonNode) node = value ? json_node_init_string (json_node_alloc (), value) : NULL;
+
+  return idk_record_check_field (type, field, node, error);
 }
 
 static char *
@@ -65,7 +67,6 @@ find_one (IdkStore   *self,
  *   added as @place_kind
  * @title: (nullable): the post's title, e.g. "Country Security Focal Point, Haiti"
  * @organization: (nullable): the organization the post belongs to
- * @field: (out) (optional) (transfer full): the field at fault, on error
  *
  * Returns: (transfer full): the post of @actor at @place (an existing one
  *   if there is), or %NULL with @error set
@@ -77,7 +78,6 @@ idk_store_create_post (IdkStore    *self,
                        const char  *place_kind,
                        const char  *title,
                        const char  *organization,
-                       char       **field,
                        GError     **error)
 {
   g_autofree char *place_name = stripped_or_null (place);
@@ -88,7 +88,8 @@ idk_store_create_post (IdkStore    *self,
   g_return_val_if_fail (actor != NULL, NULL);
 
   if (place_name == NULL)
-    return refuse (error, field, "place", _("Say where the post is: a country, area or duty station.")), NULL;
+    return refuse (error, "place", IDK_RECORD_ERROR_REQUIRED,
+                   _("Say where the post is: a country, area or duty station.")), NULL;
 
   if (!idk_store_begin (self, error))
     return NULL;
@@ -101,7 +102,12 @@ idk_store_create_post (IdkStore    *self,
       json_object_set_string_member (fields, "name", place_name);
       json_object_set_string_member (fields, "kind", place_kind ? place_kind : "country");
       if (!(place_uuid = idk_store_save (self, "place", NULL, fields, error)))
-        goto failed;
+        {
+          /* The place's name is what the form calls the place. */
+          if (error != NULL && *error != NULL && (*error)->domain == IDK_RECORD_ERROR)
+            idk_record_error_set_field (*error, "place");
+          goto failed;
+        }
     }
 
   post = find_one (self, "SELECT uuid FROM posts WHERE actor = ?1 AND place = ?2 LIMIT 1", actor, place_uuid);
@@ -134,7 +140,6 @@ failed:
  * @person: the name of the person; someone of that name is reused, else added
  * @from: (nullable): the first day, as a date of any precision
  * @to: (nullable): the last day, if known
- * @field: (out) (optional) (transfer full): the field at fault, on error
  *
  * Returns: (transfer full): the appointment's UUID, or %NULL with @error set
  */
@@ -145,7 +150,6 @@ idk_store_appoint (IdkStore    *self,
                    const char  *from,
                    const char  *to,
                    gboolean     ad_interim,
-                   char       **field,
                    GError     **error)
 {
   g_autofree char *name = stripped_or_null (person);
@@ -157,13 +161,12 @@ idk_store_appoint (IdkStore    *self,
   g_return_val_if_fail (post != NULL, NULL);
 
   if (name == NULL)
-    return refuse (error, field, "person", _("Name the person appointed.")), NULL;
-  if (from != NULL && !idk_date_is_valid_text (from))
-    return refuse (error, field, "from_date", _("Give the first day as a date: 2027-01-15.")), NULL;
-  if (to != NULL && !idk_date_is_valid_text (to))
-    return refuse (error, field, "to_date", _("Give the last day as a date: 2028-01-14.")), NULL;
+    return refuse (error, "person", IDK_RECORD_ERROR_REQUIRED, _("Name the person appointed.")), NULL;
+  if (!check_date_field ("appointment", "from_date", from, error) ||
+      !check_date_field ("appointment", "to_date", to, error))
+    return NULL;
   if (from != NULL && to != NULL && g_strcmp0 (to, from) < 0)
-    return refuse (error, field, "to_date", _("The appointment cannot end before it starts.")), NULL;
+    return refuse (error, "to_date", IDK_RECORD_ERROR_RULE, _("The appointment cannot end before it starts.")), NULL;
 
   if (!idk_store_begin (self, error))
     return NULL;
@@ -175,7 +178,11 @@ idk_store_appoint (IdkStore    *self,
 
       json_object_set_string_member (person_fields, "name", name);
       if (!(person_uuid = idk_store_save (self, "person", NULL, person_fields, error)))
-        goto failed;
+        {
+          if (error != NULL && *error != NULL && (*error)->domain == IDK_RECORD_ERROR)
+            idk_record_error_set_field (*error, "person");
+          goto failed;
+        }
     }
 
   json_object_set_string_member (fields, "post", post);
@@ -253,4 +260,103 @@ idk_store_count_vacancies (IdkStore   *self,
   sqlite3_reset (stmt);
 
   return count;
+}
+
+/**
+ * idk_store_fill_post:
+ * @actor: the role of the Framework
+ * @post: (nullable): an existing post to fill, or %NULL for a new one at
+ *   @place (a place of that name is reused, else added as @place_kind)
+ * @person: (nullable): who is appointed; none leaves a new post vacant
+ * @from: (nullable): the first day
+ * @to: (nullable): the last day, if known
+ *
+ * Names a post and who holds it, in one transaction: both or neither.
+ *
+ * Returns: (transfer full): the post's UUID, or %NULL with @error set
+ *   (naming its field: place, title, organization, person, from_date,
+ *   to_date)
+ */
+char *
+idk_store_fill_post (IdkStore    *self,
+                     const char  *actor,
+                     const char  *post,
+                     const char  *place,
+                     const char  *place_kind,
+                     const char  *title,
+                     const char  *organization,
+                     const char  *person,
+                     const char  *from,
+                     const char  *to,
+                     gboolean     ad_interim,
+                     GError     **error)
+{
+  g_autofree char *post_uuid = g_strdup (post);
+  g_autofree char *appointment = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (actor != NULL || post != NULL, NULL);
+
+  if (post != NULL && _idk_text_is_blank (person))
+    return refuse (error, "person", IDK_RECORD_ERROR_REQUIRED, _("Name the person appointed.")), NULL;
+
+  if (!idk_store_begin (self, error))
+    return NULL;
+
+  if (post_uuid == NULL &&
+      !(post_uuid = idk_store_create_post (self, actor, place, place_kind, title, organization, error)))
+    goto failed;
+
+  if (!_idk_text_is_blank (person) &&
+      !(appointment = idk_store_appoint (self, post_uuid, person, from, to, ad_interim, error)))
+    goto failed;
+
+  if (!idk_store_commit (self, error))
+    goto failed;
+  return g_steal_pointer (&post_uuid);
+
+failed:
+  idk_store_rollback (self);
+  return NULL;
+}
+
+/**
+ * idk_store_edit_appointment:
+ * @from: (nullable): the first day
+ * @to: (nullable): the last day
+ *
+ * Changes when an appointment runs, and whether it is ad interim.
+ */
+gboolean
+idk_store_edit_appointment (IdkStore    *self,
+                            const char  *appointment,
+                            const char  *from,
+                            const char  *to,
+                            gboolean     ad_interim,
+                            GError     **error)
+{
+  g_autoptr(JsonObject) fields = NULL;
+  g_autofree char *saved = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (appointment != NULL, FALSE);
+
+  if (!check_date_field ("appointment", "from_date", from, error) ||
+      !check_date_field ("appointment", "to_date", to, error))
+    return FALSE;
+  if (from != NULL && to != NULL && g_strcmp0 (to, from) < 0)
+    return refuse (error, "to_date", IDK_RECORD_ERROR_RULE, _("The appointment cannot end before it starts."));
+
+  if (!(fields = idk_store_get_fields (self, appointment, NULL, error)))
+    return FALSE;
+  json_object_remove_member (fields, "from_date");
+  json_object_remove_member (fields, "to_date");
+  if (from != NULL)
+    json_object_set_string_member (fields, "from_date", from);
+  if (to != NULL)
+    json_object_set_string_member (fields, "to_date", to);
+  json_object_set_boolean_member (fields, "ad_interim", ad_interim);
+
+  saved = idk_store_save (self, "appointment", appointment, fields, error);
+  return saved != NULL;
 }

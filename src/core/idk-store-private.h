@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "idk-change.h"
 #include "idk-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ struct _IdkStore
   gboolean txn_dirty;
   char *today;              /* fixed by tests; NULL: the real date */
   char today_buffer[11];
+  GPtrArray *journal;       /* IdkChangeEntry: what the open transaction wrote */
+  GArray *journal_marks;    /* journal length at each savepoint */
+  IdkChange *last_change;
 };
 
 /* "IDK1": marks a database as IASMN Desk's, so that another program's
@@ -58,6 +62,7 @@ gboolean      _idk_store_save_hlc      (IdkStore      *self,
 char         *_idk_store_like_pattern  (const char    *text);
 gboolean      _idk_text_is_blank       (const char    *text);
 gpointer      _idk_store_meeting_from_row (sqlite3_stmt *stmt);
+char         *_idk_store_record_label  (const char    *fields_json);
 IdkRevision  *_idk_store_revision_from_row (sqlite3_stmt *stmt,
                                            const char   *uuid);
 
@@ -79,6 +84,18 @@ gboolean      _idk_store_write_revision (IdkStore            *self,
  * (columns of revisions): live beats deleted, then the higher clock, then
  * the office UUID bytewise, then the revision id. */
 #define IDK_WINNER_ORDER "deleted ASC, hlc DESC, office_uuid DESC, rev_id DESC"
+
+/* idk-store-undo.c */
+void          _idk_store_journal_begin    (IdkStore      *self);
+void          _idk_store_journal_commit   (IdkStore      *self);
+void          _idk_store_journal_rollback (IdkStore      *self);
+gboolean      _idk_store_journal_note     (IdkStore      *self,
+                                           const char    *uuid,
+                                           const char    *type,
+                                           GError       **error);
+void          _idk_store_journal_written  (IdkStore      *self,
+                                           const char    *uuid,
+                                           const char    *rev_id);
 
 /* idk-store-settle.c */
 gboolean      _idk_store_create_temp_tables (IdkStore  *self,

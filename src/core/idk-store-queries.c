@@ -8,6 +8,8 @@
 #include "idk-action.h"
 #include "idk-actor.h"
 #include "idk-date.h"
+#include "idk-entry.h"
+#include "idk-record.h"
 #include "idk-meeting.h"
 #include "idk-organization.h"
 #include "idk-store-private.h"
@@ -384,4 +386,102 @@ idk_store_list_working_groups (IdkStore    *self,
     }
 
   return finish_list (self, stmt, rc, list, error);
+}
+
+typedef struct
+{
+  IdkEntry *entry;
+  char *key;       /* what the list is sorted by */
+} Choice;
+
+static int
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (((const Choice *) a)->key, ((const Choice *) b)->key);
+}
+
+/**
+ * idk_store_list_references:
+ * @type: a record type
+ * @field: one of its reference fields
+ *
+ * The records the field may name, for a chooser: meetings the latest
+ * first, the others by name.
+ *
+ * Returns: (transfer full): #IdkEntry items: the UUID as target, the
+ *   record's label as title ("UNHCR (Office of the United Nations High
+ *   Commissioner for Refugees)"), its type as kind
+ */
+GListModel *
+idk_store_list_references (IdkStore    *self,
+                           const char  *type,
+                           const char  *field,
+                           GError     **error)
+{
+  const char * const *types = idk_record_field_ref_types (type, field);
+  g_autoptr(GListStore) list = g_list_store_new (IDK_TYPE_ENTRY);
+  g_autoptr(GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (types != NULL, NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT r.uuid, r.type, v.fields FROM records r "
+                                   "JOIN revisions v ON v.rev_id = r.winner_rev "
+                                   "WHERE r.deleted = 0 AND r.type = ?1", error)))
+    return NULL;
+
+  for (guint t = 0; types[t] != NULL; t++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, types[t], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *json = (const char *) sqlite3_column_text (stmt, 2);
+          g_autoptr(JsonNode) node = json_from_string (json, NULL);
+          JsonObject *fields = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *acronym = idk_fields_get_text (fields, "acronym");
+          const char *name = idk_fields_get_text (fields, "name");
+          const char *start = idk_fields_get_text (fields, "start_date");
+          g_autofree char *label = NULL;
+          Choice choice;
+
+          if (acronym != NULL && name != NULL && g_strcmp0 (acronym, name) != 0)
+            label = g_strdup_printf ("%s (%s)", acronym, name);
+          else
+            label = _idk_store_record_label (json);
+
+          choice.entry = g_object_new (IDK_TYPE_ENTRY, "target-uuid", (const char *) sqlite3_column_text (stmt, 0),
+                                       "title", label ? label : "", "kind", types[t], NULL);
+          /* Meetings newest first: their start reversed digit by digit. */
+          if (start != NULL)
+            {
+              choice.key = g_strdup (start);
+              for (char *p = choice.key; *p; p++)
+                if (g_ascii_isdigit (*p))
+                  *p = (char) ('9' - (*p - '0'));
+            }
+          else
+            choice.key = g_utf8_collate_key (label ? label : "", -1);
+          g_array_append_val (choices, choice);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return _idk_store_sql_error (self, error), NULL;
+    }
+
+  g_array_sort (choices, compare_choices);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      Choice *choice = &g_array_index (choices, Choice, i);
+
+      g_list_store_append (list, choice->entry);
+      g_object_unref (choice->entry);
+      g_free (choice->key);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "idk-date.h"
@@ -118,6 +119,9 @@ idk_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->office_uuid, g_free);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->journal, g_ptr_array_unref);
+  g_clear_pointer (&self->journal_marks, g_array_unref);
+  g_clear_object (&self->last_change);
 
   G_OBJECT_CLASS (idk_store_parent_class)->finalize (object);
 }
@@ -307,6 +311,7 @@ idk_store_begin (IdkStore  *self,
         self->hlc = stored;
       self->txn_dirty = FALSE;
     }
+  _idk_store_journal_begin (self);
   self->txn_depth++;
   return TRUE;
 }
@@ -326,6 +331,7 @@ idk_store_commit (IdkStore  *self,
     return FALSE;
 
   self->txn_depth--;
+  _idk_store_journal_commit (self);
   if (self->txn_depth == 0 && self->txn_dirty)
     {
       self->txn_dirty = FALSE;
@@ -343,6 +349,7 @@ idk_store_rollback (IdkStore *self)
   g_return_if_fail (self->txn_depth > 0);
 
   self->txn_depth--;
+  _idk_store_journal_rollback (self);
   if (self->txn_depth == 0)
     sql = g_strdup ("ROLLBACK");
   else
@@ -359,367 +366,6 @@ idk_store_rollback (IdkStore *self)
       if (hlc == NULL || !idk_hlc_from_hex (hlc, &self->hlc))
         self->hlc = 0;
     }
-}
-
-static gboolean
-same_revision (sqlite3_stmt *stmt,
-               IdkRevision  *revision)
-{
-  return g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), revision->record) == 0 &&
-         sqlite3_column_int (stmt, 1) == revision->deleted &&
-         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), revision->fields_json) == 0;
-}
-
-/**
- * idk_store_apply_revision:
- * @applied: (out) (optional): whether the revision was new
- *
- * Adds @revision to the database if it is not there yet and updates the
- * record's current row.  A revision already held is ignored, but one with
- * the same id and other content is refused: ids are never reused.
- * Call inside idk_store_begin() / idk_store_commit().
- */
-gboolean
-idk_store_apply_revision (IdkStore     *self,
-                          IdkRevision  *revision,
-                          gboolean     *applied,
-                          GError      **error)
-{
-  g_autofree char *parents_json = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (revision != NULL, FALSE);
-  g_return_val_if_fail (self->txn_depth > 0, FALSE);
-
-  if (applied)
-    *applied = FALSE;
-
-  if (!(stmt = _idk_store_prepare (self,
-                                   "SELECT record_uuid, deleted, fields FROM revisions WHERE rev_id = ?1",
-                                   error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      gboolean same = same_revision (stmt, revision);
-
-      sqlite3_reset (stmt);
-      if (!same)
-        {
-          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CONFLICT,
-                       "revision %s of %s %s differs from the one already held under that id",
-                       revision->rev_id, revision->type, revision->record);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _idk_store_sql_error (self, error);
-
-  if (!(stmt = _idk_store_prepare (self, "SELECT type FROM records WHERE uuid = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW &&
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), revision->type) != 0)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                   "record %s is a %s, not a %s",
-                   revision->record, (const char *) sqlite3_column_text (stmt, 0), revision->type);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  parents_json = _idk_revision_parents_json ((const char * const *) revision->parents);
-
-  if (!(stmt = _idk_store_prepare (self,
-                                   "INSERT INTO revisions (rev_id, record_uuid, record_type, hlc, "
-                                   "  office_uuid, deleted, parents, fields, is_leaf) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                   "  NOT EXISTS (SELECT 1 FROM rev_parents WHERE parent_rev_id = ?1))",
-                                   error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, revision->type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, (gint64) revision->hlc);
-  sqlite3_bind_text (stmt, 5, revision->office, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, revision->deleted);
-  sqlite3_bind_text (stmt, 7, parents_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, revision->fields_json, -1, SQLITE_STATIC);
-  if (!_idk_store_step_done (self, stmt, error))
-    return FALSE;
-
-  for (guint i = 0; revision->parents[i] != NULL; i++)
-    {
-      if (!(stmt = _idk_store_prepare (self,
-                                       "INSERT OR IGNORE INTO rev_parents (rev_id, parent_rev_id) "
-                                       "VALUES (?1, ?2)", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, revision->parents[i], -1, SQLITE_STATIC);
-      if (!_idk_store_step_done (self, stmt, error))
-        return FALSE;
-
-      if (!(stmt = _idk_store_prepare (self, "UPDATE revisions SET is_leaf = 0 WHERE rev_id = ?1", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, revision->parents[i], -1, SQLITE_STATIC);
-      if (!_idk_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  if (!_idk_store_touch (self, revision->record, revision->type, error) ||
-      !_idk_store_settle (self, error))
-    return FALSE;
-
-  if (revision->hlc > self->hlc)
-    {
-      self->hlc = idk_hlc_observe (self->hlc, revision->hlc);
-      if (!_idk_store_save_hlc (self, error))
-        return FALSE;
-    }
-
-  if (applied)
-    *applied = TRUE;
-  return TRUE;
-}
-
-gboolean
-_idk_store_check_field_references (IdkStore             *self,
-                                   const IdkRecordType  *type,
-                                   JsonObject           *fields,
-                                   GError              **error)
-{
-  for (guint i = 0; i < type->n_fields; i++)
-    {
-      const IdkFieldSpec *spec = &type->fields[i];
-      JsonNode *node = json_object_get_member (fields, spec->name);
-      g_autoptr(GPtrArray) targets = g_ptr_array_new ();
-
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-
-      if (spec->kind == IDK_FIELD_REF)
-        g_ptr_array_add (targets, (gpointer) json_node_get_string (node));
-      else if (spec->kind == IDK_FIELD_REFS)
-        {
-          JsonArray *array = json_node_get_array (node);
-
-          for (guint j = 0; j < json_array_get_length (array); j++)
-            g_ptr_array_add (targets, (gpointer) json_array_get_string_element (array, j));
-        }
-
-      for (guint j = 0; j < targets->len; j++)
-        {
-          sqlite3_stmt *stmt;
-          const char *target_type = NULL;
-          gboolean found;
-
-          if (!(stmt = _idk_store_prepare (self,
-                                           "SELECT type FROM records WHERE uuid = ?1 AND deleted = 0",
-                                           error)))
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, targets->pdata[j], -1, SQLITE_STATIC);
-          found = sqlite3_step (stmt) == SQLITE_ROW;
-          if (found)
-            target_type = (const char *) sqlite3_column_text (stmt, 0);
-          found = found && g_strv_contains (spec->ref_types, target_type);
-          sqlite3_reset (stmt);
-
-          if (!found)
-            {
-              g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                           "field “%s”: no %s %s", spec->name, spec->ref_types[0],
-                           (const char *) targets->pdata[j]);
-              return FALSE;
-            }
-        }
-    }
-
-  return TRUE;
-}
-
-/* @parents: %NULL for an ordinary edit, which continues from the version
- * the user saw (the winner); settling a conflict names every leaf. */
-gboolean
-_idk_store_write_revision (IdkStore            *self,
-                           const char          *type_name,
-                           const char          *uuid,
-                           gboolean             deleted,
-                           JsonObject          *fields,
-                           const char * const  *parents,
-                           GError             **error)
-{
-  g_autoptr(IdkRevision) revision = NULL;
-  g_autofree char *winner = NULL;
-  const char *winner_only[2] = { NULL, NULL };
-  sqlite3_stmt *stmt;
-
-  if (parents == NULL)
-    {
-      if (!(stmt = _idk_store_prepare (self, "SELECT winner_rev FROM records WHERE uuid = ?1", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        winner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-
-      winner_only[0] = winner;
-      parents = winner_only;
-    }
-
-  self->hlc = idk_hlc_tick (self->hlc, g_get_real_time () / 1000);
-  revision = idk_revision_new (uuid, type_name, self->hlc, self->office_uuid,
-                               (const char **) parents, deleted, fields);
-
-  return _idk_store_save_hlc (self, error) &&
-         idk_store_apply_revision (self, revision, NULL, error);
-}
-
-/**
- * idk_store_save:
- * @type: the record type, e.g. "action"
- * @uuid: (nullable): the record to change, or %NULL to create one
- * @fields: all the fields of the record
- *
- * Writes a new revision of a record made in this office, in one
- * transaction with the update of its row.
- *
- * Returns: (transfer full): the UUID of the record, or %NULL with @error set
- */
-char *
-idk_store_save (IdkStore    *self,
-                const char  *type,
-                const char  *uuid,
-                JsonObject  *fields,
-                GError     **error)
-{
-  const IdkRecordType *record_type;
-  g_autofree char *new_uuid = NULL;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
-  g_return_val_if_fail (type != NULL, NULL);
-  g_return_val_if_fail (fields != NULL, NULL);
-
-  record_type = idk_record_type_lookup (type);
-  if (record_type == NULL)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "unknown record type “%s”", type);
-      return NULL;
-    }
-
-  if (uuid == NULL)
-    uuid = new_uuid = g_uuid_string_random ();
-  else if (!g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "“%s” is not a record UUID", uuid);
-      return NULL;
-    }
-
-  if (!idk_record_type_validate (record_type, fields, FALSE, error))
-    return NULL;
-
-  if (!idk_store_begin (self, error))
-    return NULL;
-
-  if (!_idk_store_check_field_references (self, record_type, fields, error) ||
-      !_idk_store_write_revision (self, type, uuid, FALSE, fields, NULL, error) ||
-      !idk_store_commit (self, error))
-    {
-      idk_store_rollback (self);
-      return NULL;
-    }
-
-  return g_strdup (uuid);
-}
-
-/**
- * idk_store_delete:
- *
- * Deletes a record by writing a tombstone revision; the revisions before
- * it are kept, so the record can be restored.
- */
-gboolean
-idk_store_delete (IdkStore    *self,
-                  const char  *uuid,
-                  GError     **error)
-{
-  g_autoptr(JsonObject) fields = NULL;
-  g_autofree char *type = NULL;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
-
-  if (!idk_store_begin (self, error))
-    return FALSE;
-
-  if (!(fields = idk_store_get_fields (self, uuid, &type, error)) ||
-      !_idk_store_write_revision (self, type, uuid, TRUE, fields, NULL, error) ||
-      !idk_store_commit (self, error))
-    {
-      idk_store_rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * idk_store_restore:
- *
- * Brings back a deleted record as it was when deleted (undo of
- * idk_store_delete()), as a new revision after the tombstone.
- */
-gboolean
-idk_store_restore (IdkStore    *self,
-                   const char  *uuid,
-                   GError     **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *type = NULL;
-  sqlite3_stmt *stmt;
-  gboolean found;
-
-  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
-
-  if (!idk_store_begin (self, error))
-    return FALSE;
-
-  if (!(stmt = _idk_store_prepare (self,
-                                   "SELECT v.fields, r.type FROM records r "
-                                   "JOIN revisions v ON v.rev_id = r.winner_rev "
-                                   "WHERE r.uuid = ?1 AND r.deleted = 1", error)))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
-      type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-
-  if (node == NULL)
-    {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No deleted record %s", uuid);
-      goto failed;
-    }
-
-  if (!_idk_store_check_field_references (self, idk_record_type_lookup (type), json_node_get_object (node), error) ||
-      !_idk_store_write_revision (self, type, uuid, FALSE, json_node_get_object (node), NULL, error) ||
-      !idk_store_commit (self, error))
-    goto failed;
-
-  return TRUE;
-
-failed:
-  idk_store_rollback (self);
-  return FALSE;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "idk-change.h"
 #include "idk-revision.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,16 @@ char        *idk_store_save               (IdkStore            *self,
                                            GError             **error);
 gboolean     idk_store_delete             (IdkStore            *self,
                                            const char          *uuid,
+                                           GError             **error);
+gboolean     idk_store_delete_records     (IdkStore            *self,
+                                           const char * const  *uuids,
+                                           GError             **error);
+gboolean     idk_store_restore_records    (IdkStore            *self,
+                                           const char * const  *uuids,
+                                           GError             **error);
+IdkChange   *idk_store_take_last_change   (IdkStore            *self);
+gboolean     idk_store_undo               (IdkStore            *self,
+                                           IdkChange           *change,
                                            GError             **error);
 JsonObject  *idk_store_get_fields         (IdkStore            *self,
                                            const char          *uuid,
@@ -122,6 +133,10 @@ GListModel *idk_store_list_actor_children    (IdkStore    *self,
 GListModel *idk_store_list_working_groups    (IdkStore    *self,
                                               const char  *search,
                                               GError     **error);
+GListModel *idk_store_list_references        (IdkStore    *self,
+                                              const char  *type,
+                                              const char  *field,
+                                              GError     **error);
 
 G_END_DECLS
 
@@ -178,6 +193,10 @@ gpointer    idk_store_load_action_by_uuid      (IdkStore              *self,
 GArray     *idk_store_find_actions             (IdkStore              *self,
                                                 const IdkActionQuery  *query,
                                                 GError               **error);
+char       *idk_store_save_action              (IdkStore              *self,
+                                                const char            *uuid,
+                                                JsonObject            *fields,
+                                                GError               **error);
 gboolean    idk_store_add_action_update        (IdkStore              *self,
                                                 const char * const    *actions,
                                                 const char            *status,
@@ -228,13 +247,16 @@ GListModel *idk_store_find_meetings            (IdkStore               *self,
 char       *idk_store_save_meeting             (IdkStore               *self,
                                                 const char             *uuid,
                                                 JsonObject             *fields,
-                                                char                  **field,
                                                 GError                **error);
 char       *idk_store_save_agenda_item         (IdkStore               *self,
                                                 const char             *uuid,
                                                 JsonObject             *fields,
-                                                char                  **field,
                                                 GError                **error);
+gboolean    idk_store_cancel_meeting           (IdkStore               *self,
+                                                const char             *uuid,
+                                                GError                **error);
+GStrv       idk_store_list_meeting_days        (IdkStore               *self,
+                                                const char             *meeting);
 gint64      idk_store_next_agenda_ordinal      (IdkStore               *self,
                                                 const char             *meeting_uuid);
 gboolean    idk_store_move_agenda_item         (IdkStore               *self,
@@ -250,6 +272,7 @@ char       *idk_store_add_participant          (IdkStore               *self,
 
 char       *idk_store_find_organization        (IdkStore               *self,
                                                 const char             *text);
+char       *idk_store_find_latest_session      (IdkStore               *self);
 char       *idk_store_find_body                (IdkStore               *self,
                                                 const char             *acronym);
 
@@ -257,7 +280,6 @@ char       *idk_store_find_body                (IdkStore               *self,
 char       *idk_store_save_working_group       (IdkStore               *self,
                                                 const char             *uuid,
                                                 JsonObject             *fields,
-                                                char                  **field,
                                                 GError                **error);
 gboolean    idk_store_disband_working_group    (IdkStore               *self,
                                                 const char             *uuid,
@@ -277,7 +299,6 @@ char       *idk_store_create_post              (IdkStore               *self,
                                                 const char             *place_kind,
                                                 const char             *title,
                                                 const char             *organization,
-                                                char                  **field,
                                                 GError                **error);
 char       *idk_store_appoint                  (IdkStore               *self,
                                                 const char             *post,
@@ -285,7 +306,24 @@ char       *idk_store_appoint                  (IdkStore               *self,
                                                 const char             *from,
                                                 const char             *to,
                                                 gboolean                ad_interim,
-                                                char                  **field,
+                                                GError                **error);
+char       *idk_store_fill_post                (IdkStore               *self,
+                                                const char             *actor,
+                                                const char             *post,
+                                                const char             *place,
+                                                const char             *place_kind,
+                                                const char             *title,
+                                                const char             *organization,
+                                                const char             *person,
+                                                const char             *from,
+                                                const char             *to,
+                                                gboolean                ad_interim,
+                                                GError                **error);
+gboolean    idk_store_edit_appointment         (IdkStore               *self,
+                                                const char             *appointment,
+                                                const char             *from,
+                                                const char             *to,
+                                                gboolean                ad_interim,
                                                 GError                **error);
 gboolean    idk_store_end_appointment          (IdkStore               *self,
                                                 const char             *appointment,

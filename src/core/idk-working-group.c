@@ -316,3 +316,16 @@ idk_working_group_get_member_count (IdkWorkingGroup *self)
 
   return self->member_count;
 }
+
+/**
+ * idk_working_group_is_disbanded:
+ *
+ * Returns: whether the group was disbanded (it is kept, with its record)
+ */
+gboolean
+idk_working_group_is_disbanded (IdkWorkingGroup *self)
+{
+  g_return_val_if_fail (IDK_IS_WORKING_GROUP (self), FALSE);
+
+  return g_strcmp0 (self->status, "disbanded") == 0;
+}

@@ -13,6 +13,7 @@ const char *          idk_working_group_get_uuid (IdkWorkingGroup *self);
 const char *          idk_working_group_get_name (IdkWorkingGroup *self);
 const char *          idk_working_group_get_acronym (IdkWorkingGroup *self);
 const char *          idk_working_group_get_status (IdkWorkingGroup *self);
+gboolean              idk_working_group_is_disbanded (IdkWorkingGroup *self);
 const char *          idk_working_group_get_tor_status (IdkWorkingGroup *self);
 const char *          idk_working_group_get_chair (IdkWorkingGroup *self);
 const char *          idk_working_group_get_co_chair (IdkWorkingGroup *self);

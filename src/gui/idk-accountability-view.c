@@ -206,48 +206,23 @@ store_of (Edit *edit)
 static gboolean
 save_appointment (IdkForm  *form,
                   gpointer  data,
-                  char    **field,
                   GError  **error)
 {
   Edit *edit = data;
   IdkStore *store = store_of (edit);
-  const char *person = idk_form_get_text (form, "person");
-  const char *organization_text = idk_form_get_text (form, "organization");
-  g_autofree char *organization = idk_store_find_organization (store, organization_text);
-  g_autofree char *post = g_strdup (edit->post);
-  g_autofree char *appointment = NULL;
+  g_autofree char *post = NULL;
 
-  if (organization_text != NULL && organization == NULL)
-    {
-      *field = g_strdup ("organization");
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                   _("No organization is called “%s”; give its acronym, e.g. UNICEF."), organization_text);
-      return FALSE;
-    }
-
-  if (!idk_store_begin (store, error))
+  post = idk_store_fill_post (store, edit->actor, edit->post, idk_form_get_text (form, "place"),
+                              idk_form_get_text (form, "kind"), idk_form_get_text (form, "title"),
+                              idk_form_get_text (form, "organization"), idk_form_get_text (form, "person"),
+                              idk_form_get_text (form, "from_date"), idk_form_get_text (form, "to_date"),
+                              idk_form_get_active (form, "ad_interim"), error);
+  if (post == NULL)
     return FALSE;
 
-  /* A new post without a person is a vacancy to fill later. */
-  if (post == NULL &&
-      !(post = idk_store_create_post (store, edit->actor, idk_form_get_text (form, "place"),
-                                      idk_form_get_text (form, "place_kind"), idk_form_get_text (form, "title"),
-                                      organization, field, error)))
-    goto failed;
-
-  if ((person != NULL || edit->post != NULL) &&
-      !(appointment = idk_store_appoint (store, post, person, idk_form_get_text (form, "from_date"),
-                                         idk_form_get_text (form, "to_date"),
-                                         idk_form_get_active (form, "ad_interim"), field, error)))
-    goto failed;
-
-  if (!idk_store_commit (store, error))
-    goto failed;
+  idk_window_offer_change (GTK_WIDGET (edit->view), store,
+                           idk_form_get_text (form, "person") ? _("Appointed") : _("Vacant post added"));
   return TRUE;
-
-failed:
-  idk_store_rollback (store);
-  return FALSE;
 }
 
 /**
@@ -260,9 +235,10 @@ IdkForm *
 idk_accountability_view_appoint (IdkAccountabilityView *self,
                                  const char            *post)
 {
-  static const char * const kinds[] = { "country", "area", "duty-station", "headquarters", NULL };
-  const char *kind_labels[] = { _("Country"), _("Area"), _("Duty station"), _("Headquarters"), NULL };
   IdkActor *actor = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+  g_autoptr(GListModel) organizations = idk_store_list_references (store, "post", "organization", NULL);
+  g_autoptr(JsonObject) place = json_object_new ();
   Edit *edit;
   IdkForm *form;
 
@@ -277,14 +253,19 @@ idk_accountability_view_appoint (IdkAccountabilityView *self,
   idk_form_add_entry (form, "person", post ? _("Person") : _("Person (empty: a vacant post)"), NULL);
   if (post == NULL)
     {
-      idk_form_add_entry (form, "place", _("Place"), NULL);
-      idk_form_add_choice (form, "place_kind", _("The place is a"), kinds, kind_labels, "country");
+      idk_form_add_entry (form, "place", idk_record_field_label ("post", "place"), NULL);
+      /* What kind of place a new one is, from the places' description. */
+      json_object_set_string_member (place, "kind", "country");
+      idk_form_set_record (form, "place", place);
+      idk_form_add_field (form, "kind");
       idk_form_add_entry (form, "title", _("Title of the post"), idk_actor_get_title (actor));
-      idk_form_add_entry (form, "organization", _("Organization (acronym)"), NULL);
+      idk_form_add_chooser (form, "organization", idk_record_field_label ("post", "organization"),
+                            FALSE, organizations, NULL);
     }
-  idk_form_add_entry (form, "from_date", _("From (YYYY-MM-DD)"), idk_store_get_today (idk_split_view_get_store (IDK_SPLIT_VIEW (self))));
-  idk_form_add_entry (form, "to_date", _("Until (YYYY-MM-DD, if known)"), NULL);
-  idk_form_add_switch (form, "ad_interim", _("Ad interim"), FALSE);
+  idk_form_add_date (form, "from_date", idk_record_field_label ("appointment", "from_date"),
+                     idk_store_get_today (store));
+  idk_form_add_date (form, "to_date", _("Until (if known)"), NULL);
+  idk_form_add_switch (form, "ad_interim", idk_record_field_label ("appointment", "ad_interim"), FALSE);
   idk_form_set_save_func (form, save_appointment, edit, edit_free);
   gtk_window_present (GTK_WINDOW (form));
 
@@ -294,45 +275,18 @@ idk_accountability_view_appoint (IdkAccountabilityView *self,
 static gboolean
 save_appointment_dates (IdkForm  *form,
                         gpointer  data,
-                        char    **field,
                         GError  **error)
 {
   Edit *edit = data;
   IdkStore *store = store_of (edit);
-  g_autoptr(JsonObject) fields = idk_store_get_fields (store, edit->appointment, NULL, error);
-  const char *from = idk_form_get_text (form, "from_date");
-  const char *to = idk_form_get_text (form, "to_date");
-  g_autofree char *saved = NULL;
 
-  if (fields == NULL)
+  if (!idk_store_edit_appointment (store, edit->appointment, idk_form_get_text (form, "from_date"),
+                                   idk_form_get_text (form, "to_date"), idk_form_get_active (form, "ad_interim"),
+                                   error))
     return FALSE;
-  if ((from != NULL && !idk_date_is_valid_text (from)) || (to != NULL && !idk_date_is_valid_text (to)))
-    {
-      *field = g_strdup (from != NULL && !idk_date_is_valid_text (from) ? "from_date" : "to_date");
-      g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                           _("Give the date as 2027-01-15, 2027-01 or 2027."));
-      return FALSE;
-    }
-  if (from != NULL && to != NULL && g_strcmp0 (to, from) < 0)
-    {
-      *field = g_strdup ("to_date");
-      g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                           _("The appointment cannot end before it starts."));
-      return FALSE;
-    }
 
-  if (from != NULL)
-    json_object_set_string_member (fields, "from_date", from);
-  else
-    json_object_set_null_member (fields, "from_date");
-  if (to != NULL)
-    json_object_set_string_member (fields, "to_date", to);
-  else
-    json_object_set_null_member (fields, "to_date");
-  json_object_set_boolean_member (fields, "ad_interim", idk_form_get_active (form, "ad_interim"));
-
-  saved = idk_store_save (store, "appointment", edit->appointment, fields, error);
-  return saved != NULL;
+  idk_window_offer_change (GTK_WIDGET (edit->view), store, _("Appointment saved"));
+  return TRUE;
 }
 
 IdkForm *
@@ -351,12 +305,10 @@ idk_accountability_view_edit_appointment (IdkAccountabilityView *self,
   edit->appointment = g_strdup (appointment);
 
   form = idk_form_new (GTK_WIDGET (self), _("Edit Appointment"), _("_Save"));
-  idk_form_add_entry (form, "from_date", _("From (YYYY-MM-DD)"),
-                      json_object_get_string_member_with_default (fields, "from_date", NULL));
-  idk_form_add_entry (form, "to_date", _("Until (YYYY-MM-DD)"),
-                      json_object_get_string_member_with_default (fields, "to_date", NULL));
-  idk_form_add_switch (form, "ad_interim", _("Ad interim"),
-                       json_object_get_boolean_member_with_default (fields, "ad_interim", FALSE));
+  idk_form_set_record (form, "appointment", fields);
+  idk_form_add_field (form, "from_date");
+  idk_form_add_field (form, "to_date");
+  idk_form_add_field (form, "ad_interim");
   idk_form_set_save_func (form, save_appointment_dates, edit, edit_free);
   gtk_window_present (GTK_WINDOW (form));
 
@@ -400,12 +352,11 @@ end_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   const char *appointment = g_variant_get_string (parameter, NULL);
-  g_autoptr(JsonObject) previous = idk_store_get_fields (store, appointment, NULL, NULL);
 
   if (!idk_store_end_appointment (store, appointment, idk_store_get_today (store), &error))
     idk_details_report (widget, _("Cannot End the Appointment"), error);
-  else if (previous != NULL)
-    idk_window_offer_revert (widget, _("Appointment ended"), store, appointment, previous);
+  else
+    idk_window_offer_change (widget, store, _("Appointment ended"));
 }
 
 static const char *

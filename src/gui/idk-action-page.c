@@ -7,6 +7,7 @@
 
 #include "idk-action-page.h"
 #include "idk-details.h"
+#include "idk-window.h"
 
 /* The page of one action, beside the table: what was decided, by whom it
  * is owned and when it is due, the history of its status updates as a
@@ -23,9 +24,11 @@ struct _IdkActionPage
   GtkButton *add_button;
   GtkBox *details_box;
   GtkEntry *note_entry;
+  GtkButton *edit_button;
   GtkLabel *reference_label;
   GtkDropDown *status_dropdown;
   GtkBox *update_box;
+  GtkLabel *update_error;
 };
 
 enum {
@@ -37,8 +40,8 @@ G_DEFINE_FINAL_TYPE (IdkActionPage, idk_action_page, ADW_TYPE_BIN)
 
 static guint signals[N_SIGNALS];
 
-/* The statuses, in the order of the drop-down. */
-static const char * const statuses[] = { "open", "in-progress", "completed", "superseded", "cancelled", NULL };
+/* The statuses, in the order of the drop-down: the record description's. */
+#define statuses (idk_record_field_values ("action", "status"))
 
 static void
 show_action (IdkActionPage *self)
@@ -65,6 +68,7 @@ show_action (IdkActionPage *self)
     }
 
   status = idk_action_get_status (action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s", self->uuid);
   /* Translators: e.g. "Action 27/47a" */
   {
     g_autofree char *title = g_strdup_printf (_("Action %s"), idk_action_get_reference (action));
@@ -73,9 +77,11 @@ show_action (IdkActionPage *self)
   }
 
   pills = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (pills), idk_details_pill_new (idk_action_status_to_label (status), status));
-  if (idk_action_get_overdue (action))
-    gtk_box_append (GTK_BOX (pills), idk_details_pill_new (_("Overdue"), "overdue"));
+  {
+    g_autofree char *label = idk_action_get_status_label (action);
+
+    gtk_box_append (GTK_BOX (pills), idk_details_pill_new (label, idk_action_get_status_style (action)));
+  }
   gtk_box_append (GTK_BOX (pills), idk_details_pill_new (idk_action_kind_to_label (idk_action_get_kind (action)),
                                                          idk_action_get_kind (action)));
   gtk_box_append (self->details_box, pills);
@@ -111,6 +117,13 @@ show_action (IdkActionPage *self)
 }
 
 static void
+clear_update_error (IdkActionPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->update_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->note_entry), "error");
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -127,17 +140,27 @@ add_update_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (selected >= G_N_ELEMENTS (statuses) - 1)
+  if (selected >= g_strv_length ((char **) statuses))
     return;
 
   if (!idk_action_page_add_update (self, statuses[selected],
                                    gtk_editable_get_text (GTK_EDITABLE (self->note_entry)), &error))
     {
-      idk_details_report (widget, _("Cannot Add the Update"), error);
+      /* A refusal of the update itself is said under it; others in a dialog. */
+      if (error->domain == IDK_RECORD_ERROR)
+        {
+          gtk_label_set_text (self->update_error, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->update_error), TRUE);
+          gtk_widget_add_css_class (GTK_WIDGET (self->note_entry), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+        }
+      else
+        idk_details_report (widget, _("Cannot Add the Update"), error);
       return;
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  idk_window_offer_change (widget, self->store, _("Update added"));
 }
 
 static void
@@ -184,9 +207,12 @@ idk_action_page_class_init (IdkActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkActionPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, IdkActionPage, details_box);
   gtk_widget_class_bind_template_child (widget_class, IdkActionPage, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, IdkActionPage, reference_label);
   gtk_widget_class_bind_template_child (widget_class, IdkActionPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IdkActionPage, update_box);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionPage, update_error);
+  gtk_widget_class_bind_template_callback (widget_class, clear_update_error);
 
   gtk_widget_class_install_action (widget_class, "page.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "page.add-update", NULL, add_update_action);
@@ -238,6 +264,7 @@ idk_action_page_set_action (IdkActionPage *self,
   g_free (self->uuid);
   self->uuid = g_strdup (uuid);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  clear_update_error (self);
   show_action (self);
 }
 

@@ -5,47 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "idk-action-page.h"
-#include "idk-actions-view.h"
+#include "idk-actions-view-private.h"
 #include "idk-details.h"
-#include "idk-form.h"
-#include "idk-window.h"
 
 /* The actions decided at the sessions, as a table: searched as you type,
  * filtered, sorted by any column, with the selected action's page beside
  * it and status changes on many rows at once.  The table's model is the
  * lazy IdkActionList, whose filtering and sorting run in SQLite. */
-
-struct _IdkActionsView
-{
-  AdwBin parent_instance;
-
-  IdkStore *store;
-  IdkActionList *list;
-  GtkMultiSelection *selection;
-  GPtrArray *owner_uuids;     /* parallel to the owner filter, [0] = NULL */
-  GPtrArray *session_uuids;   /* parallel to the session filter */
-  char *sort_probe;           /* see read_sort_order () */
-
-  /* Template widgets */
-  GtkColumnView *column_view;
-  GtkLabel *count_label;
-  GtkButton *delete_button;
-  AdwStatusPage *empty_page;
-  GtkFlowBox *filter_box;
-  AdwFlap *flap;
-  GtkMenuButton *mark_button;
-  GtkToggleButton *mine_toggle;
-  GtkToggleButton *overdue_toggle;
-  GtkDropDown *owner_filter;
-  IdkActionPage *page;
-  GtkSearchEntry *search_entry;
-  GtkActionBar *selection_bar;
-  GtkLabel *selection_label;
-  GtkDropDown *session_filter;
-  GtkStack *stack;
-  GtkDropDown *status_filter;
-};
 
 enum {
   PROP_0,
@@ -71,8 +37,6 @@ G_DEFINE_FINAL_TYPE (IdkActionsView, idk_actions_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
 
-/* The statuses of the status filter, after "All statuses". */
-static const char * const statuses[] = { "open", "in-progress", "completed", "superseded", "cancelled" };
 
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -111,15 +75,10 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (cell->kind == CELL_STATUS)
     {
-      const char *status = idk_action_get_status (action);
-      gboolean overdue = idk_action_get_overdue (action);
-      const char *classes[] = { "pill", overdue ? "overdue" : status, NULL };
-      g_autofree char *text = NULL;
+      const char *classes[] = { "pill", idk_action_get_status_style (action), NULL };
+      g_autofree char *text = idk_action_get_status_label (action);
 
-      if (overdue)
-        /* Translators: an action's status when past its due date, e.g. "Open, overdue" */
-        text = g_strdup_printf (_("%s, overdue"), idk_action_status_to_label (status));
-      gtk_label_set_text (GTK_LABEL (label), text ? text : idk_action_status_to_label (status));
+      gtk_label_set_text (GTK_LABEL (label), text);
       gtk_widget_set_css_classes (label, classes);
       return;
     }
@@ -167,6 +126,68 @@ read_sort_order (IdkActionsView *self)
     idk_action_list_set_sort (self->list, self->sort_probe, order == GTK_ORDERING_LARGER);
 }
 
+/* The width a text takes in the widget's font, scaled and bold as asked. */
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            double      scale,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  pango_attr_list_unref (attrs);
+
+  return width;
+}
+
+/* The widest status pill, whatever the language: every status, overdue
+ * or not, and a noting's. */
+static int
+status_width (GtkWidget *widget)
+{
+  int widest = 0;
+
+  for (const char * const *status = idk_record_field_values ("action", "status"); *status != NULL; status++)
+    for (guint variant = 0; variant < 3; variant++)
+      {
+        g_autoptr(IdkAction) action = g_object_new (IDK_TYPE_ACTION, "status", *status,
+                                                    "kind", variant == 2 ? "noting" : "request",
+                                                    "overdue", variant == 1, NULL);
+        g_autofree char *label = idk_action_get_status_label (action);
+
+        /* The pill's padding, and the cell's. */
+        widest = MAX (widest, text_width (widget, label, 0.85, TRUE) + 18 + 24);
+      }
+
+  return widest;
+}
+
+/* The widest date of the last update. */
+static int
+date_width (GtkWidget *widget)
+{
+  int widest = 0;
+
+  for (guint month = 1; month <= 12; month++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-%02u-28", month);
+      g_autofree char *text = idk_date_format (day);
+
+      widest = MAX (widest, text_width (widget, text, 1.0, FALSE) + 24);
+    }
+
+  return widest;
+}
+
+/* A column of the table.  Fixed widths grow to fit the title in the
+ * language shown, so that no header is cut off. */
 static void
 add_column (IdkActionsView *self,
             const char     *title,
@@ -185,13 +206,100 @@ add_column (IdkActionsView *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
+    gtk_column_view_column_set_fixed_width (column, MAX (width, text_width (GTK_WIDGET (self), title, 1.0, TRUE) + 40));
 
   sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer) cell->sort_key, NULL));
   gtk_column_view_column_set_sorter (column, sorter);
 
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+}
+
+/* The narrow layout: one row per action, its reference and status pill
+ * over its text, owners and due date. */
+static void
+on_setup_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *reference = gtk_label_new (NULL);
+  GtkWidget *pill = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_add_css_class (reference, "heading");
+  gtk_label_set_xalign (GTK_LABEL (reference), 0.0f);
+  gtk_widget_set_hexpand (reference, TRUE);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (details), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+
+  gtk_box_append (GTK_BOX (top), reference);
+  gtk_box_append (GTK_BOX (top), pill);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), details);
+  g_object_set_data (G_OBJECT (box), "reference", reference);
+  g_object_set_data (G_OBJECT (box), "pill", pill);
+  g_object_set_data (G_OBJECT (box), "text", text);
+  g_object_set_data (G_OBJECT (box), "details", details);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GObject *box = G_OBJECT (gtk_list_item_get_child (list_item));
+  IdkAction *action = gtk_list_item_get_item (list_item);
+  const char *classes[] = { "pill", NULL, NULL };
+  g_autofree char *status = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  if (action == NULL)
+    return;
+
+  status = idk_action_get_status_label (action);
+  classes[1] = idk_action_get_status_style (action);
+  text = g_strdup (idk_action_get_text (action) ? idk_action_get_text (action) : "");
+  g_strdelimit (text, "\n", ' ');
+  if (idk_action_get_owners (action) != NULL)
+    g_string_append (details, idk_action_get_owners (action));
+  if (idk_action_get_due (action) != NULL)
+    /* Translators: when an action is due, after its owners in a list row */
+    g_string_append_printf (details, details->len ? _(" · due %s") : _("Due %s"), idk_action_get_due (action));
+
+  /* Plain text: the data may come from another office. */
+  gtk_label_set_text (g_object_get_data (box, "reference"), idk_action_get_reference (action));
+  gtk_label_set_text (g_object_get_data (box, "pill"), status);
+  gtk_widget_set_css_classes (g_object_get_data (box, "pill"), classes);
+  gtk_label_set_text (g_object_get_data (box, "text"), text);
+  gtk_label_set_text (g_object_get_data (box, "details"), details->str);
+  gtk_widget_set_visible (g_object_get_data (box, "details"), details->len > 0);
+}
+
+static void
+setup_narrow_list (IdkActionsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->narrow_list, factory);
+  gtk_list_view_set_model (self->narrow_list, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -205,8 +313,8 @@ update_count (IdkActionsView *self)
 }
 
 /* The UUIDs of the selected actions, NULL-terminated. */
-static GStrv
-selected_uuids (IdkActionsView *self)
+GStrv
+_idk_actions_view_selected_uuids (IdkActionsView *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -240,7 +348,7 @@ on_selection_changed_cb (IdkActionsView *self)
   /* One action selected: its page follows the selection once open. */
   if (n == 1 && adw_flap_get_reveal_flap (self->flap))
     {
-      g_auto(GStrv) uuids = selected_uuids (self);
+      g_auto(GStrv) uuids = _idk_actions_view_selected_uuids (self);
 
       idk_action_page_set_action (self->page, uuids[0]);
     }
@@ -284,13 +392,14 @@ selected_value (GtkDropDown *dropdown,
 static void
 on_filters_changed_cb (IdkActionsView *self)
 {
+  const char * const *statuses = idk_record_field_values ("action", "status");
   guint status = gtk_drop_down_get_selected (self->status_filter);
 
   if (self->list == NULL)
     return;
 
   idk_action_list_set_filters (self->list,
-                               status > 0 && status <= G_N_ELEMENTS (statuses) ? statuses[status - 1] : NULL,
+                               status > 0 && status <= g_strv_length ((char **) statuses) ? statuses[status - 1] : NULL,
                                selected_value (self->owner_filter, self->owner_uuids),
                                selected_value (self->session_filter, self->session_uuids),
                                gtk_toggle_button_get_active (self->overdue_toggle),
@@ -361,179 +470,6 @@ update_filter_choices (IdkActionsView *self)
                                office != NULL && *office != '\0'
                                ? _("Only actions of this office's organization")
                                : _("Set this office's organization to see its actions"));
-}
-
-static void
-mark_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  IdkActionsView *self = IDK_ACTIONS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) uuids = selected_uuids (self);
-  const char *status = g_variant_get_string (parameter, NULL);
-
-  if (uuids[0] == NULL)
-    return;
-
-  /* One transaction: all the selected actions change, or none. */
-  if (!idk_store_add_action_update (self->store, (const char * const *) uuids, status,
-                                    NULL, g_get_real_name (), &error))
-    idk_details_report (GTK_WIDGET (self), _("Cannot Change the Status"), error);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  IdkActionsView *self = IDK_ACTIONS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) uuids = selected_uuids (self);
-  guint n = g_strv_length (uuids);
-  g_autofree char *title = NULL;
-
-  if (n == 0)
-    return;
-
-  /* Deleting writes tombstones, so Undo brings every action back as it was. */
-  if (!idk_store_begin (self->store, &error))
-    goto failed;
-  for (guint i = 0; i < n; i++)
-    if (!idk_store_delete (self->store, uuids[i], &error))
-      {
-        idk_store_rollback (self->store);
-        goto failed;
-      }
-  if (!idk_store_commit (self->store, &error))
-    {
-      idk_store_rollback (self->store);
-      goto failed;
-    }
-
-  if (g_strcmp0 (idk_action_page_get_action (self->page), uuids[0]) == 0)
-    adw_flap_set_reveal_flap (self->flap, FALSE);
-
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action deleted", "%u actions deleted", n), n);
-  idk_window_offer_restore (widget, title, self->store, (const char * const *) uuids);
-  return;
-
-failed:
-  idk_details_report (GTK_WIDGET (self), _("Cannot Delete"), error);
-}
-
-static gboolean
-save_new_action (IdkForm  *form,
-                 gpointer  data,
-                 char    **field,
-                 GError  **error)
-{
-  IdkActionsView *self = data;
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autoptr(JsonArray) owners = json_array_new ();
-  g_autofree char *uuid = NULL;
-  const char *owner_text = idk_form_get_text (form, "owner");
-  const char *due = idk_form_get_text (form, "due_date");
-  const char *values[] = { "session", "reference", "text", NULL };
-
-  for (guint i = 0; values[i] != NULL; i++)
-    if (idk_form_get_text (form, values[i]) == NULL)
-      {
-        *field = g_strdup (values[i]);
-        g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("This is needed."));
-        return FALSE;
-      }
-
-  if (owner_text != NULL)
-    {
-      g_autofree char *owner = idk_store_find_organization (self->store, owner_text);
-
-      if (owner == NULL)
-        {
-          *field = g_strdup ("owner");
-          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                       _("No organization is called “%s”; give its acronym, e.g. UNICEF."), owner_text);
-          return FALSE;
-        }
-      json_array_add_string_element (owners, owner);
-    }
-
-  if (due != NULL && !idk_date_is_valid_text (due))
-    {
-      *field = g_strdup ("due_date");
-      g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                           _("Give the due date as 2027-06-30, or 2027-06 for the end of a month."));
-      return FALSE;
-    }
-
-  json_object_set_string_member (fields, "meeting", idk_form_get_text (form, "session"));
-  json_object_set_string_member (fields, "reference", idk_form_get_text (form, "reference"));
-  if (idk_form_get_text (form, "topic") != NULL)
-    json_object_set_string_member (fields, "topic", idk_form_get_text (form, "topic"));
-  json_object_set_string_member (fields, "text", idk_form_get_text (form, "text"));
-  json_object_set_string_member (fields, "kind", idk_form_get_text (form, "kind"));
-  json_object_set_array_member (fields, "owners", g_steal_pointer (&owners));
-  if (due != NULL)
-    json_object_set_string_member (fields, "due_date", due);
-  json_object_set_string_member (fields, "status", "open");
-
-  uuid = idk_store_save (self->store, "action", NULL, fields, error);
-  return uuid != NULL;
-}
-
-/**
- * idk_actions_view_new_action:
- *
- * Returns: (transfer none): the form for a new action, presented
- */
-IdkForm *
-idk_actions_view_new_action (IdkActionsView *self)
-{
-  static const char * const kinds[] = { "request", "decision", "endorsement", "noting", NULL };
-  const char *kind_labels[G_N_ELEMENTS (kinds)] = { NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) meetings = NULL;
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  IdkMeetingQuery query = { .type = "full-session" };
-  IdkForm *form;
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    kind_labels[i] = idk_action_kind_to_label (kinds[i]);
-
-  /* Actions are decided at full sessions, the latest first. */
-  meetings = idk_store_find_meetings (self->store, &query, &error);
-  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
-    {
-      g_autoptr(IdkMeeting) meeting = g_list_model_get_item (meetings, i);
-
-      g_ptr_array_add (values, g_strdup (idk_meeting_get_uuid (meeting)));
-      g_ptr_array_add (labels, g_strdup (idk_meeting_get_title (meeting)));
-    }
-  g_ptr_array_add (values, NULL);
-  g_ptr_array_add (labels, NULL);
-
-  form = idk_form_new (GTK_WIDGET (self), _("New Action"), _("_Create"));
-  idk_form_add_choice (form, "session", _("Session"), (const char * const *) values->pdata,
-                       (const char * const *) labels->pdata, NULL);
-  idk_form_add_entry (form, "reference", _("Reference (e.g. 28/12)"), NULL);
-  idk_form_add_entry (form, "topic", _("Topic"), NULL);
-  idk_form_add_entry (form, "text", _("Text"), NULL);
-  idk_form_add_choice (form, "kind", _("Kind"), kinds, kind_labels, "request");
-  idk_form_add_entry (form, "owner", _("Owner (acronym)"), NULL);
-  idk_form_add_entry (form, "due_date", _("Due (YYYY-MM-DD)"), NULL);
-  idk_form_set_save_func (form, save_new_action, self, NULL);
-  gtk_window_present (GTK_WINDOW (form));
-
-  return form;
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  idk_actions_view_new_action (IDK_ACTIONS_VIEW (widget));
 }
 
 static void
@@ -658,6 +594,7 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, flap);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, mark_button);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, mine_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, narrow_list);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, owner_filter);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, page);
@@ -665,6 +602,7 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, session_filter);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, squeezer);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, stack);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, status_filter);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
@@ -673,11 +611,7 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "view.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "view.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "actions.mark-as", "s", mark_as_action);
-  gtk_widget_class_install_action (widget_class, "actions.delete", NULL, delete_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "actions.delete", NULL);
+  _idk_actions_view_class_add_actions (widget_class);
 }
 
 static void
@@ -708,14 +642,16 @@ idk_actions_view_init (IdkActionsView *self)
   add_column (self, _("Text"), &text, -1, TRUE);
   add_column (self, _("Owner"), &owners, 120, FALSE);
   add_column (self, _("Due"), &due, 130, FALSE);
-  add_column (self, _("Status"), &status, 130, FALSE);
-  add_column (self, _("Last update"), &last_update, 110, FALSE);
+  add_column (self, _("Status"), &status, status_width (GTK_WIDGET (self)), FALSE);
+  add_column (self, _("Last update"), &last_update, date_width (GTK_WIDGET (self)), FALSE);
+  setup_narrow_list (self);
+  _idk_actions_view_fill_mark_menu (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (read_sort_order), self, G_CONNECT_SWAPPED);
 
   gtk_string_list_append (status_labels, _("All statuses"));
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (status_labels, idk_action_status_to_label (statuses[i]));
+  for (const char * const *value = idk_record_field_values ("action", "status"); *value != NULL; value++)
+    gtk_string_list_append (status_labels, idk_action_status_to_label (*value));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (status_labels));
 
   g_signal_connect_object (self->status_filter, "notify::selected", G_CALLBACK (on_filters_changed_cb),

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (IdkActionsView, idk_actions_view, IDK, ACTIONS_VIEW, AdwBi
 typedef struct _IdkForm IdkForm;
 
 IdkForm       *idk_actions_view_new_action (IdkActionsView *self);
+IdkForm       *idk_actions_view_edit_action (IdkActionsView *self,
+                                             const char     *uuid);
 IdkStore      *idk_actions_view_get_store  (IdkActionsView *self);
 IdkActionList *idk_actions_view_get_list   (IdkActionsView *self);
 GtkSelectionModel *idk_actions_view_get_selection (IdkActionsView *self);

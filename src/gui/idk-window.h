@@ -29,15 +29,9 @@ void        idk_window_offer_undo       (IdkWindow      *self,
                                          gpointer        user_data,
                                          GDestroyNotify  destroy);
 gboolean    idk_window_undo             (IdkWindow      *self);
-void        idk_window_offer_revert     (GtkWidget          *widget,
-                                         const char         *title,
-                                         IdkStore           *store,
-                                         const char         *uuid,
-                                         JsonObject         *previous);
-void        idk_window_offer_restore    (GtkWidget          *widget,
-                                         const char         *title,
-                                         IdkStore           *store,
-                                         const char * const *uuids);
+gboolean    idk_window_offer_change     (GtkWidget      *widget,
+                                         IdkStore       *store,
+                                         const char     *title);
 GtkWindow  *idk_window_open_bundle      (IdkWindow      *self,
                                          GFile          *file);
 GtkWindow  *idk_window_ask_office       (IdkWindow      *self);

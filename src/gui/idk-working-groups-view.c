@@ -24,9 +24,6 @@ struct _IdkWorkingGroupsView
 
 G_DEFINE_FINAL_TYPE (IdkWorkingGroupsView, idk_working_groups_view, IDK_TYPE_SPLIT_VIEW)
 
-static const char * const group_statuses[] = { "proposed", "active", "disbanded", NULL };
-static const char * const tor_statuses[] = { "none", "draft", "approved", NULL };
-static const char * const roles[] = { "chair", "co-chair", "member", "observer", NULL };
 
 static GListModel *
 idk_working_groups_view_load (IdkSplitView  *self,
@@ -34,16 +31,6 @@ idk_working_groups_view_load (IdkSplitView  *self,
                               GError       **error)
 {
   return idk_store_list_working_groups (idk_split_view_get_store (self), search, error);
-}
-
-static const char *
-tor_label (const char *status)
-{
-  if (g_strcmp0 (status, "approved") == 0)
-    return _("Approved");
-  if (g_strcmp0 (status, "draft") == 0)
-    return _("In draft");
-  return _("None recorded");
 }
 
 /* The Steering Group members who take part in no working group. */
@@ -126,21 +113,9 @@ edit_new (IdkWorkingGroupsView *view,
   return edit;
 }
 
-static void
-set_or_null (JsonObject *fields,
-             const char *name,
-             const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (fields, name, value);
-  else
-    json_object_set_null_member (fields, name);
-}
-
 static gboolean
 save_group (IdkForm  *form,
             gpointer  data,
-            char    **field,
             GError  **error)
 {
   Edit *edit = data;
@@ -148,28 +123,13 @@ save_group (IdkForm  *form,
   g_autoptr(JsonObject) fields = NULL;
   g_autofree char *uuid = NULL;
 
-  if (edit->uuid != NULL)
-    {
-      if (!(fields = idk_store_get_fields (store, edit->uuid, NULL, error)))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *iasmn = idk_store_find_body (store, "IASMN");
-
-      fields = json_object_new ();
-      set_or_null (fields, "body", iasmn);
-    }
-
-  set_or_null (fields, "name", idk_form_get_text (form, "name"));
-  set_or_null (fields, "acronym", idk_form_get_text (form, "acronym"));
-  json_object_set_string_member (fields, "status", idk_form_get_text (form, "status"));
-  json_object_set_string_member (fields, "tor_status", idk_form_get_text (form, "tor_status"));
-  set_or_null (fields, "description", idk_form_get_text (form, "description"));
-
-  if (!(uuid = idk_store_save_working_group (store, edit->uuid, fields, field, error)))
+  fields = edit->uuid ? idk_store_get_fields (store, edit->uuid, NULL, error) : json_object_new ();
+  if (fields == NULL || !idk_form_apply (form, fields, error) ||
+      !(uuid = idk_store_save_working_group (store, edit->uuid, fields, error)))
     return FALSE;
 
+  idk_window_offer_change (GTK_WIDGET (edit->view), store,
+                           edit->uuid ? _("Working group saved") : _("Working group created"));
   idk_split_view_reveal_uuid (IDK_SPLIT_VIEW (edit->view), uuid);
   return TRUE;
 }
@@ -184,26 +144,16 @@ IdkForm *
 idk_working_groups_view_edit_group (IdkWorkingGroupsView *self,
                                     const char           *uuid)
 {
+  static const char * const names[] = { "name", "acronym", "status", "tor_status", "description", NULL };
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
   g_autoptr(JsonObject) fields = uuid ? idk_store_get_fields (store, uuid, NULL, NULL) : NULL;
-  const char *status_labels[G_N_ELEMENTS (group_statuses)] = { NULL };
-  const char *tor_labels[G_N_ELEMENTS (tor_statuses)] = { NULL };
   IdkForm *form;
-
-  for (guint i = 0; group_statuses[i] != NULL; i++)
-    status_labels[i] = idk_working_group_status_to_label (group_statuses[i]);
-  for (guint i = 0; tor_statuses[i] != NULL; i++)
-    tor_labels[i] = tor_label (tor_statuses[i]);
 
   form = idk_form_new (GTK_WIDGET (self), uuid ? _("Edit Working Group") : _("New Working Group"),
                        uuid ? _("_Save") : _("_Create"));
-  idk_form_add_entry (form, "name", _("Name"), idk_fields_get_text (fields, "name"));
-  idk_form_add_entry (form, "acronym", _("Acronym"), idk_fields_get_text (fields, "acronym"));
-  idk_form_add_choice (form, "status", _("Status"), group_statuses, status_labels,
-                       fields ? idk_fields_get_text (fields, "status") : "proposed");
-  idk_form_add_choice (form, "tor_status", _("Terms of reference"), tor_statuses, tor_labels,
-                       fields ? idk_fields_get_text (fields, "tor_status") : "none");
-  idk_form_add_entry (form, "description", _("Description"), idk_fields_get_text (fields, "description"));
+  idk_form_set_record (form, "working_group", fields);
+  for (guint i = 0; names[i] != NULL; i++)
+    idk_form_add_field (form, names[i]);
   idk_form_set_save_func (form, save_group, edit_new (self, uuid), edit_free);
   gtk_window_present (GTK_WINDOW (form));
 
@@ -213,38 +163,36 @@ idk_working_groups_view_edit_group (IdkWorkingGroupsView *self,
 static gboolean
 save_member (IdkForm  *form,
              gpointer  data,
-             char    **field,
              GError  **error)
 {
   Edit *edit = data;
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (edit->view));
-  const char *text = idk_form_get_text (form, "organization");
-  g_autofree char *organization = idk_store_find_organization (store, text);
   g_autofree char *uuid = NULL;
 
-  if (organization == NULL)
-    {
-      *field = g_strdup ("organization");
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                   _("No organization is called “%s”; give its acronym, e.g. UNICEF."), text ? text : "");
-      return FALSE;
-    }
+  uuid = idk_store_add_group_member (store, edit->uuid, idk_form_get_text (form, "organization"),
+                                     idk_form_get_text (form, "role"), idk_form_get_text (form, "note"), error);
+  if (uuid == NULL)
+    return FALSE;
 
-  uuid = idk_store_add_group_member (store, edit->uuid, organization, idk_form_get_text (form, "role"),
-                                     idk_form_get_text (form, "note"), error);
-  return uuid != NULL;
+  idk_window_offer_change (GTK_WIDGET (edit->view), store, _("Member added"));
+  return TRUE;
 }
 
 IdkForm *
 idk_working_groups_view_add_member (IdkWorkingGroupsView *self,
                                     const char           *group)
 {
-  const char *role_labels[] = { _("Chair"), _("Co-Chair"), _("Member"), _("Observer"), NULL };
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+  g_autoptr(GListModel) organizations = idk_store_list_references (store, "wg_member", "organization", NULL);
+  g_autoptr(JsonObject) fields = json_object_new ();
   IdkForm *form = idk_form_new (GTK_WIDGET (self), _("New Member"), _("_Add"));
 
-  idk_form_add_entry (form, "organization", _("Organization (acronym)"), NULL);
-  idk_form_add_choice (form, "role", _("Role"), roles, role_labels, "member");
-  idk_form_add_entry (form, "note", _("Note"), NULL);
+  json_object_set_string_member (fields, "role", "member");
+  idk_form_set_record (form, "wg_member", fields);
+  idk_form_add_chooser (form, "organization", idk_record_field_label ("wg_member", "organization"),
+                        FALSE, organizations, NULL);
+  idk_form_add_field (form, "role");
+  idk_form_add_field (form, "note");
   idk_form_set_save_func (form, save_member, edit_new (self, group), edit_free);
   gtk_window_present (GTK_WINDOW (form));
 
@@ -300,19 +248,17 @@ disband_action (GtkWidget  *widget,
   /* A copy: saving reloads the list, which frees the selected item. */
   g_autofree char *uuid = g_strdup (selected_group (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) previous = NULL;
 
   if (uuid == NULL)
     return;
 
-  if (!(previous = idk_store_get_fields (store, uuid, NULL, &error)) ||
-      !idk_store_disband_working_group (store, uuid, NULL, &error))
+  if (!idk_store_disband_working_group (store, uuid, NULL, &error))
     {
       idk_details_report (widget, _("Cannot Disband the Group"), error);
       return;
     }
 
-  idk_window_offer_revert (widget, _("Working group disbanded"), store, uuid, previous);
+  idk_window_offer_change (widget, store, _("Working group disbanded"));
 }
 
 static void
@@ -321,13 +267,12 @@ remove_member_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (widget));
-  const char *uuids[] = { g_variant_get_string (parameter, NULL), NULL };
   g_autoptr(GError) error = NULL;
 
-  if (!idk_store_delete (store, uuids[0], &error))
+  if (!idk_store_delete (store, g_variant_get_string (parameter, NULL), &error))
     idk_details_report (widget, _("Cannot Remove the Member"), error);
   else
-    idk_window_offer_restore (widget, _("Member removed"), store, uuids);
+    idk_window_offer_change (widget, store, _("Member removed"));
 }
 
 /* The page ---------------------------------------------------------------- */
@@ -357,7 +302,7 @@ idk_working_groups_view_show_item (IdkSplitView *self,
   buttons = idk_details_button_box ();
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Edit…"), "groups.edit"));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("Add _Member…"), "groups.add-member"));
-  if (g_strcmp0 (idk_working_group_get_status (group), "disbanded") != 0)
+  if (!idk_working_group_is_disbanded (group))
     gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Disband"), "groups.disband"));
   gtk_box_append (details, buttons);
 
@@ -366,7 +311,8 @@ idk_working_groups_view_show_item (IdkSplitView *self,
 
   /* The chair and co-chair head the list of members below. */
   facts = idk_details_add_section (details, _("Details"));
-  idk_details_add_fact (facts, _("Terms of reference"), tor_label (idk_working_group_get_tor_status (group)));
+  idk_details_add_fact (facts, _("Terms of reference"), idk_record_value_label ("working_group", "tor_status",
+                                                                             idk_working_group_get_tor_status (group)));
 
   if ((members = idk_store_list_group_members (store, uuid, &error)))
     {

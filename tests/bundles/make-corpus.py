@@ -156,17 +156,17 @@ def cases():
     yield "revisions-not-array", render(envelope(), "{}"), "“revisions” is missing or not an array"
     yield "unknown-record-type", with_revisions(lambda r: r[0].update(type="spaceship")), \
         "unknown record type “spaceship”"
-    yield "missing-field", with_revisions(lambda r: r[1]["fields"].pop("text")), "field “text”: is required"
+    yield "missing-field", with_revisions(lambda r: r[1]["fields"].pop("text")), "field “text”: This is needed."
     yield "wrongly-typed-deleted", with_revisions(lambda r: r[0].update(deleted="no")), \
         "“deleted” must be true or false"
     yield "wrongly-typed-field", with_revisions(lambda r: r[1]["fields"].update(paragraph="99")), \
-        "field “paragraph”: must be an integer"
+        "field “paragraph”: This must be a whole number."
     yield "unknown-enum-value", with_revisions(lambda r: r[1]["fields"].update(status="maybe")), \
-        "field “status”: unknown value “maybe”"
+        "field “status”: Unknown value “maybe”"
     yield "bad-date", with_revisions(lambda r: r[1]["fields"].update(due_date="next week")), \
-        "field “due_date”: must be a date"
+        "field “due_date”: Give a date as"
     yield "unknown-field", with_revisions(lambda r: r[0]["fields"].update(colour="blue")), \
-        "field “colour”: not a field of organization"
+        "field “colour”: Not a field of organization."
     yield "dangling-reference", with_revisions(lambda r: r[1]["fields"].update(meeting=MISSING)), \
         "field “meeting”: refers to " + MISSING + ", which is neither in the bundle nor in this database"
     yield "wrong-reference-type", with_revisions(lambda r: r[1]["fields"].update(meeting=UNHCR)), \
@@ -202,6 +202,11 @@ def cases():
     yield "altered-revision", render(envelope(seq=2, bundle_id="7e57f1e1-b000-4000-8000-000000000002"),
                                      revisions_text(forged)), \
         "differs from the revision this database holds", "after-good"
+    # The limits of the record description hold for imports as for local edits.
+    yield "over-long-name", with_revisions(lambda r: r[0]["fields"].update(name="N" * 201)), \
+        "field “name”: At most 200 characters; this text has 201."
+    yield "year-out-of-range", with_revisions(lambda r: r[1]["fields"].update(due_date="1900-06-30")), \
+        "field “due_date”: The year 1900 is outside 1945–2100"
 
 
 def main():
