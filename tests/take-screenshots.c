@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "idk-gui-test-util.h"
 #include "idk-actions-view.h"
 #include "idk-conflicts-window.h"
@@ -109,7 +111,13 @@ show_action_page (IdkWindow  *window,
     g_error ("%s", error->message);
 
   idk_actions_view_set_search (IDK_ACTIONS_VIEW (view), "MORSS guidelines");
-  idk_gui_settle (300);
+  /* The query runs in a thread: wait for its one row. */
+  for (guint i = 0; i < 100; i++)
+    {
+      idk_gui_settle (50);
+      if (g_list_model_get_n_items (G_LIST_MODEL (idk_actions_view_get_list (IDK_ACTIONS_VIEW (view)))) == 1)
+        break;
+    }
   idk_actions_view_show_action (IDK_ACTIONS_VIEW (view), 0);
 }
 
@@ -322,6 +330,10 @@ main (int   argc,
   char *app_argv[4];
   Shots shots;
   int status;
+
+  gtk_disable_setlocale ();
+  idk_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc != 2)
     {

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "idk-action.h"
+#include "idk-record.h"
 #include "idk-types.h"
 
 /* One decision of a session, as the Actions view lists it. */
@@ -383,4 +384,30 @@ idk_action_get_status_style (IdkAction *self)
   if (needs_no_follow_up (self))
     return "noting";
   return self->overdue ? "overdue" : self->status;
+}
+
+/**
+ * idk_action_list_status_labels:
+ *
+ * Returns: (transfer full): every status label an action may show (each
+ *   status, overdue or not, and a noting's), for a column wide enough
+ */
+GStrv
+idk_action_list_status_labels (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (const char * const *status = idk_record_field_values ("action", "status"); *status != NULL; status++)
+    for (guint variant = 0; variant < 3; variant++)
+      {
+        g_autoptr(IdkAction) action = g_object_new (IDK_TYPE_ACTION, "status", *status,
+                                                    "kind", variant == 2 ? "noting" : "request",
+                                                    "overdue", variant == 1, NULL);
+
+        g_autofree char *label = idk_action_get_status_label (action);
+
+        g_strv_builder_add (builder, label);
+      }
+
+  return g_strv_builder_end (builder);
 }

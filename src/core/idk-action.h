@@ -22,5 +22,6 @@ const char *          idk_action_get_last_update (IdkAction *self);
 gboolean              idk_action_get_overdue (IdkAction *self);
 char *                idk_action_get_status_label (IdkAction *self);
 const char *          idk_action_get_status_style (IdkAction *self);
+GStrv                 idk_action_list_status_labels (void);
 
 G_END_DECLS

@@ -220,3 +220,17 @@ idk_entry_get_level (IdkEntry *self)
 
   return self->level;
 }
+
+/**
+ * idk_entry_is_secondary:
+ *
+ * Returns: whether the entry is a break or a marker of an agenda (the end
+ *   of a day or session) rather than an item, to be shown dimmed
+ */
+gboolean
+idk_entry_is_secondary (IdkEntry *self)
+{
+  g_return_val_if_fail (IDK_IS_ENTRY (self), FALSE);
+
+  return g_strcmp0 (self->kind, "break") == 0 || g_strcmp0 (self->kind, "marker") == 0;
+}

@@ -15,5 +15,6 @@ const char *          idk_entry_get_group (IdkEntry *self);
 const char *          idk_entry_get_kind (IdkEntry *self);
 const char *          idk_entry_get_target_uuid (IdkEntry *self);
 int                   idk_entry_get_level (IdkEntry *self);
+gboolean              idk_entry_is_secondary (IdkEntry *self);
 
 G_END_DECLS

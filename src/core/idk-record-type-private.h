@@ -37,8 +37,9 @@ typedef struct
   guint max_length;              /* characters of a text, or of each string of a list */
   gboolean multiline;            /* a text of paragraphs, edited in a text view */
   const char * const *ref_types;
-  const IdkChoice *choices;      /* ends with { NULL } */
+  const IdkChoice *choices;      /* ends with { NULL }; the first is a new record's */
   const char * const *values;    /* the values of choices, NULL-terminated */
+  const char *default_value;     /* a new record's, when not the first choice */
 } IdkFieldSpec;
 
 typedef struct _IdkRecordType IdkRecordType;

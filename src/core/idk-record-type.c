@@ -328,7 +328,8 @@ static IdkFieldSpec wg_member_fields[] = {
   REQUIRED_REF ("working_group", N_("Working group"), to_working_group),
   REF ("organization", N_("Organization"), to_organization),
   REF ("person", N_("Person"), to_person),
-  ONE_OF ("role", N_("Role"), group_roles),
+  { .name = "role", .label = N_("Role"), .kind = IDK_FIELD_ENUM, .choices = group_roles, .required = TRUE,
+    .default_value = "member" },
   TEXT ("note", N_("Note"), NOTE),
 };
 
@@ -1018,4 +1019,28 @@ idk_record_parse_value (const char  *type,
   if (!idk_record_check_field (type, field, node, error))
     return NULL;
   return g_steal_pointer (&node);
+}
+
+/**
+ * idk_record_new_fields:
+ *
+ * Returns: (transfer full): the fields of a new record of @type: each
+ *   enumerated field that must have a value has its default
+ */
+JsonObject *
+idk_record_new_fields (const char *type)
+{
+  const IdkRecordType *record_type = idk_record_type_lookup (type);
+  JsonObject *fields = json_object_new ();
+
+  for (guint i = 0; record_type != NULL && i < record_type->n_fields; i++)
+    {
+      const IdkFieldSpec *spec = &record_type->fields[i];
+
+      if (spec->kind == IDK_FIELD_ENUM && spec->required)
+        json_object_set_string_member (fields, spec->name,
+                                       spec->default_value ? spec->default_value : spec->values[0]);
+    }
+
+  return fields;
 }

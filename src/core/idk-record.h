@@ -65,6 +65,7 @@ gboolean            idk_record_check_field          (const char    *type,
                                                      const char    *field,
                                                      JsonNode      *value,
                                                      GError       **error);
+JsonObject         *idk_record_new_fields           (const char    *type);
 JsonNode           *idk_record_parse_value          (const char    *type,
                                                      const char    *field,
                                                      const char    *text,

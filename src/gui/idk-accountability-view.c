@@ -238,7 +238,7 @@ idk_accountability_view_appoint (IdkAccountabilityView *self,
   IdkActor *actor = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
   g_autoptr(GListModel) organizations = idk_store_list_references (store, "post", "organization", NULL);
-  g_autoptr(JsonObject) place = json_object_new ();
+  g_autoptr(JsonObject) place = idk_record_new_fields ("place");
   Edit *edit;
   IdkForm *form;
 
@@ -255,7 +255,6 @@ idk_accountability_view_appoint (IdkAccountabilityView *self,
     {
       idk_form_add_entry (form, "place", idk_record_field_label ("post", "place"), NULL);
       /* What kind of place a new one is, from the places' description. */
-      json_object_set_string_member (place, "kind", "country");
       idk_form_set_record (form, "place", place);
       idk_form_add_field (form, "kind");
       idk_form_add_entry (form, "title", _("Title of the post"), idk_actor_get_title (actor));

@@ -182,8 +182,7 @@ idk_actions_view_edit_action (IdkActionsView *self,
     {
       g_autofree char *session = idk_store_find_latest_session (self->store);
 
-      fields = json_object_new ();
-      json_object_set_string_member (fields, "kind", "request");
+      fields = idk_record_new_fields ("action");
       if (session != NULL)
         json_object_set_string_member (fields, "meeting", session);
     }

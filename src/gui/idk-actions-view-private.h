@@ -44,6 +44,8 @@ struct _IdkActionsView
 };
 
 GStrv _idk_actions_view_selected_uuids (IdkActionsView *self);
+void  _idk_actions_view_build_table    (IdkActionsView *self);
+void  _idk_actions_view_read_sort_order (IdkActionsView *self);
 void  _idk_actions_view_class_add_actions (GtkWidgetClass *widget_class);
 void  _idk_actions_view_fill_mark_menu (IdkActionsView *self);
 

@@ -121,12 +121,7 @@ idk_calendar_view_edit_meeting (IdkCalendarView *self,
     host = g_strdup (idk_fields_get_text (fields, "host_name"));
 
   if (fields == NULL)
-    {
-      /* A new meeting: planned, and most often a Steering Group session. */
-      fields = json_object_new ();
-      json_object_set_string_member (fields, "type", "sg-session");
-      json_object_set_string_member (fields, "status", "planned");
-    }
+    fields = idk_record_new_fields ("meeting");
 
   form = idk_form_new (GTK_WIDGET (self), uuid ? _("Edit Meeting") : _("New Meeting"),
                        uuid ? _("_Save") : _("_Create"));
@@ -205,6 +200,8 @@ idk_calendar_view_edit_agenda_item (IdkCalendarView *self,
 
   form = idk_form_new (GTK_WIDGET (self), uuid ? _("Edit Agenda Item") : _("New Agenda Item"),
                        uuid ? _("_Save") : _("_Add"));
+  if (fields == NULL)
+    fields = idk_record_new_fields ("agenda_item");
   idk_form_set_record (form, "agenda_item", fields);
   idk_form_add_choice (form, "day", idk_record_field_label ("agenda_item", "day"),
                        (const char * const *) values->pdata, (const char * const *) labels->pdata,
@@ -243,9 +240,10 @@ idk_calendar_view_add_participant (IdkCalendarView *self,
 {
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
   g_autoptr(GListModel) organizations = idk_store_list_references (store, "participant", "organization", NULL);
+  g_autoptr(JsonObject) fields = idk_record_new_fields ("participant");
   IdkForm *form = idk_form_new (GTK_WIDGET (self), _("New Participant"), _("_Add"));
 
-  idk_form_set_record (form, "participant", NULL);
+  idk_form_set_record (form, "participant", fields);
   idk_form_add_entry (form, "name", idk_record_field_label ("person", "name"), NULL);
   idk_form_add_chooser (form, "organization", idk_record_field_label ("participant", "organization"),
                         FALSE, organizations, NULL);

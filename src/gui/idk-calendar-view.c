@@ -132,7 +132,7 @@ add_agenda (IdkCalendarView *self,
           gtk_widget_set_size_request (indent, 18, -1);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), indent);
         }
-      if (g_strcmp0 (idk_entry_get_kind (entry), "item") != 0)
+      if (idk_entry_is_secondary (entry))
         gtk_widget_add_css_class (row, "dim-label");
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),

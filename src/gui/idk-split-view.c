@@ -475,8 +475,7 @@ idk_split_view_add_entries (IdkSplitView *self,
           gtk_widget_set_size_request (indent, 18 * idk_entry_get_level (entry), -1);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), indent);
         }
-      if (g_strcmp0 (idk_entry_get_kind (entry), "break") == 0 ||
-          g_strcmp0 (idk_entry_get_kind (entry), "marker") == 0)
+      if (idk_entry_is_secondary (entry))
         gtk_widget_add_css_class (row, "dim-label");
     }
 }

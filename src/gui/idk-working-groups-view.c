@@ -151,6 +151,8 @@ idk_working_groups_view_edit_group (IdkWorkingGroupsView *self,
 
   form = idk_form_new (GTK_WIDGET (self), uuid ? _("Edit Working Group") : _("New Working Group"),
                        uuid ? _("_Save") : _("_Create"));
+  if (fields == NULL)
+    fields = idk_record_new_fields ("working_group");
   idk_form_set_record (form, "working_group", fields);
   for (guint i = 0; names[i] != NULL; i++)
     idk_form_add_field (form, names[i]);
@@ -184,10 +186,9 @@ idk_working_groups_view_add_member (IdkWorkingGroupsView *self,
 {
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
   g_autoptr(GListModel) organizations = idk_store_list_references (store, "wg_member", "organization", NULL);
-  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonObject) fields = idk_record_new_fields ("wg_member");
   IdkForm *form = idk_form_new (GTK_WIDGET (self), _("New Member"), _("_Add"));
 
-  json_object_set_string_member (fields, "role", "member");
   idk_form_set_record (form, "wg_member", fields);
   idk_form_add_chooser (form, "organization", idk_record_field_label ("wg_member", "organization"),
                         FALSE, organizations, NULL);
