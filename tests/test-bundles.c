@@ -226,7 +226,7 @@ test_usage (Case          *c,
       g_auto(Run) run = { 0 };
 
       run_cli (&run, NULL, "--db", c->db, wrong[i][0], wrong[i][1], wrong[i][2], wrong[i][3], NULL);
-      if (run.status != 2 || strstr (run.err, "Usage: iasmn") == NULL)
+      if (run.status != 2 || strstr (run.err, "Usage:") == NULL || strstr (run.err, "iasmn") == NULL)
         g_error ("iasmn %s %s: status %d, “%s”", wrong[i][0], wrong[i][1] ? wrong[i][1] : "", run.status, run.err);
     }
 

@@ -134,7 +134,8 @@ test_usage_errors (IdkTestFixture *fixture,
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, "iasmn: "));
-      g_assert_nonnull (strstr (run.err, "Usage: iasmn"));
+      g_assert_nonnull (strstr (run.err, "Usage:"));
+      g_assert_nonnull (strstr (run.err, "iasmn"));
     }
 
   after = idk_test_file_checksum (fixture->db_path);
@@ -214,6 +215,167 @@ test_environment_database (IdkTestFixture *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* iasmn rules --json: the warnings the application shows, one object each. */
+static void
+test_rules_json (IdkTestFixture *fixture,
+                 gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GListModel) warnings = idk_store_list_warnings (fixture->store, NULL, &error);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) rows = { 0 };
+  JsonArray *array;
+  gboolean twice_a_year = FALSE;
+
+  g_assert_no_error (error);
+  run_cli (&run, fixture->db_path, "rules", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  g_assert_cmpuint (json_array_get_length (array), ==, g_list_model_get_n_items (warnings));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *warning = json_array_get_object_element (array, i);
+
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (warning, "record")));
+      g_assert_nonnull (json_object_get_string_member (warning, "warning"));
+      g_assert_nonnull (json_object_get_string_member (warning, "subject"));
+      twice_a_year |= g_str_equal (json_object_get_string_member (warning, "rule"), "iasmn-meets-twice-a-year");
+    }
+  g_assert_true (twice_a_year);
+
+  run_cli (&rows, fixture->db_path, "rules", NULL);
+  g_assert_cmpint (rows.status, ==, 0);
+  g_assert_cmpuint (count_lines (rows.out), ==, json_array_get_length (array) + 1);
+}
+
+static void
+test_edit (IdkTestFixture *fixture,
+           gconstpointer   data)
+{
+  g_autofree char *long_topic = g_strnfill (300, 't');
+  g_autofree char *too_long = g_strconcat ("topic=", long_topic, NULL);
+  const char *path = fixture->db_path;
+  g_auto(Run) good = { 0 };
+  g_auto(Run) clear = { 0 };
+  g_auto(Run) same = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct { const char *args[4]; int status; const char *says; } bad[] = {
+    { { "action", "21/41", too_long, NULL }, 1, "field “topic”: At most 200 characters; this text has 300." },
+    { { "action", "21/41", "colour=blue", NULL }, 1, "field “colour”" },
+    { { "action", "21/41", "due_date=1900-01-01", NULL }, 1, "field “due_date”: The year 1900 is outside" },
+    { { "action", "21/41", "kind=wish", NULL }, 1, "field “kind”: Unknown value “wish”" },
+    { { "action", "21/41", "text=", NULL }, 1, "field “text”: This is needed." },
+    { { "action", "99/99", "topic=x", NULL }, 1, "no action “99/99”" },
+    { { "planet", "21/41", "topic=x", NULL }, 2, "not a record type" },
+    { { "action", "21/41", "topic", NULL }, 2, "is not FIELD=VALUE" },
+  };
+
+  g_clear_object (&fixture->store);
+
+  run_cli (&good, path, "edit", "action", "21/41", "topic=Residential security", "paragraph=41", NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_true (g_str_has_prefix (good.out, "Saved action "));
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT topic || '/' || paragraph FROM actions "
+                                                       "WHERE reference = '21/41'")), ==, "Residential security/41");
+
+  /* An empty value clears the field; the same again changes nothing. */
+  run_cli (&clear, path, "edit", "action", "21/41", "paragraph=", NULL);
+  g_assert_cmpint (clear.status, ==, 0);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT paragraph IS NULL FROM actions WHERE reference = '21/41'"), ==, 1);
+  before = idk_test_file_checksum (path);
+  run_cli (&same, path, "edit", "action", "21/41", "paragraph=", NULL);
+  g_assert_cmpint (same.status, ==, 0);
+  g_assert_true (g_str_has_prefix (same.out, "Nothing changed in action "));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, path, "edit", bad[i].args[0], bad[i].args[1], bad[i].args[2], bad[i].args[3]);
+      if (run.status != bad[i].status || strstr (run.err, bad[i].says) == NULL)
+        g_error ("edit %s %s: status %d, “%s”", bad[i].args[0], bad[i].args[2], run.status, run.err);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  /* Refused means unchanged. */
+  after = idk_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_update (IdkTestFixture *fixture,
+             gconstpointer   data)
+{
+  const char *path = fixture->db_path;
+  g_auto(Run) done = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) note = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_clear_object (&fixture->store);
+
+  run_cli (&done, path, "update", "21/41", "--status", "completed", "--note", "Policy approved by HLCM",
+           "--author", "F. Poussin", NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT a.status || '/' || u.note || '/' || u.author "
+                                                       "FROM actions a JOIN action_updates u ON u.action = a.uuid "
+                                                       "WHERE a.reference = '21/41'")),
+                   ==, "completed/Policy approved by HLCM/F. Poussin");
+
+  /* The same status and no note: nothing to record, refused at the note. */
+  before = idk_test_file_checksum (path);
+  run_cli (&again, path, "update", "21/41", "--status", "completed", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "field “note”: Nothing to record"));
+  run_cli (&wrong, path, "update", "21/41", "--status", "finished", NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "field “status”: Unknown value “finished”"));
+  after = idk_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A note alone keeps the status. */
+  run_cli (&note, path, "update", "21/41", "--note", "Guidelines published", NULL);
+  g_assert_cmpint (note.status, ==, 0);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM action_updates u JOIN actions a "
+                                       "ON a.uuid = u.action WHERE a.reference = '21/41' "
+                                       "AND u.status = 'completed'"), ==, 2);
+}
+
+/* Each command has its own help, as gio's do. */
+static void
+test_command_help (IdkTestFixture *fixture,
+                   gconstpointer   data)
+{
+  const char *commands[] = { "stats", "list", "office", "export", "import", "conflicts", "dump",
+                             "edit", "update", "rules" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) option = { 0 };
+      g_auto(Run) help = { 0 };
+      g_autofree char *usage = g_strdup_printf ("iasmn %s [OPTION…]", commands[i]);
+
+      run_cli (&option, fixture->db_path, commands[i], "--help", NULL);
+      g_assert_cmpint (option.status, ==, 0);
+      if (strstr (option.out, usage) == NULL)
+        g_error ("iasmn %s --help: “%s”", commands[i], option.out);
+
+      run_cli (&help, fixture->db_path, "help", commands[i], NULL);
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_cmpstr (help.out, ==, option.out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +391,10 @@ main (int   argc,
   IDK_TEST_ADD_DEFAULTS ("/cli/not-a-database", test_not_a_database);
   IDK_TEST_ADD_DEFAULTS ("/cli/unreadable-database", test_unreadable_database);
   IDK_TEST_ADD_DEFAULTS ("/cli/environment-database", test_environment_database);
+  IDK_TEST_ADD_DEFAULTS ("/cli/rules-json", test_rules_json);
+  IDK_TEST_ADD_DEFAULTS ("/cli/edit", test_edit);
+  IDK_TEST_ADD_DEFAULTS ("/cli/update", test_update);
+  IDK_TEST_ADD_DEFAULTS ("/cli/command-help", test_command_help);
 
   return g_test_run ();
 }

@@ -3,40 +3,64 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "iasmn-cli.h"
 
-/* What the commands of iasmn share: errors and tab-separated output. */
+/* What the commands of iasmn share: finding a command and parsing its
+ * options, errors, and tab-separated output. */
 
-const char usage_text[] =
-  "Usage: iasmn [--db PATH] [--empty] COMMAND [OPTIONS]\n"
-  "\n"
-  "Commands:\n"
-  "  stats                     Row counts of every table, as one JSON object\n"
-  "  list KIND [--search TEXT] Tab-separated rows with a header line; KIND is one of\n"
-  "                            actions, meetings, working-groups, actors, organizations\n"
-  "  office show               This office: its UUID, name and organization\n"
-  "  office set --name NAME [--organization ACRONYM]\n"
-  "                            Name this office and the organization it belongs to\n"
-  "  office list               The offices bundles came from, and what they acknowledged\n"
-  "  export FILE [--for OFFICE_UUID]\n"
-  "                            Write a bundle: everything, or what that office has not\n"
-  "                            acknowledged yet\n"
-  "  import FILE [--dry-run]   Check a bundle, show what it changes, and apply it\n"
-  "  conflicts                 Records with concurrent versions, field by field\n"
-  "  conflicts resolve RECORD --keep REVISION\n"
-  "                            Settle a conflict by keeping one of its versions\n"
-  "  dump                      The exchanged data in a canonical text form\n"
-  "\n"
-  "Options:\n"
-  "  --db PATH                 The database (default: $IASMN_DESK_DB, or\n"
-  "                            $XDG_DATA_HOME/iasmn-desk/desk.sqlite3)\n"
-  "  --empty                   Create a new database without the default data\n"
-  "  --help                    Show this help\n"
-  "  --version                 Show the version\n"
-  "\n"
-  "Exit status: 0 done, 1 failed or refused (the reason on stderr), 2 bad usage.\n";
+static const IasmnCommand *command_tables[] = {
+  iasmn_list_commands, iasmn_exchange_commands, iasmn_edit_commands,
+};
+
+static const IasmnCommand *current;     /* the command being run, for usage errors */
+static IdkStoreOpenFlags open_flags = IDK_STORE_OPEN_DEFAULT;
+
+static const IasmnCommand *
+find_command (const char *name)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (command_tables); t++)
+    for (const IasmnCommand *c = command_tables[t]; c->name != NULL; c++)
+      if (g_str_equal (c->name, name))
+        return c;
+  return NULL;
+}
+
+static GOptionContext *
+command_context (const IasmnCommand *command)
+{
+  g_autofree char *program = g_strconcat ("iasmn ", command->name, NULL);
+  GOptionContext *context = g_option_context_new (command->parameters ? _(command->parameters) : NULL);
+
+  /* The usage line reads "iasmn import [OPTION…] FILE". */
+  g_set_prgname (program);
+
+  g_option_context_set_summary (context, _(command->summary));
+  if (command->description != NULL)
+    g_option_context_set_description (context, _(command->description));
+  if (command->entries != NULL)
+    g_option_context_add_main_entries (context, command->entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* The list of commands, after the general usage line. */
+void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n%s\n", _("Usage: iasmn [--db PATH] [--empty] COMMAND [OPTION…]"), _("Commands:"));
+  for (guint t = 0; t < G_N_ELEMENTS (command_tables); t++)
+    for (const IasmnCommand *c = command_tables[t]; c->name != NULL; c++)
+      fprintf (out, "  %-12s %s\n", c->name, _(c->summary));
+  fprintf (out, "\n%s\n%s\n%s\n%s\n%s\n\n%s\n",
+           _("Options:"),
+           _("  --db PATH    The database (default: $IASMN_DESK_DB, or $XDG_DATA_HOME/iasmn-desk/desk.sqlite3)"),
+           _("  --empty      Create a new database without the default data"),
+           _("  --help       Show this help; “iasmn COMMAND --help” or “iasmn help COMMAND” for a command"),
+           _("  --version    Show the version"),
+           _("Exit status: 0 done, 1 failed or refused (the reason on stderr), 2 bad usage."));
+}
 
 int
 usage_error (const char *format,
@@ -49,8 +73,43 @@ usage_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "iasmn: %s\n\n%s", message, usage_text);
+  fprintf (stderr, "iasmn: %s\n\n", message);
+  if (current != NULL)
+    {
+      g_autoptr(GOptionContext) context = command_context (current);
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fputs (help, stderr);
+    }
+  else
+    print_usage (stderr);
   return EXIT_USAGE;
+}
+
+/* Parses the command's options and runs it on what is left; "--help"
+ * prints the command's own help. */
+int
+run_command (const char  *name,
+             const char  *db,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+
+  if (!(current = find_command (name)))
+    return usage_error (_("unknown command “%s”"), name);
+
+  context = command_context (current);
+  /* argv[0] is the command's name, as GOptionContext expects a program's. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error ("%s", error->message);
+
+  return current->run (db, args + 1);
 }
 
 int
@@ -58,6 +117,19 @@ failed (GError *error)
 {
   fprintf (stderr, "iasmn: %s\n", error->message);
   return EXIT_FAILED;
+}
+
+void
+set_open_flags (IdkStoreOpenFlags flags)
+{
+  open_flags = flags;
+}
+
+IdkStore *
+open_store (const char  *path,
+            GError     **error)
+{
+  return idk_store_open (path, open_flags, error);
 }
 
 /* One field of a tab-separated row: tabs and line breaks would split it. */

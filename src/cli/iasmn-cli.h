@@ -8,7 +8,21 @@ G_BEGIN_DECLS
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
 
-extern const char usage_text[];
+/* One command of iasmn: its options (GOptionContext, as gio's commands
+ * have), what it takes after them, and what runs it with those. */
+typedef struct
+{
+  const char *name;
+  const char *parameters;       /* e.g. "FILE", shown in the usage line */
+  const char *summary;          /* untranslated */
+  const char *description;      /* untranslated, or NULL */
+  const GOptionEntry *entries;  /* may be NULL */
+  int (*run) (const char *db, char **args);
+} IasmnCommand;
+
+extern const IasmnCommand iasmn_list_commands[];
+extern const IasmnCommand iasmn_exchange_commands[];
+extern const IasmnCommand iasmn_edit_commands[];
 
 int       usage_error   (const char          *format,
                          ...) G_GNUC_PRINTF (1, 2);
@@ -19,22 +33,16 @@ void      print_fields  (const char * const  *fields,
                          guint                n_fields);
 IdkStore *open_store    (const char          *path,
                          GError             **error);
+void      set_open_flags (IdkStoreOpenFlags   flags);
+int       run_command    (const char          *name,
+                          const char          *db,
+                          int                  argc,
+                          char               **argv);
+void      print_usage    (FILE                *out);
 
 /* Every field is printed, empty (NULL) ones included. */
 #define print_row(...) \
   print_fields ((const char * const[]) { __VA_ARGS__ }, \
                 sizeof ((const char * const[]) { __VA_ARGS__ }) / sizeof (const char *))
-
-/* iasmn-exchange.c */
-int run_office    (const char  *db,
-                   char       **args);
-int run_export    (const char  *db,
-                   char       **args);
-int run_import    (const char  *db,
-                   char       **args);
-int run_conflicts (const char  *db,
-                   char       **args);
-int run_dump      (const char  *db,
-                   char       **args);
 
 G_END_DECLS

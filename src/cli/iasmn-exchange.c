@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 #include <gio/gunixoutputstream.h>
@@ -12,28 +13,11 @@
 /* The commands of exchange between offices: office, export, import,
  * conflicts, dump. */
 
-/* Takes "--name VALUE" or "--name=VALUE" at args[*i]; FALSE if it is not
- * that option. */
-static gboolean
-take_option (char       **args,
-             guint       *i,
-             const char  *name,
-             const char **value)
-{
-  gsize length = strlen (name);
-
-  if (g_str_equal (args[*i], name) && args[*i + 1] != NULL)
-    {
-      *value = args[++*i];
-      return TRUE;
-    }
-  if (strncmp (args[*i], name, length) == 0 && args[*i][length] == '=')
-    {
-      *value = args[*i] + length + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
+static char *office_name;
+static char *office_organization;
+static char *export_for;
+static gboolean import_dry_run;
+static char *conflict_keep;
 
 static int
 office_show (IdkStore *store)
@@ -62,29 +46,18 @@ office_show (IdkStore *store)
 }
 
 static int
-office_set (IdkStore  *store,
-            char     **args)
+office_set (IdkStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *organization = NULL;
-  const char *name = NULL;
-  const char *acronym = NULL;
 
-  for (guint i = 0; args[i] != NULL; i++)
-    if (!take_option (args, &i, "--name", &name) &&
-        !take_option (args, &i, "--organization", &acronym))
-      return usage_error ("unknown option “%s”", args[i]);
-
-  if (name == NULL)
-    return usage_error ("office set needs --name NAME");
-
-  if (acronym != NULL && !(organization = idk_store_find_organization (store, acronym)))
+  if (office_organization != NULL && !(organization = idk_store_find_organization (store, office_organization)))
     {
-      fprintf (stderr, "iasmn: No organization “%s” (see iasmn list organizations)\n", acronym);
+      fprintf (stderr, _("iasmn: No organization “%s” (see iasmn list organizations)\n"), office_organization);
       return EXIT_FAILED;
     }
 
-  if (!idk_store_set_office (store, name, organization, &error))
+  if (!idk_store_set_office (store, office_name, organization, &error))
     return failed (error);
 
   return office_show (store);
@@ -111,7 +84,7 @@ office_list (IdkStore *store)
   return EXIT_SUCCESS;
 }
 
-int
+static int
 run_office (const char  *db,
             char       **args)
 {
@@ -120,11 +93,15 @@ run_office (const char  *db,
   const char *what = args[0];
 
   if (what == NULL)
-    return usage_error ("office needs show, set or list");
+    return usage_error (_("office needs show, set or list"));
   if (!g_str_equal (what, "show") && !g_str_equal (what, "set") && !g_str_equal (what, "list"))
-    return usage_error ("unknown office command “%s”", what);
-  if (!g_str_equal (what, "set") && args[1] != NULL)
-    return usage_error ("office %s takes no arguments, not “%s”", what, args[1]);
+    return usage_error (_("unknown office command “%s”"), what);
+  if (args[1] != NULL)
+    return usage_error (_("office %s takes no arguments, not “%s”"), what, args[1]);
+  if (g_str_equal (what, "set") && office_name == NULL)
+    return usage_error (_("office set needs --name NAME"));
+  if (!g_str_equal (what, "set") && (office_name != NULL || office_organization != NULL))
+    return usage_error (_("--name and --organization are for office set"));
 
   if (!(store = open_store (db, &error)))
     return failed (error);
@@ -133,42 +110,39 @@ run_office (const char  *db,
     return office_show (store);
   if (g_str_equal (what, "list"))
     return office_list (store);
-  return office_set (store, args + 1);
+  return office_set (store);
 }
 
-int
+static int
 run_export (const char  *db,
             char       **args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IdkStore) store = NULL;
-  const char *path = NULL;
-  const char *recipient = NULL;
+  const char *path = args[0];
   gint64 seq = 0;
   guint n_revisions = 0;
+  char seq_text[24];
 
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      if (take_option (args, &i, "--for", &recipient))
-        continue;
-      if (args[i][0] == '-' || path != NULL)
-        return usage_error ("unexpected “%s”", args[i]);
-      path = args[i];
-    }
   if (path == NULL)
-    return usage_error ("export needs a FILE");
-  if (recipient != NULL && !g_uuid_string_is_valid (recipient))
-    return usage_error ("--for needs an office UUID, not “%s”", recipient);
+    return usage_error (_("export needs a FILE"));
+  if (args[1] != NULL)
+    return usage_error (_("unexpected “%s”"), args[1]);
+  if (export_for != NULL && !g_uuid_string_is_valid (export_for))
+    return usage_error (_("--for needs an office UUID, not “%s”"), export_for);
 
   if (!(store = open_store (db, &error)) ||
-      !idk_store_export (store, path, recipient, &seq, &n_revisions, &error))
+      !idk_store_export (store, path, export_for, &seq, &n_revisions, &error))
     return failed (error);
 
-  printf ("Wrote bundle %" G_GINT64_FORMAT " (%u revisions) to %s\n", seq, n_revisions, path);
+  g_snprintf (seq_text, sizeof seq_text, "%" G_GINT64_FORMAT, seq);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote bundle %s (%u revision) to %s\n",
+                       "Wrote bundle %s (%u revisions) to %s\n", n_revisions),
+          seq_text, n_revisions, path);
   return EXIT_SUCCESS;
 }
 
-int
+static int
 run_import (const char  *db,
             char       **args)
 {
@@ -176,20 +150,13 @@ run_import (const char  *db,
   g_autoptr(IdkStore) store = NULL;
   g_autoptr(IdkImport) import = NULL;
   g_autofree char *preview = NULL;
-  const char *path = NULL;
-  gboolean dry_run = FALSE;
+  const char *path = args[0];
+  gboolean dry_run = import_dry_run;
 
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      if (g_str_equal (args[i], "--dry-run"))
-        dry_run = TRUE;
-      else if (args[i][0] == '-' || path != NULL)
-        return usage_error ("unexpected “%s”", args[i]);
-      else
-        path = args[i];
-    }
   if (path == NULL)
-    return usage_error ("import needs a FILE");
+    return usage_error (_("import needs a FILE"));
+  if (args[1] != NULL)
+    return usage_error (_("unexpected “%s”"), args[1]);
 
   if (!(store = open_store (db, &error)))
     return failed (error);
@@ -206,11 +173,13 @@ run_import (const char  *db,
     return EXIT_SUCCESS;
   if (dry_run)
     {
-      puts ("Dry run: nothing was written");
+      puts (_("Dry run: nothing was written"));
       return EXIT_SUCCESS;
     }
 
-  printf ("Imported %u new revisions\n", idk_import_get_n_new_revisions (import));
+  printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u new revision\n", "Imported %u new revisions\n",
+                       idk_import_get_n_new_revisions (import)),
+          idk_import_get_n_new_revisions (import));
   return EXIT_SUCCESS;
 }
 
@@ -266,15 +235,14 @@ conflicts_resolve (IdkStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) leaves = NULL;
   const char *record = args[0];
-  const char *keep = NULL;
+  const char *keep = conflict_keep;
 
-  if (record == NULL || record[0] == '-')
-    return usage_error ("conflicts resolve needs a RECORD UUID");
-  for (guint i = 1; args[i] != NULL; i++)
-    if (!take_option (args, &i, "--keep", &keep))
-      return usage_error ("unknown option “%s”", args[i]);
+  if (record == NULL)
+    return usage_error (_("conflicts resolve needs a RECORD UUID"));
+  if (args[1] != NULL)
+    return usage_error (_("unexpected “%s”"), args[1]);
   if (keep == NULL)
-    return usage_error ("conflicts resolve needs --keep REVISION");
+    return usage_error (_("conflicts resolve needs --keep REVISION"));
 
   if (!(leaves = idk_store_get_leaves (store, record, &error)))
     return failed (error);
@@ -287,16 +255,16 @@ conflicts_resolve (IdkStore  *store,
         {
           if (!idk_store_resolve_conflict (store, record, leaf->fields, leaf->deleted, &error))
             return failed (error);
-          printf ("Kept %s for %s\n", keep, record);
+          printf (_("Kept %s for %s\n"), keep, record);
           return EXIT_SUCCESS;
         }
     }
 
-  fprintf (stderr, "iasmn: %s is not one of the versions of %s\n", keep, record);
+  fprintf (stderr, _("iasmn: %s is not one of the versions of %s\n"), keep, record);
   return EXIT_FAILED;
 }
 
-int
+static int
 run_conflicts (const char  *db,
                char       **args)
 {
@@ -305,7 +273,9 @@ run_conflicts (const char  *db,
   g_autoptr(GListModel) conflicts = NULL;
 
   if (args[0] != NULL && !g_str_equal (args[0], "resolve"))
-    return usage_error ("unknown conflicts command “%s”", args[0]);
+    return usage_error (_("unknown conflicts command “%s”"), args[0]);
+  if (args[0] == NULL && conflict_keep != NULL)
+    return usage_error (_("--keep is for conflicts resolve"));
 
   if (!(store = open_store (db, &error)))
     return failed (error);
@@ -316,7 +286,9 @@ run_conflicts (const char  *db,
   if (!(conflicts = idk_store_list_conflicts (store, &error)))
     return failed (error);
 
-  printf ("%u records in conflict\n", g_list_model_get_n_items (conflicts));
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u record in conflict\n", "%u records in conflict\n",
+                       g_list_model_get_n_items (conflicts)),
+          g_list_model_get_n_items (conflicts));
   for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
     {
       g_autoptr(IdkEntry) conflict = g_list_model_get_item (conflicts, i);
@@ -330,7 +302,7 @@ run_conflicts (const char  *db,
   return EXIT_SUCCESS;
 }
 
-int
+static int
 run_dump (const char  *db,
           char       **args)
 {
@@ -339,7 +311,7 @@ run_dump (const char  *db,
   g_autoptr(GOutputStream) out = NULL;
 
   if (args[0] != NULL)
-    return usage_error ("dump takes no arguments, not “%s”", args[0]);
+    return usage_error (_("dump takes no arguments, not “%s”"), args[0]);
 
   if (!(store = open_store (db, &error)))
     return failed (error);
@@ -350,3 +322,43 @@ run_dump (const char  *db,
 
   return EXIT_SUCCESS;
 }
+
+static const GOptionEntry office_entries[] = {
+  { "name", 0, 0, G_OPTION_ARG_STRING, &office_name, N_("The office’s name (office set)"), N_("NAME") },
+  { "organization", 0, 0, G_OPTION_ARG_STRING, &office_organization,
+    N_("The organization it belongs to, by acronym (office set)"), N_("ACRONYM") },
+  { NULL }
+};
+
+static const GOptionEntry export_entries[] = {
+  { "for", 0, 0, G_OPTION_ARG_STRING, &export_for, N_("Only what this office has not acknowledged yet"),
+    N_("OFFICE_UUID") },
+  { NULL }
+};
+
+static const GOptionEntry import_entries[] = {
+  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import_dry_run, N_("Check and show what it changes; write nothing"),
+    NULL },
+  { NULL }
+};
+
+static const GOptionEntry conflicts_entries[] = {
+  { "keep", 0, 0, G_OPTION_ARG_STRING, &conflict_keep, N_("The version to keep (conflicts resolve)"),
+    N_("REVISION") },
+  { NULL }
+};
+
+const IasmnCommand iasmn_exchange_commands[] = {
+  { "office", N_("show|set|list"), N_("This office, its name and organization, and the offices it heard from"),
+    N_("show: its UUID, name and organization; set: name it (--name, --organization); "
+       "list: the offices bundles came from, and what they acknowledged."), office_entries, run_office },
+  { "export", N_("FILE"), N_("Write a bundle for other offices"),
+    N_("Everything, or with --for what that office has not acknowledged yet."), export_entries, run_export },
+  { "import", N_("FILE"), N_("Check a bundle, show what it changes, and apply it"), NULL,
+    import_entries, run_import },
+  { "conflicts", N_("[resolve RECORD]"), N_("Records with concurrent versions, field by field"),
+    N_("resolve RECORD --keep REVISION settles a conflict by keeping one of its versions."),
+    conflicts_entries, run_conflicts },
+  { "dump", NULL, N_("The exchanged data in a canonical text form"), NULL, NULL, run_dump },
+  { NULL }
+};

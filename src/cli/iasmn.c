@@ -9,6 +9,8 @@
 
 #include "iasmn-cli.h"
 
+#include <string.h>
+
 /* iasmn: the command line over the same core as the application.
  * Exit status: 0 done, 1 failed (the reason on stderr), 2 bad usage. */
 
@@ -147,15 +149,6 @@ static const struct {
   { "organizations", list_organizations },
 };
 
-static IdkStoreOpenFlags open_flags = IDK_STORE_OPEN_DEFAULT;
-
-IdkStore *
-open_store (const char  *path,
-            GError     **error)
-{
-  return idk_store_open (path, open_flags, error);
-}
-
 static int
 run_stats (const char  *db,
            char       **args)
@@ -166,7 +159,7 @@ run_stats (const char  *db,
   g_autofree char *text = NULL;
 
   if (args[0] != NULL)
-    return usage_error ("stats takes no arguments, not “%s”", args[0]);
+    return usage_error (_("stats takes no arguments, not “%s”"), args[0]);
 
   if (!(store = open_store (db, &error)) || !(stats = idk_store_get_stats (store, &error)))
     return failed (error);
@@ -176,6 +169,13 @@ run_stats (const char  *db,
   return EXIT_SUCCESS;
 }
 
+static char *list_search;
+
+static const GOptionEntry list_entries[] = {
+  { "search", 's', 0, G_OPTION_ARG_STRING, &list_search, N_("Only what matches these words"), N_("TEXT") },
+  { NULL }
+};
+
 static int
 run_list (const char  *db,
           char       **args)
@@ -183,33 +183,31 @@ run_list (const char  *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(IdkStore) store = NULL;
   const char *kind = args[0];
-  const char *search = NULL;
   int (*list) (IdkStore *, const char *) = NULL;
 
   if (kind == NULL)
-    return usage_error ("list needs a KIND");
+    return usage_error (_("list needs a KIND"));
+  if (args[1] != NULL)
+    return usage_error (_("unexpected “%s”"), args[1]);
 
   for (guint i = 0; i < G_N_ELEMENTS (listings); i++)
     if (g_str_equal (listings[i].kind, kind))
       list = listings[i].list;
   if (list == NULL)
-    return usage_error ("cannot list “%s”", kind);
-
-  for (guint i = 1; args[i] != NULL; i++)
-    {
-      if (g_str_equal (args[i], "--search") && args[i + 1] != NULL)
-        search = args[++i];
-      else if (g_str_has_prefix (args[i], "--search="))
-        search = args[i] + strlen ("--search=");
-      else
-        return usage_error ("unknown option “%s”", args[i]);
-    }
+    return usage_error (_("cannot list “%s”"), kind);
 
   if (!(store = open_store (db, &error)))
     return failed (error);
 
-  return list (store, search);
+  return list (store, list_search);
 }
+
+const IasmnCommand iasmn_list_commands[] = {
+  { "stats", NULL, N_("Row counts of every table, as one JSON object"), NULL, NULL, run_stats },
+  { "list", N_("KIND"), N_("Tab-separated rows with a header line"),
+    N_("KIND is one of actions, meetings, working-groups, actors, organizations."), list_entries, run_list },
+  { NULL }
+};
 
 int
 main (int   argc,
@@ -225,7 +223,7 @@ main (int   argc,
     {
       if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
-          fputs (usage_text, stdout);
+          print_usage (stdout);
           return EXIT_SUCCESS;
         }
       else if (g_str_equal (argv[i], "--version"))
@@ -234,40 +232,38 @@ main (int   argc,
           return EXIT_SUCCESS;
         }
       else if (g_str_equal (argv[i], "--empty"))
-        open_flags |= IDK_STORE_OPEN_EMPTY;
+        set_open_flags (IDK_STORE_OPEN_EMPTY);
       else if (g_str_equal (argv[i], "--db"))
         {
           if (i + 1 >= argc || argv[i + 1][0] == '\0')
-            return usage_error ("--db needs a PATH");
+            return usage_error (_("--db needs a PATH"));
           db = argv[++i];
         }
       else if (g_str_has_prefix (argv[i], "--db="))
         {
           db = argv[i] + strlen ("--db=");
           if (*db == '\0')
-            return usage_error ("--db needs a PATH");
+            return usage_error (_("--db needs a PATH"));
         }
       else
-        return usage_error ("unknown option “%s”", argv[i]);
+        return usage_error (_("unknown option “%s”"), argv[i]);
     }
 
   if (i >= argc)
-    return usage_error ("no command given");
+    return usage_error (_("no command given"));
 
-  if (g_str_equal (argv[i], "stats"))
-    return run_stats (db, argv + i + 1);
-  if (g_str_equal (argv[i], "list"))
-    return run_list (db, argv + i + 1);
-  if (g_str_equal (argv[i], "office"))
-    return run_office (db, argv + i + 1);
-  if (g_str_equal (argv[i], "export"))
-    return run_export (db, argv + i + 1);
-  if (g_str_equal (argv[i], "import"))
-    return run_import (db, argv + i + 1);
-  if (g_str_equal (argv[i], "conflicts"))
-    return run_conflicts (db, argv + i + 1);
-  if (g_str_equal (argv[i], "dump"))
-    return run_dump (db, argv + i + 1);
+  /* "iasmn help COMMAND" is "iasmn COMMAND --help". */
+  if (g_str_equal (argv[i], "help"))
+    {
+      char *help_argv[] = { argv[i + 1], (char *) "--help", NULL };
 
-  return usage_error ("unknown command “%s”", argv[i]);
+      if (i + 1 >= argc)
+        {
+          print_usage (stdout);
+          return EXIT_SUCCESS;
+        }
+      return run_command (argv[i + 1], db, 2, help_argv);
+    }
+
+  return run_command (argv[i], db, argc - i, argv + i);
 }

@@ -309,3 +309,64 @@ idk_store_get_stats (IdkStore  *self,
 
   return json_builder_get_root (builder);
 }
+
+/**
+ * idk_store_find_action:
+ * @reference: what the report calls it, e.g. "21/41"
+ *
+ * Returns: (transfer full) (nullable): the action's UUID
+ */
+char *
+idk_store_find_action (IdkStore   *self,
+                       const char *reference)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (reference == NULL || !(stmt = _idk_store_prepare (self, "SELECT uuid FROM actions WHERE reference = ?1 "
+                                                              "ORDER BY rowid LIMIT 1", NULL)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return uuid;
+}
+
+/**
+ * idk_store_save_record:
+ *
+ * Saves a record through the checks of its type: those of the record
+ * description, and the rules between fields a meeting, an agenda item, an
+ * action or a working group has.
+ *
+ * Returns: (transfer full): the record's UUID, or %NULL with @error set
+ */
+char *
+idk_store_save_record (IdkStore    *self,
+                       const char  *type,
+                       const char  *uuid,
+                       JsonObject  *fields,
+                       GError     **error)
+{
+  static const struct {
+    const char *type;
+    char *(*save) (IdkStore *, const char *, JsonObject *, GError **);
+  } checked[] = {
+    { "meeting", idk_store_save_meeting },
+    { "agenda_item", idk_store_save_agenda_item },
+    { "action", idk_store_save_action },
+    { "working_group", idk_store_save_working_group },
+  };
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    if (g_strcmp0 (checked[i].type, type) == 0)
+      return checked[i].save (self, uuid, fields, error);
+
+  return idk_store_save (self, type, uuid, fields, error);
+}

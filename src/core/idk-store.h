@@ -59,6 +59,13 @@ char        *idk_store_save               (IdkStore            *self,
                                            const char          *uuid,
                                            JsonObject          *fields,
                                            GError             **error);
+char        *idk_store_save_record        (IdkStore            *self,
+                                           const char          *type,
+                                           const char          *uuid,
+                                           JsonObject          *fields,
+                                           GError             **error);
+char        *idk_store_find_action        (IdkStore            *self,
+                                           const char          *reference);
 gboolean     idk_store_delete             (IdkStore            *self,
                                            const char          *uuid,
                                            GError             **error);
