@@ -194,14 +194,38 @@ _idk_store_check_field_references (IdkStore             *self,
   return TRUE;
 }
 
+static JsonObject *
+without_nulls (JsonObject *fields)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, fields);
+  while (json_object_iter_next (&iter, &name, &node))
+    if (!JSON_NODE_HOLDS_NULL (node))
+      json_object_set_member (copy, name, json_node_copy (node));
+
+  return copy;
+}
+
 static gboolean
 same_fields (const char *stored,
              JsonObject *fields)
 {
   g_autoptr(JsonNode) node = stored ? json_from_string (stored, NULL) : NULL;
 
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-         json_object_equal (json_node_get_object (node), fields);
+  g_autoptr(JsonObject) current = NULL;
+  g_autoptr(JsonObject) given = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  /* A null member is no value (older data and bundles may hold some). */
+  current = without_nulls (json_node_get_object (node));
+  given = without_nulls (fields);
+  return json_object_equal (current, given);
 }
 
 /* @parents: %NULL for an ordinary edit, which continues from the version
@@ -262,22 +286,6 @@ _idk_store_write_revision (IdkStore            *self,
 
   _idk_store_journal_written (self, uuid, revision->rev_id);
   return TRUE;
-}
-
-static JsonObject *
-without_nulls (JsonObject *fields)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, fields);
-  while (json_object_iter_next (&iter, &name, &node))
-    if (!JSON_NODE_HOLDS_NULL (node))
-      json_object_set_member (copy, name, json_node_copy (node));
-
-  return copy;
 }
 
 /**

@@ -82,7 +82,8 @@ idk_form_add_field (IdkForm    *self,
       GtkWidget *title = gtk_label_new (label);
       GtkWidget *view = gtk_text_view_new ();
 
-      row = gtk_list_box_row_new ();
+      /* A preferences row: the group puts any other widget below its list. */
+      row = adw_preferences_row_new ();
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 12);

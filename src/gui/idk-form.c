@@ -220,7 +220,9 @@ _idk_form_add_field (IdkForm    *self,
            WidgetKind  kind)
 {
   Field *field = g_new0 (Field, 1);
-  GtkWidget *error_row = gtk_list_box_row_new ();
+  /* A preferences row, so that it sits right under its field (a group puts
+   * any other widget below its list). */
+  GtkWidget *error_row = adw_preferences_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
   field->form = self;

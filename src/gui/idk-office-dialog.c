@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "idk-chooser.h"
 #include "idk-office-dialog.h"
 
 /* The identity of this office: a name and the organization it belongs
@@ -15,12 +16,12 @@ struct _IdkOfficeDialog
   AdwWindow parent_instance;
 
   IdkStore *store;
-  GListModel *organizations;   /* IdkOrganization, after "None" in the row */
+  GListModel *organizations;   /* IdkEntry, as the chooser lists them */
 
   /* Template widgets */
   GtkLabel *error_label;
   AdwEntryRow *name_row;
-  AdwComboRow *organization_row;
+  IdkChooser *organization_chooser;
   GtkLabel *uuid_label;
 };
 
@@ -47,35 +48,32 @@ static void
 fill (IdkOfficeDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *name = idk_store_get_office_name (self->store);
   g_autofree char *organization = idk_store_get_office_organization (self->store);
   g_autofree char *uuid_text = NULL;
-  guint selected = 0;
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
+  /* Seventy organizations: a list that filters as one types. */
   g_clear_object (&self->organizations);
-  self->organizations = idk_store_list_organizations (self->store, NULL, &error);
+  self->organizations = idk_store_list_references (self->store, "post", "organization", &error);
   if (self->organizations == NULL)
     {
       g_warning ("Cannot list the organizations: %s", error->message);
-      self->organizations = G_LIST_MODEL (g_list_store_new (IDK_TYPE_ORGANIZATION));
+      self->organizations = G_LIST_MODEL (g_list_store_new (IDK_TYPE_ENTRY));
     }
-
-  gtk_string_list_append (labels, _("None"));
   for (guint i = 0; i < g_list_model_get_n_items (self->organizations); i++)
     {
-      g_autoptr(IdkOrganization) o = g_list_model_get_item (self->organizations, i);
-      g_autofree char *label = NULL;
+      g_autoptr(IdkEntry) entry = g_list_model_get_item (self->organizations, i);
 
-      label = idk_organization_get_acronym (o) && *idk_organization_get_acronym (o)
-            ? g_strdup_printf ("%s — %s", idk_organization_get_acronym (o), idk_organization_get_name (o))
-            : g_strdup (idk_organization_get_name (o));
-      gtk_string_list_append (labels, label);
-      if (g_strcmp0 (idk_organization_get_uuid (o), organization) == 0)
-        selected = i + 1;
+      g_ptr_array_add (values, (gpointer) idk_entry_get_target_uuid (entry));
+      g_ptr_array_add (labels, (gpointer) idk_entry_get_title (entry));
     }
-  adw_combo_row_set_model (self->organization_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->organization_row, selected);
+  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (labels, NULL);
+  idk_chooser_set_items (self->organization_chooser, (const char * const *) values->pdata,
+                         (const char * const *) labels->pdata);
+  idk_chooser_set_value (self->organization_chooser, organization && *organization ? organization : NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
 
@@ -104,10 +102,11 @@ idk_office_dialog_class_init (IdkOfficeDialogClass *klass)
 
   object_class->dispose = idk_office_dialog_dispose;
 
+  g_type_ensure (IDK_TYPE_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/iasmndesk/Desk/idk-office-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IdkOfficeDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, IdkOfficeDialog, name_row);
-  gtk_widget_class_bind_template_child (widget_class, IdkOfficeDialog, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, IdkOfficeDialog, organization_chooser);
   gtk_widget_class_bind_template_child (widget_class, IdkOfficeDialog, uuid_label);
 
   gtk_widget_class_install_action (widget_class, "office.save", NULL, save_action);
@@ -157,16 +156,29 @@ idk_office_dialog_select_organization (IdkOfficeDialog *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (self->organizations); i++)
     {
-      g_autoptr(IdkOrganization) o = g_list_model_get_item (self->organizations, i);
+      g_autoptr(IdkEntry) entry = g_list_model_get_item (self->organizations, i);
+      g_autofree char *prefix = g_strconcat (acronym, " (", NULL);
 
-      if (g_strcmp0 (idk_organization_get_acronym (o), acronym) == 0)
+      if (g_str_has_prefix (idk_entry_get_title (entry), prefix) || g_str_equal (idk_entry_get_title (entry), acronym))
         {
-          adw_combo_row_set_selected (self->organization_row, i + 1);
+          idk_chooser_set_value (self->organization_chooser, idk_entry_get_target_uuid (entry));
           return TRUE;
         }
     }
-
   return FALSE;
+}
+
+/**
+ * idk_office_dialog_get_chooser:
+ *
+ * Returns: (transfer none): the organization's chooser
+ */
+IdkChooser *
+idk_office_dialog_get_chooser (IdkOfficeDialog *self)
+{
+  g_return_val_if_fail (IDK_IS_OFFICE_DIALOG (self), NULL);
+
+  return self->organization_chooser;
 }
 
 /**
@@ -180,17 +192,11 @@ gboolean
 idk_office_dialog_save (IdkOfficeDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IdkOrganization) organization = NULL;
-  guint selected;
 
   g_return_val_if_fail (IDK_IS_OFFICE_DIALOG (self), FALSE);
 
-  selected = adw_combo_row_get_selected (self->organization_row);
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    organization = g_list_model_get_item (self->organizations, selected - 1);
-
   if (!idk_store_set_office (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                             organization ? idk_organization_get_uuid (organization) : NULL, &error))
+                             idk_chooser_get_value (self->organization_chooser), &error))
     {
       /* The store's message is for the command line too; this one is ours. */
       gtk_label_set_text (self->error_label, error->code == IDK_STORE_ERROR_INVALID

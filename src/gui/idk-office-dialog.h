@@ -19,4 +19,7 @@ gboolean         idk_office_dialog_select_organization (IdkOfficeDialog *self,
                                                         const char      *acronym);
 gboolean         idk_office_dialog_save     (IdkOfficeDialog *self);
 
+typedef struct _IdkChooser IdkChooser;
+IdkChooser      *idk_office_dialog_get_chooser (IdkOfficeDialog *self);
+
 G_END_DECLS
