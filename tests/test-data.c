@@ -116,6 +116,62 @@ test_french_view_titles (void)
     }
 }
 
+/* Every message is translated into French, none left fuzzy. */
+static void
+test_french_complete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "fr.po", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "msgfmt", "--check", "--statistics", "-o", "/dev/null", po, NULL };
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  int status = 0;
+
+  if (msgfmt == NULL)
+    g_error ("msgfmt is not installed; build-aux/test installs gettext");
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (strstr (err, "untranslated") != NULL || strstr (err, "fuzzy") != NULL)
+    g_error ("po/fr.po is not complete: %s", err);
+}
+
+/* Every source file with translatable messages is in po/POTFILES.in, so
+ * that none is left out of the translation. */
+static void
+test_potfiles (void)
+{
+  const char *folders[] = { "src/core", "src/cli", "src/gui" };
+  g_autofree char *list_path = g_test_build_filename (G_TEST_DIST, "..", "po", "POTFILES.in", NULL);
+  g_autofree char *list = NULL;
+  g_auto(GStrv) listed = NULL;
+
+  g_assert_true (g_file_get_contents (list_path, &list, NULL, NULL));
+  listed = g_strsplit (list, "\n", -1);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "..", folders[f], NULL);
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autofree char *relative = g_build_filename (folders[f], name, NULL);
+          g_autofree char *text = NULL;
+
+          if (!g_str_has_suffix (name, ".c") || !g_file_get_contents (path, &text, NULL, NULL))
+            continue;
+          if ((strstr (text, " _(\"") || strstr (text, "(_(\"") || strstr (text, "N_(\"") ||
+               strstr (text, "g_dngettext (")) &&
+              !g_strv_contains ((const char * const *) listed, relative))
+            g_error ("%s has translatable messages but is not in po/POTFILES.in", relative);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +184,8 @@ main (int   argc,
   g_test_add_func ("/data/mime-type", test_mime_type);
   g_test_add_func ("/data/icons", test_icons);
   g_test_add_func ("/data/french-view-titles", test_french_view_titles);
+  g_test_add_func ("/data/french-complete", test_french_complete);
+  g_test_add_func ("/data/potfiles", test_potfiles);
 
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "idk-core-resources.h"
 #include "idk-import.h"
 #include "idk-store-private.h"
@@ -35,7 +37,7 @@ _idk_store_load_defaults (IdkStore  *self,
   if (!idk_import_prepare (import, NULL, NULL, NULL, error) ||
       !idk_import_apply (import, NULL, NULL, NULL, error))
     {
-      g_prefix_error (error, "Cannot load the default data: ");
+      g_prefix_error (error, _("Cannot load the default data: "));
       return FALSE;
     }
 

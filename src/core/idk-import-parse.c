@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <json-glib/json-glib.h>
 
 #include "idk-bundle.h"
@@ -112,7 +114,7 @@ parse_one (JsonParser            *parser,
                                    (gssize) (element->value.end - element->value.start), &local))
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED,
-                   "Revision %u of the bundle: %s", index + 1, local->message);
+                   _("Revision %u of the bundle: %s"), index + 1, local->message);
       return NULL;
     }
 
@@ -120,15 +122,15 @@ parse_one (JsonParser            *parser,
   if (revision == NULL)
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_INVALID,
-                   "Revision %u of the bundle: %s", index + 1, local->message);
+                   _("Revision %u of the bundle: %s"), index + 1, local->message);
       return NULL;
     }
 
   if ((gint64) (revision->hlc >> 16) > now_ms + MAX_CLOCK_AHEAD_MS)
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_INVALID,
-                   "Revision %u of the bundle (%s %s): its clock value is more than a day ahead of this "
-                   "computer's clock", index + 1, revision->type, revision->record);
+                   _("Revision %u of the bundle (%s %s): its clock value is more than a day ahead of this "
+                   "computer's clock"), index + 1, revision->type, revision->record);
       return NULL;
     }
 

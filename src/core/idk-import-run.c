@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "idk-hlc-private.h"
@@ -122,11 +124,11 @@ _idk_import_check_seen (IdkStore    *store,
           sqlite3_reset (stmt);
           if (!same_number)
             return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
-                           "A bundle with the id %s was received before with other content: "
-                           "this one was altered or forged", bundle_id);
+                           _("A bundle with the id %s was received before with other content: "
+                           "this one was altered or forged"), bundle_id);
           return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
-                         "Office %s already sent its bundle number %" G_GINT64_FORMAT " with other "
-                         "content: this one was altered or forged", origin, seq);
+                         _("Office %s already sent its bundle number %lld with other "
+                           "content: this one was altered or forged"), origin, (long long) seq);
         }
       *already_imported = TRUE;
     }
@@ -136,7 +138,7 @@ _idk_import_check_seen (IdkStore    *store,
 
   if (!*already_imported && g_str_equal (origin, idk_store_get_office_uuid (store)))
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
-                   "The bundle claims to come from this office, which did not make it");
+                   _("The bundle claims to come from this office, which did not make it"));
 
   return TRUE;
 }
@@ -232,11 +234,11 @@ check_held (IdkImportRun  *run,
   sqlite3_reset (stmt);
 
   if (rowid > run->watermark)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revisions %u and %u of the bundle (%s %s) have the same id %s",
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revisions %u and %u of the bundle (%s %s) have the same id %s"),
                    index_of_rowid (run, rowid) + 1, index + 1, revision->type, revision->record, revision->rev_id);
   if (!same)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED, "Revision %u of the bundle (%s %s) differs from the revision "
-                   "this database holds under the same id %s: it was altered or forged",
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED, _("Revision %u of the bundle (%s %s) differs from the revision "
+                   "this database holds under the same id %s: it was altered or forged"),
                    index + 1, revision->type, revision->record, revision->rev_id);
 
   g_hash_table_insert (run->held, g_strdup (revision->record), (gpointer) idk_record_type_lookup (revision->type)->name);
@@ -278,11 +280,11 @@ check_record_type (IdkImportRun  *run,
   if (other == NULL)
     return TRUE;
   if (rowid > run->watermark)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Record %s appears in the bundle as %s (revision %u) and "
-                   "as %s (revision %u)", revision->record, other, index_of_rowid (run, rowid) + 1,
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Record %s appears in the bundle as %s (revision %u) and "
+                   "as %s (revision %u)"), revision->record, other, index_of_rowid (run, rowid) + 1,
                    revision->type, index + 1);
-  return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle: record %s is of type %s there, "
-                 "but this database holds it as %s", index + 1, revision->record, revision->type, other);
+  return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle: record %s is of type %s there, "
+                 "but this database holds it as %s"), index + 1, revision->record, revision->type, other);
 }
 
 /* Parents and children of a revision must be revisions of its record. */
@@ -305,8 +307,8 @@ check_lineage (IdkImportRun  *run,
       foreign = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       if (foreign)
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s): its parent %s is a "
-                       "revision of another record", index + 1, revision->type, revision->record,
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s): its parent %s is a "
+                       "revision of another record"), index + 1, revision->type, revision->record,
                        revision->parents[i]);
     }
 
@@ -322,8 +324,8 @@ check_lineage (IdkImportRun  *run,
   foreign = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (foreign)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s) is named as parent by a "
-                   "revision of another record", index + 1, revision->type, revision->record);
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s) is named as parent by a "
+                   "revision of another record"), index + 1, revision->type, revision->record);
 
   return TRUE;
 }
@@ -516,12 +518,12 @@ check_references (IdkImportRun  *run,
       sqlite3_reset (stmt);
 
       if (type == NULL)
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
-                       "%s, which is neither in the bundle nor in this database",
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s), field “%s”: refers to "
+                       "%s, which is neither in the bundle nor in this database"),
                        use->index + 1, use->type, use->record, use->field, (const char *) key);
       if (!g_strv_contains (use->types, type))
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Revision %u of the bundle (%s %s), field “%s”: refers to "
-                       "%s, which is of type %s, not %s",
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s), field “%s”: refers to "
+                       "%s, which is of type %s, not %s"),
                        use->index + 1, use->type, use->record, use->field, (const char *) key, type, use->types[0]);
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -97,24 +99,24 @@ check_origin (IdkImport   *self,
   const char *organization;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin” must be an object");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin” must be an object"));
   origin = json_node_get_object (node);
 
   names = json_object_get_members (origin);
   for (const GList *l = names; l != NULL; l = l->next)
     if (!g_str_equal (l->data, "office") && !g_str_equal (l->data, "name") && !g_str_equal (l->data, "organization"))
-      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown member “%s” in the envelope's “origin”",
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Unknown member “%s” in the envelope's “origin”"),
                      (const char *) l->data);
 
   if (!_idk_uuid_is_canonical (string_member (origin, "office")))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.office” must be a UUID in lower case");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.office” must be a UUID in lower case"));
   if (string_member (origin, "name") == NULL || *string_member (origin, "name") == '\0')
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.name” must be a non-empty string");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.name” must be a non-empty string"));
 
   node = json_object_get_member (origin, "organization");
   organization = string_member (origin, "organization");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && organization == NULL)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “origin.organization” must be a string or null");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.organization” must be a string or null"));
 
   self->origin = g_strdup (string_member (origin, "office"));
   self->origin_name = g_strdup (string_member (origin, "name"));
@@ -132,7 +134,7 @@ check_acks (IdkImport   *self,
   g_autoptr(GList) names = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks” must be an object");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “acks” must be an object"));
   acks = json_node_get_object (node);
 
   names = json_object_get_members (acks);
@@ -141,11 +143,11 @@ check_acks (IdkImport   *self,
       gint64 value;
 
       if (!_idk_uuid_is_canonical (l->data))
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: “%s” is not an office UUID",
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “acks”: “%s” is not an office UUID"),
                        (const char *) l->data);
       if (!int_member (acks, l->data, &value) || value < 0)
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “acks”: the value for %s must be a "
-                       "non-negative integer", (const char *) l->data);
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “acks”: the value for %s must be a "
+                       "non-negative integer"), (const char *) l->data);
       if (g_str_equal (l->data, idk_store_get_office_uuid (self->store)))
         self->acked_here = value;
     }
@@ -176,7 +178,7 @@ check_envelope (IdkImport          *self,
   gint64 version;
 
   if (scan->revisions.end == 0)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “revisions” is missing or not an array");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “revisions” is missing or not an array"));
 
   /* The envelope alone: the revisions are parsed one by one later. */
   text = g_string_sized_new (scan->revisions.start + (length - scan->revisions.end) + 2);
@@ -185,47 +187,47 @@ check_envelope (IdkImport          *self,
   g_string_append_len (text, data + scan->revisions.end, (gssize) (length - scan->revisions.end));
 
   if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, &local))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_MALFORMED, "The envelope cannot be read: %s", local->message);
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_MALFORMED, _("The envelope cannot be read: %s"), local->message);
   envelope = json_node_get_object (json_parser_get_root (parser));
 
   format = string_member (envelope, "format");
   if (g_strcmp0 (format, IDK_BUNDLE_FORMAT) != 0)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Not an IASMN Desk bundle: envelope member “format” is %s%s%s",
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Not an IASMN Desk bundle: envelope member “format” is %s%s%s"),
                    format ? "“" : "", format ? format : "missing or not a string", format ? "”" : "");
   if (!int_member (envelope, "format_version", &version))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “format_version” must be an integer");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “format_version” must be an integer"));
   if (version != IDK_BUNDLE_FORMAT_VERSION)
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
-                   "Bundle format version %" G_GINT64_FORMAT " is not supported (this version reads %d)",
-                   version, IDK_BUNDLE_FORMAT_VERSION);
+                   _("Bundle format version %lld is not supported (this version reads %d)"),
+                   (long long) version, IDK_BUNDLE_FORMAT_VERSION);
 
   names = json_object_get_members (envelope);
   for (const GList *l = names; l != NULL; l = l->next)
     if (!g_strv_contains (envelope_members, l->data))
-      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Unknown envelope member “%s”", (const char *) l->data);
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Unknown envelope member “%s”"), (const char *) l->data);
 
   value = string_member (envelope, "network_id");
   if (value == NULL)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “network_id” must be a string");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “network_id” must be a string"));
   if (!g_str_equal (value, IDK_NETWORK_ID))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "The bundle belongs to another network (%s)", value);
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("The bundle belongs to another network (%s)"), value);
 
   if (!_idk_uuid_is_canonical (string_member (envelope, "bundle_id")))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “bundle_id” must be a UUID in lower case");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “bundle_id” must be a UUID in lower case"));
   self->bundle_id = g_strdup (string_member (envelope, "bundle_id"));
 
   if (!check_origin (self, envelope, error))
     return FALSE;
 
   if (!int_member (envelope, "seq", &self->seq) || self->seq < 1)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “seq” must be a positive integer");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “seq” must be a positive integer"));
   if (!int_member (envelope, "since", &self->since) || self->since < 0 || self->since >= self->seq)
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
-                   "Envelope member “since” must be an integer from 0 to seq − 1");
+                   _("Envelope member “since” must be an integer from 0 to seq − 1"));
 
   value = string_member (envelope, "created_at");
   if (value == NULL || !g_utf8_validate (value, -1, NULL) || strlen (value) > 64)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, "Envelope member “created_at” must be a short string");
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “created_at” must be a short string"));
   self->created_at = g_strdup (value);
 
   if (!check_acks (self, envelope, error))
@@ -234,7 +236,7 @@ check_envelope (IdkImport          *self,
   value = string_member (envelope, "revisions_sha256");
   if (value == NULL || strlen (value) != 64 || strspn (value, "0123456789abcdef") != 64)
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
-                   "Envelope member “revisions_sha256” must be 64 lower-case hex digits");
+                   _("Envelope member “revisions_sha256” must be 64 lower-case hex digits"));
 
   /* In slices, giving the pages back as it goes: the file may be large. */
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -248,7 +250,7 @@ check_envelope (IdkImport          *self,
   self->sha256 = g_strdup (g_checksum_get_string (checksum));
   if (!g_str_equal (value, self->sha256))
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
-                   "The revisions do not match their SHA-256 checksum: the file was altered or damaged");
+                   _("The revisions do not match their SHA-256 checksum: the file was altered or damaged"));
 
   return TRUE;
 }
@@ -286,24 +288,24 @@ map_file (const char  *path,
     {
       int saved = errno;
 
-      _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, g_strerror (saved));
+      _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("Cannot read “%s”: %s"), path, g_strerror (saved));
       return NULL;
     }
   if (!S_ISREG (buf.st_mode))
     {
-      _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: not a regular file", path);
+      _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("Cannot read “%s”: not a regular file"), path);
       return NULL;
     }
   if ((guint64) buf.st_size > idk_json_limits_default ()->max_size)
     {
-      _idk_import_refuse (error, IDK_BUNDLE_ERROR_TOO_LARGE, "“%s” is larger than %" G_GSIZE_FORMAT " bytes",
+      _idk_import_refuse (error, IDK_BUNDLE_ERROR_TOO_LARGE, _("“%s” is larger than %zu bytes"),
               path, idk_json_limits_default ()->max_size);
       return NULL;
     }
 
   file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
-    _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, "Cannot read “%s”: %s", path, local->message);
+    _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("Cannot read “%s”: %s"), path, local->message);
   return file;
 }
 
@@ -378,7 +380,7 @@ run (IdkImport        *self,
       if (++done % 1024 == 0)
         {
           if (g_cancellable_is_cancelled (cancellable))
-            g_set_error (&local, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_CANCELLED, "The import was cancelled");
+            g_set_error (&local, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_CANCELLED, _("The import was cancelled"));
           if (progress != NULL)
             progress (0.9 * done / self->scan.elements->len, user_data);
           /* Both threads are past these pages. */
@@ -404,7 +406,7 @@ run (IdkImport        *self,
            (g_get_monotonic_time () - start) / 1e6);
   if (local == NULL && done != self->scan.elements->len)
     g_set_error (&local, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_INVALID,
-                 "Only %u of the %u revisions could be read", done, self->scan.elements->len);
+                 _("Only %u of the %u revisions could be read"), done, self->scan.elements->len);
 
   if (local != NULL)
     {
@@ -677,16 +679,16 @@ idk_import_describe (IdkImport *self)
 
   g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
 
-  g_string_append_printf (text, "Bundle %" G_GINT64_FORMAT " of %s%s%s%s (office %s), made %s: "
-                          "%u revisions, %u new to this database\n",
-                          self->seq, self->origin_name,
+  g_string_append_printf (text, _("Bundle %lld of %s%s%s%s (office %s), made %s: "
+                                  "%u revisions, %u new to this database\n"),
+                          (long long) self->seq, self->origin_name,
                           self->origin_organization ? " (" : "",
                           self->origin_organization ? self->origin_organization : "",
                           self->origin_organization ? ")" : "",
                           self->origin, self->created_at, self->n_revisions, self->n_new);
   if (self->already_imported)
     {
-      g_string_append (text, "Already imported: nothing to do\n");
+      g_string_append (text, _("Already imported: nothing to do\n"));
       return g_string_free (text, FALSE);
     }
 

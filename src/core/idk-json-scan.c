@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -97,7 +99,8 @@ fail (Scanner        *s,
     }
 
   g_set_error (s->error, IDK_BUNDLE_ERROR, code,
-               "%s at line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT " (byte %" G_GSIZE_FORMAT ")",
+               /* Translators: where a fault is in a file, e.g. "Invalid escape at line 3, column 7 (byte 54)" */
+               _("%s at line %zu, column %zu (byte %zu)"),
                message, line, column, s->pos);
   return FALSE;
 }
@@ -105,7 +108,7 @@ fail (Scanner        *s,
 static gboolean
 truncated (Scanner *s)
 {
-  return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected end of the file: it is truncated");
+  return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected end of the file: it is truncated"));
 }
 
 static void
@@ -146,7 +149,7 @@ read_hex4 (Scanner  *s,
       int value = hex_value (s->data[s->pos + i]);
 
       if (value < 0)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid \\u escape in a string");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid \\u escape in a string"));
       *code = *code * 16 + (gunichar) value;
     }
   s->pos += 4;
@@ -179,26 +182,26 @@ scan_escape (Scanner *s,
       if (!read_hex4 (s, &code))
         return FALSE;
       if (code == 0)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains \\u0000");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains \\u0000"));
       if (code >= 0xDC00 && code <= 0xDFFF)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains a lone low surrogate \\u%04X", code);
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains a lone low surrogate \\u%04X"), code);
       if (code >= 0xD800 && code <= 0xDBFF)
         {
           gunichar low;
 
           if (s->pos + 2 > s->length || s->data[s->pos] != '\\' || s->data[s->pos + 1] != 'u')
-            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains a lone high surrogate \\u%04X", code);
+            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains a lone high surrogate \\u%04X"), code);
           s->pos += 2;
           if (!read_hex4 (s, &low))
             return FALSE;
           if (low < 0xDC00 || low > 0xDFFF)
-            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains a lone high surrogate \\u%04X", code);
+            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains a lone high surrogate \\u%04X"), code);
           code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
         }
       break;
     default:
       s->pos--;
-      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid escape “\\%c” in a string", g_ascii_isprint (c) ? c : '?');
+      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid escape “\\%c” in a string"), g_ascii_isprint (c) ? c : '?');
     }
 
   if (out != NULL)
@@ -220,7 +223,7 @@ scan_string (Scanner *s,
       if (s->pos >= s->length)
         return truncated (s);
       if (s->pos - start > s->limits->max_string)
-        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "A string is longer than %" G_GSIZE_FORMAT " bytes",
+        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("A string is longer than %zu bytes"),
                      s->limits->max_string);
 
       c = s->data[s->pos];
@@ -235,7 +238,7 @@ scan_string (Scanner *s,
             return FALSE;
         }
       else if (c < 0x20)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "A string contains the control character 0x%02X", c);
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains the control character 0x%02X"), c);
       else if (c < 0x80)
         {
           if (out != NULL)
@@ -249,7 +252,7 @@ scan_string (Scanner *s,
           gsize bytes;
 
           if (code == (gunichar) -1 || code == (gunichar) -2)
-            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid UTF-8");
+            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid UTF-8"));
           bytes = (gsize) g_unichar_to_utf8 (code, NULL);
           if (out != NULL)
             g_string_append_len (out, (const char *) s->data + s->pos, (gssize) bytes);
@@ -276,14 +279,14 @@ scan_number (Scanner *s)
     while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
       s->pos++;
   else
-    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid number");
+    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid number"));
 
   if (s->pos < s->length && s->data[s->pos] == '.')
     {
       integer = FALSE;
       s->pos++;
       if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid number: no digit after the decimal point");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid number: no digit after the decimal point"));
       while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
         s->pos++;
     }
@@ -295,7 +298,7 @@ scan_number (Scanner *s)
       if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
         s->pos++;
       if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Invalid number: no digit in the exponent");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid number: no digit in the exponent"));
       while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
         s->pos++;
     }
@@ -303,7 +306,7 @@ scan_number (Scanner *s)
   if (s->pos - start >= sizeof buffer)
     {
       s->pos = start;
-      return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "A number has more than %u characters",
+      return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("A number has more than %u characters"),
                    (guint) sizeof buffer - 1);
     }
   memcpy (buffer, s->data + start, s->pos - start);
@@ -319,7 +322,7 @@ scan_number (Scanner *s)
           (value = g_ascii_strtoull (digits, NULL, 10)) > MAX_SAFE_INTEGER)
         {
           s->pos = start;
-          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "The integer %s is beyond ±2^53", buffer);
+          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("The integer %s is beyond ±2^53"), buffer);
         }
     }
   else
@@ -329,7 +332,7 @@ scan_number (Scanner *s)
       if (!isfinite (value))
         {
           s->pos = start;
-          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "The number %s is out of range", buffer);
+          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("The number %s is out of range"), buffer);
         }
     }
 
@@ -346,10 +349,10 @@ scan_literal (Scanner    *s,
     {
       if (memcmp (s->data + s->pos, word, s->length - s->pos) == 0)
         return truncated (s);
-      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected text");
+      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text"));
     }
   if (memcmp (s->data + s->pos, word, length) != 0)
-    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected text");
+    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text"));
 
   s->pos += length;
   return TRUE;
@@ -359,7 +362,7 @@ static gboolean
 enter (Scanner *s)
 {
   if (++s->depth > s->limits->max_depth)
-    return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "Nesting deeper than %u levels", s->limits->max_depth);
+    return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("Nesting deeper than %u levels"), s->limits->max_depth);
   s->pos++;
   return TRUE;
 }
@@ -429,7 +432,7 @@ scan_object (Scanner *s,
       if (s->pos >= s->length)
         return truncated (s);
       if (s->data[s->pos] != '"')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected a member name in double quotes");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected a member name in double quotes"));
 
       key_pos = s->pos;
       if (!scan_string (s, s->keys))
@@ -437,13 +440,13 @@ scan_object (Scanner *s,
       g_string_append_c (s->keys, '\0');
 
       if (++n_members > s->limits->max_members)
-        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "An object has more than %u members", s->limits->max_members);
+        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("An object has more than %u members"), s->limits->max_members);
       if (n_members == SMALL_OBJECT + 1)
         big = make_big (s, first, key_start);
       if (is_duplicate (s, first, key_start, big))
         {
           s->pos = key_pos;
-          return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Duplicate key “%s”", s->keys->str + key_start);
+          return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Duplicate key “%s”"), s->keys->str + key_start);
         }
       key = s->keys->str + key_start;
 
@@ -451,7 +454,7 @@ scan_object (Scanner *s,
       if (s->pos >= s->length)
         return truncated (s);
       if (s->data[s->pos] != ':')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected “:” after a member name");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “:” after a member name"));
       s->pos++;
       skip_space (s);
       if (s->pos >= s->length)
@@ -485,7 +488,7 @@ scan_object (Scanner *s,
       if (s->data[s->pos] == '}')
         break;
       if (s->data[s->pos] != ',')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected “,” or “}” in an object");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “,” or “}” in an object"));
       s->pos++;
     }
 
@@ -518,7 +521,7 @@ scan_array (Scanner *s,
       IdkJsonElement element = { { 0, 0 }, { 0, 0 }, FALSE };
 
       if (++n_elements > limit)
-        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, "An array has more than %u elements", limit);
+        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("An array has more than %u elements"), limit);
 
       skip_space (s);
       if (s->pos >= s->length)
@@ -550,7 +553,7 @@ scan_array (Scanner *s,
       if (s->data[s->pos] == ']')
         break;
       if (s->data[s->pos] != ',')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Expected “,” or “]” in an array");
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “,” or “]” in an array"));
       s->pos++;
     }
 
@@ -586,8 +589,8 @@ scan_value (Scanner *s,
       return scan_number (s);
     default:
       if (s->data[s->pos] >= 0x80)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected text outside a string");
-      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, "Unexpected character “%c”",
+        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text outside a string"));
+      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected character “%c”"),
                    g_ascii_isprint (s->data[s->pos]) ? s->data[s->pos] : '?');
     }
 }
@@ -656,7 +659,7 @@ idk_json_scan_full (const char           *data,
   if (length > s.limits->max_size)
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_TOO_LARGE,
-                   "The file is larger than %" G_GSIZE_FORMAT " bytes", s.limits->max_size);
+                   _("The file is larger than %zu bytes"), s.limits->max_size);
       goto failed;
     }
 
@@ -669,7 +672,7 @@ idk_json_scan_full (const char           *data,
   skip_space (&s);
   if (s.pos >= length)
     {
-      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED, "The file is empty");
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED, _("The file is empty"));
       goto failed;
     }
   if (s.data[s.pos] != '{')

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "idk-hlc-private.h"
@@ -48,7 +50,7 @@ fail (GError    **error,
   va_end (args);
 
   g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-               "revision of %s %s: %s",
+               _("revision of %s %s: %s"),
                type ? type : "unknown type",
                record ? record : "(no record id)",
                message);
@@ -185,38 +187,38 @@ _idk_revision_parse (JsonNode  *node,
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, NULL))
     if (!g_strv_contains (revision_members, name))
-      return fail (error, record, type, "unknown member “%s”", name), NULL;
+      return fail (error, record, type, _("unknown member “%s”"), name), NULL;
 
   if (!_idk_uuid_is_canonical (record))
-    return fail (error, record, type, "member “record” must be a UUID in lower case"), NULL;
+    return fail (error, record, type, _("member “record” must be a UUID in lower case")), NULL;
   if (type == NULL)
-    return fail (error, record, type, "member “type” must be a string"), NULL;
+    return fail (error, record, type, _("member “type” must be a string")), NULL;
   if (idk_record_type_lookup (type) == NULL)
-    return fail (error, record, type, "unknown record type “%s”", type), NULL;
+    return fail (error, record, type, _("unknown record type “%s”"), type), NULL;
 
   rev = get_string (object, "rev");
   if (!idk_revision_parse_id (rev, &rev_hlc, &rev_office))
-    return fail (error, record, type, "member “rev” must be “<16 lower-case hex digits>-<office UUID>”"), NULL;
+    return fail (error, record, type, _("member “rev” must be “<16 lower-case hex digits>-<office UUID>”")), NULL;
 
   hlc = get_string (object, "hlc");
   if (hlc == NULL || strncmp (hlc, rev, IDK_HLC_HEX_LEN) != 0 || strlen (hlc) != IDK_HLC_HEX_LEN)
-    return fail (error, record, type, "member “hlc” must repeat the clock value of “rev”"), NULL;
+    return fail (error, record, type, _("member “hlc” must repeat the clock value of “rev”")), NULL;
 
   office = get_string (object, "office");
   if (office == NULL || g_strcmp0 (office, rev_office) != 0)
-    return fail (error, record, type, "member “office” must be the office of “rev”"), NULL;
+    return fail (error, record, type, _("member “office” must be the office of “rev”")), NULL;
 
   member = json_object_get_member (object, "deleted");
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
       json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-    return fail (error, record, type, "member “deleted” must be true or false"), NULL;
+    return fail (error, record, type, _("member “deleted” must be true or false")), NULL;
 
   member = json_object_get_member (object, "parents");
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
-    return fail (error, record, type, "member “parents” must be an array"), NULL;
+    return fail (error, record, type, _("member “parents” must be an array")), NULL;
   parents = json_node_get_array (member);
   if (json_array_get_length (parents) > IDK_REVISION_MAX_PARENTS)
-    return fail (error, record, type, "more than %u parents", IDK_REVISION_MAX_PARENTS), NULL;
+    return fail (error, record, type, _("more than %u parents"), IDK_REVISION_MAX_PARENTS), NULL;
   for (guint i = 0; i < json_array_get_length (parents); i++)
     {
       JsonNode *p = json_array_get_element (parents, i);
@@ -224,21 +226,21 @@ _idk_revision_parse (JsonNode  *node,
 
       if (!JSON_NODE_HOLDS_VALUE (p) || json_node_get_value_type (p) != G_TYPE_STRING ||
           !idk_revision_parse_id (json_node_get_string (p), &parent_hlc, NULL))
-        return fail (error, record, type, "parent %u is not a revision id", i), NULL;
+        return fail (error, record, type, _("parent %u is not a revision id"), i), NULL;
       if (g_strcmp0 (json_node_get_string (p), rev) == 0)
-        return fail (error, record, type, "a revision cannot be its own parent"), NULL;
+        return fail (error, record, type, _("a revision cannot be its own parent")), NULL;
       /* A clock moves past what it has seen, so a parent is always older;
        * this also rules out cycles. */
       if (parent_hlc >= rev_hlc)
-        return fail (error, record, type, "parent %u is not older than the revision", i), NULL;
+        return fail (error, record, type, _("parent %u is not older than the revision"), i), NULL;
       for (guint j = 0; j < i; j++)
         if (g_strcmp0 (json_array_get_string_element (parents, j), json_node_get_string (p)) == 0)
-          return fail (error, record, type, "parent %u is named twice", i), NULL;
+          return fail (error, record, type, _("parent %u is named twice"), i), NULL;
     }
 
   member = json_object_get_member (object, "fields");
   if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
-    return fail (error, record, type, "member “fields” must be an object"), NULL;
+    return fail (error, record, type, _("member “fields” must be an object")), NULL;
 
   self = g_new0 (IdkRevision, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -258,9 +260,9 @@ _idk_revision_parse (JsonNode  *node,
       const char *field = idk_record_error_get_field (*error);
 
       if (field != NULL)
-        g_prefix_error (error, "revision of %s %s, field “%s”: ", type, record, field);
+        g_prefix_error (error, _("revision of %s %s, field “%s”: "), type, record, field);
       else
-        g_prefix_error (error, "revision of %s %s: ", type, record);
+        g_prefix_error (error, _("revision of %s %s: "), type, record);
       return NULL;
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "idk-store-private.h"
 
 /* The whole schema and its migrations.  Each entry takes a database from
@@ -379,7 +381,7 @@ _idk_schema_migrate (sqlite3  *db,
           sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
         {
           g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL,
-                       "Cannot migrate the database to version %d: %s",
+                       _("Cannot migrate the database to version %d: %s"),
                        version + 1, message ? message : "unknown error");
           sqlite3_free (message);
           return FALSE;

@@ -86,7 +86,7 @@ idk_store_load_action (IdkStore    *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND,
-                   "No action at row %" G_GINT64_FORMAT, rowid);
+                   _("No action at row %lld"), (long long) rowid);
       return NULL;
     }
 
@@ -134,7 +134,7 @@ idk_store_load_action_by_uuid (IdkStore    *self,
 
   if (rowid < 0)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No action %s", uuid);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, _("No action %s"), uuid);
       return NULL;
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "idk-entry.h"
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
@@ -124,7 +126,7 @@ idk_store_get_leaves (IdkStore    *self,
     return _idk_store_sql_error (self, error), NULL;
   if (leaves->len == 0)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No record %s", uuid);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, _("No record %s"), uuid);
       return NULL;
     }
 
@@ -193,7 +195,7 @@ idk_store_resolve_conflict (IdkStore    *self,
   if (leaves->len < 2)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                   "Record %s has no concurrent versions to settle", uuid);
+                   _("Record %s has no concurrent versions to settle"), uuid);
       goto failed;
     }
 

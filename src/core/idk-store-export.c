@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -62,7 +64,7 @@ write_bytes (Writer      *writer,
     {
       int saved = errno;
 
-      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write the bundle: %s",
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write the bundle: %s"),
                    g_strerror (saved));
       return FALSE;
     }
@@ -82,7 +84,7 @@ writer_open (Writer      *writer,
     {
       int saved = errno;
 
-      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write “%s”: %s"),
                    path, g_strerror (saved));
       g_clear_pointer (&writer->temp_path, g_free);
       return FALSE;
@@ -108,7 +110,7 @@ writer_close (Writer      *writer,
         {
           int saved = errno;
 
-          g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+          g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write “%s”: %s"),
                        path, g_strerror (saved));
           ok = FALSE;
         }
@@ -116,7 +118,7 @@ writer_close (Writer      *writer,
         {
           int saved = errno;
 
-          g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+          g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write “%s”: %s"),
                        path, g_strerror (saved));
           ok = FALSE;
         }
@@ -127,7 +129,7 @@ writer_close (Writer      *writer,
     {
       int saved = errno;
 
-      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, "Cannot write “%s”: %s",
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write “%s”: %s"),
                    path, g_strerror (saved));
       ok = FALSE;
     }
@@ -317,12 +319,12 @@ idk_store_export (IdkStore    *self,
   if (name == NULL || *name == '\0')
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                   "This office has no name yet: name it before exporting");
+                   _("This office has no name yet: name it before exporting"));
       return FALSE;
     }
   if (recipient != NULL && !g_uuid_string_is_valid (recipient))
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "“%s” is not an office UUID", recipient);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("“%s” is not an office UUID"), recipient);
       return FALSE;
     }
 
@@ -431,9 +433,10 @@ idk_store_list_offices (IdkStore  *self,
       g_autoptr(IdkEntry) entry = NULL;
       const char *organization = (const char *) sqlite3_column_text (stmt, 2);
 
-      subtitle = g_strdup_printf ("%s%sreceived up to bundle %" G_GINT64_FORMAT ", acknowledged ours up to %"
-                                  G_GINT64_FORMAT, organization ? organization : "", organization ? " · " : "",
-                                  (gint64) sqlite3_column_int64 (stmt, 3), (gint64) sqlite3_column_int64 (stmt, 4));
+      subtitle = g_strdup_printf (_("%s%sreceived up to bundle %lld, acknowledged ours up to %lld"),
+                                  organization ? organization : "", organization ? " · " : "",
+                                  (long long) sqlite3_column_int64 (stmt, 3),
+                                  (long long) sqlite3_column_int64 (stmt, 4));
       entry = g_object_new (IDK_TYPE_ENTRY,
                             "title", (const char *) sqlite3_column_text (stmt, 1),
                             "subtitle", subtitle,

@@ -66,7 +66,7 @@ idk_store_disband_working_group (IdkStore    *self,
     return FALSE;
   if (g_strcmp0 (type, "working_group") != 0)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "%s is not a working group", uuid);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("%s is not a working group"), uuid);
       return FALSE;
     }
 

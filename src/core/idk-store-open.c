@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 
@@ -47,10 +49,10 @@ check_file (IdkStore  *self,
       if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_AUTH ||
           primary == SQLITE_IOERR)
         g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                     "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
+                     _("Cannot read the database “%s”: %s"), self->path, sqlite3_errstr (rc));
       else
         g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT,
-                     "The database “%s” is damaged: %s", self->path,
+                     _("The database “%s” is damaged: %s"), self->path,
                      problem ? problem : sqlite3_errmsg (self->db));
       return FALSE;
     }
@@ -60,22 +62,22 @@ check_file (IdkStore  *self,
       !_idk_store_query_int (self->db, "SELECT count(*) FROM sqlite_schema", &tables, &rc))
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot read the database “%s”: %s", self->path, sqlite3_errstr (rc));
+                   _("Cannot read the database “%s”: %s"), self->path, sqlite3_errstr (rc));
       return FALSE;
     }
 
   if ((version == 0 && tables > 0) || (version > 0 && application_id != IDK_APPLICATION_ID))
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_A_DESK_DATABASE,
-                   "“%s” is an SQLite database of another program, not of IASMN Desk", self->path);
+                   _("“%s” is an SQLite database of another program, not of IASMN Desk"), self->path);
       return FALSE;
     }
 
   if (version > _idk_schema_latest_version ())
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_TOO_NEW,
-                   "The database “%s” was made by a newer version of IASMN Desk (schema %d, "
-                   "this version knows up to %d)",
+                   _("The database “%s” was made by a newer version of IASMN Desk (schema %d, "
+                   "this version knows up to %d)"),
                    self->path, (int) version, _idk_schema_latest_version ());
       return FALSE;
     }
@@ -153,7 +155,7 @@ idk_store_open (const char         *path,
   if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot open the database “%s”: it is a folder", self->path);
+                   _("Cannot open the database “%s”: it is a folder"), self->path);
       return NULL;
     }
 
@@ -166,7 +168,7 @@ idk_store_open (const char         *path,
           int saved = errno;
 
           g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                       "Cannot create the folder “%s”: %s", dir, g_strerror (saved));
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
           return NULL;
         }
     }
@@ -176,7 +178,7 @@ idk_store_open (const char         *path,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot open the database “%s”: %s", self->path,
+                   _("Cannot open the database “%s”: %s"), self->path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -189,7 +191,7 @@ idk_store_open (const char         *path,
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   "Cannot write to the database “%s”", self->path);
+                   _("Cannot write to the database “%s”"), self->path);
       return NULL;
     }
 
@@ -246,7 +248,7 @@ open_another (IdkStore  *self,
   rc = sqlite3_open_v2 (other->path, &other->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "Cannot open the database “%s”: %s",
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),
                    other->path, other->db ? sqlite3_errmsg (other->db) : sqlite3_errstr (rc));
       return NULL;
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "idk-record-type-private.h"
 #include "idk-store-private.h"
 
@@ -37,7 +39,7 @@ idk_store_get_fields (IdkStore    *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No record %s", uuid);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, _("No record %s"), uuid);
       return NULL;
     }
 
@@ -175,7 +177,7 @@ idk_store_check_references (IdkStore  *self,
           if (sqlite3_step (stmt) == SQLITE_ROW)
             {
               g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                           "%s %s, field “%s”: dangling reference to %s",
+                           _("%s %s, field “%s”: dangling reference to %s"),
                            type->name, (const char *) sqlite3_column_text (stmt, 0), spec->name,
                            (const char *) sqlite3_column_text (stmt, 1));
               sqlite3_reset (stmt);
@@ -231,7 +233,7 @@ idk_store_set_office (IdkStore    *self,
   stripped = g_strstrip (g_strdup (name));
   if (*stripped == '\0')
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "The office needs a name");
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("The office needs a name"));
       return FALSE;
     }
 
@@ -244,7 +246,7 @@ idk_store_set_office (IdkStore    *self,
       sqlite3_reset (stmt);
       if (!found)
         {
-          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "No organization %s", organization_uuid);
+          g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("No organization %s"), organization_uuid);
           return FALSE;
         }
     }

@@ -63,7 +63,7 @@ idk_store_apply_revision (IdkStore     *self,
       if (!same)
         {
           g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CONFLICT,
-                       "revision %s of %s %s differs from the one already held under that id",
+                       _("revision %s of %s %s differs from the one already held under that id"),
                        revision->rev_id, revision->type, revision->record);
           return FALSE;
         }
@@ -80,7 +80,7 @@ idk_store_apply_revision (IdkStore     *self,
       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), revision->type) != 0)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                   "record %s is a %s, not a %s",
+                   _("record %s is a %s, not a %s"),
                    revision->record, (const char *) sqlite3_column_text (stmt, 0), revision->type);
       sqlite3_reset (stmt);
       return FALSE;
@@ -317,7 +317,7 @@ idk_store_save (IdkStore    *self,
   record_type = idk_record_type_lookup (type);
   if (record_type == NULL)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "unknown record type “%s”", type);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("unknown record type “%s”"), type);
       return NULL;
     }
 
@@ -325,7 +325,7 @@ idk_store_save (IdkStore    *self,
     uuid = new_uuid = g_uuid_string_random ();
   else if (!g_uuid_string_is_valid (uuid))
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, "“%s” is not a record UUID", uuid);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("“%s” is not a record UUID"), uuid);
       return NULL;
     }
 
@@ -418,7 +418,7 @@ idk_store_restore (IdkStore    *self,
 
   if (node == NULL)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, "No deleted record %s", uuid);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND, _("No deleted record %s"), uuid);
       goto failed;
     }
 

@@ -166,7 +166,7 @@ _idk_store_sql_error (IdkStore  *self,
                       GError   **error)
 {
   g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL,
-               "Database error: %s", sqlite3_errmsg (self->db));
+               _("Database error: %s"), sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -189,7 +189,7 @@ _idk_store_prepare (IdkStore    *self,
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL,
-                   "Database error: %s (in “%s”)", sqlite3_errmsg (self->db), sql);
+                   _("Database error: %s (in “%s”)"), sqlite3_errmsg (self->db), sql);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -221,7 +221,7 @@ _idk_store_exec (IdkStore    *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL, "Database error: %s", message);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL, _("Database error: %s"), message);
       sqlite3_free (message);
       return FALSE;
     }
