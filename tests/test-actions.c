@@ -83,17 +83,17 @@ static void
 test_filters (IdkTestFixture *fixture,
               gconstpointer   data)
 {
-  IdkActionQuery by_owner = { .owner = uuid_of (fixture, "SELECT uuid FROM organizations WHERE acronym = 'UNHCR'") };
+  IdkActionQuery by_owner = { .owner = uuid_of (fixture, "SELECT uuid FROM organizations WHERE acronym = 'PPCU'") };
   IdkActionQuery by_group = { .owner = uuid_of (fixture, "SELECT uuid FROM working_groups WHERE acronym = 'STWG'") };
   IdkActionQuery by_session = { .session = uuid_of (fixture, "SELECT uuid FROM meetings WHERE number = 27") };
   IdkActionQuery in_progress = { .status = "in-progress" };
   IdkActionQuery combined = { .search = "policy", .session = by_session.session };
-  g_autofree char *unhcr = find (fixture, &by_owner);
+  g_autofree char *ppcu = find (fixture, &by_owner);
   g_autofree char *stwg = find (fixture, &by_group);
 
-  g_assert_cmpstr (unhcr, ==, "21/23");
+  g_assert_cmpstr (ppcu, ==, "21/62,27/62b,27/81d");
   g_assert_cmpstr (stwg, ==, "21/84");
-  g_assert_cmpuint (count (fixture, &by_session), ==, 45);
+  g_assert_cmpuint (count (fixture, &by_session), ==, 47);
   g_assert_cmpuint (count (fixture, &in_progress), ==, 0);
 
   update (fixture, "21/84", "in-progress");
@@ -101,7 +101,7 @@ test_filters (IdkTestFixture *fixture,
 
   /* Filters and search narrow together. */
   g_assert_cmpuint (count (fixture, &combined), >, 0);
-  g_assert_cmpuint (count (fixture, &combined), <, 45);
+  g_assert_cmpuint (count (fixture, &combined), <, 47);
 }
 
 /* Overdue: open or in progress past the due date or meeting, never a
@@ -165,7 +165,7 @@ test_mine (IdkTestFixture *fixture,
 
   /* UNDSS's own and those of its units (PPCU, DRO, FSS). */
   g_assert_cmpstr (idk_test_keep (find (fixture, &mine)), ==,
-                   "21/61,21/62,21/70,27/18,27/26,27/33b,27/62b,27/75a,27/75b,27/81d,27/90b");
+                   "21/61,21/62,21/70,27/18,27/26,27/33b,27/50,27/62b,27/75a,27/75b,27/81d,27/90b");
 
   g_assert_false (idk_store_set_office (fixture->store, "  ", NULL, &error));
   g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID);
@@ -189,9 +189,9 @@ test_sort (IdkTestFixture *fixture,
   g_auto(GStrv) status = NULL;
   guint n = g_strv_length (forward);
 
-  g_assert_cmpuint (n, ==, 77);
+  g_assert_cmpuint (n, ==, 79);
   g_assert_cmpstr (forward[0], ==, "21/13");
-  g_assert_cmpstr (forward[76], ==, "27/98");
+  g_assert_cmpstr (forward[78], ==, "27/98");
   for (guint i = 0; i < n; i++)
     g_assert_cmpstr (forward[i], ==, backward[n - 1 - i]);
 
@@ -279,12 +279,12 @@ test_delete_and_restore (IdkTestFixture *fixture,
   g_assert_cmpuint (count (fixture, &search), ==, 1);
   g_assert_true (idk_store_delete (fixture->store, uuid, &error));
   g_assert_cmpuint (count (fixture, &search), ==, 0);
-  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 76);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 78);
 
   g_assert_true (idk_store_restore (fixture->store, uuid, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count (fixture, &search), ==, 1);
-  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 77);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 79);
   g_assert_cmpint (idk_test_query_int (fixture->db_path,
                                        "SELECT count(*) FROM revisions WHERE record_uuid = "
                                        "(SELECT uuid FROM actions WHERE reference = '27/4')"), ==, 3);
@@ -302,17 +302,17 @@ test_filter_choices (IdkTestFixture *fixture,
   g_autoptr(GListModel) owners = idk_store_list_action_owners (fixture->store, &error);
   g_autoptr(GListModel) sessions = idk_store_list_sessions (fixture->store, &error);
   g_autoptr(IdkEntry) first = NULL;
-  gboolean has_unhcr = FALSE;
+  gboolean has_ppcu = FALSE;
 
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (owners); i++)
     {
       g_autoptr(IdkEntry) entry = g_list_model_get_item (owners, i);
 
-      has_unhcr |= g_strcmp0 (idk_entry_get_title (entry), "UNHCR") == 0;
+      has_ppcu |= g_strcmp0 (idk_entry_get_title (entry), "PPCU") == 0;
       g_assert_nonnull (idk_entry_get_target_uuid (entry));
     }
-  g_assert_true (has_unhcr);
+  g_assert_true (has_ppcu);
 
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
   first = g_list_model_get_item (sessions, 0);

@@ -34,9 +34,9 @@ test_stats_new_database (IdkTestFixture *fixture,
   stats = json_from_string (run.out, &error);
   g_assert_no_error (error);
   counts = json_node_get_object (stats);
-  g_assert_cmpint (json_object_get_int_member (counts, "actions"), ==, 77);
+  g_assert_cmpint (json_object_get_int_member (counts, "actions"), ==, 79);
   g_assert_cmpint (json_object_get_int_member (counts, "participants"), ==, 111);
-  g_assert_cmpint (json_object_get_int_member (counts, "meetings"), ==, 20);
+  g_assert_cmpint (json_object_get_int_member (counts, "meetings"), ==, 22);
   g_assert_cmpint (json_object_get_int_member (counts, "actors"), ==, 18);
   g_assert_cmpint (json_object_get_int_member (counts, "working_groups"), ==, 22);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -64,8 +64,8 @@ test_list_each_kind (IdkTestFixture *fixture,
                      gconstpointer   data)
 {
   static const struct { const char *kind; const char *header; guint rows; } kinds[] = {
-    { "actions", "reference\t", 77 },
-    { "meetings", "start\tend\ttype\ttitle\tplace\tstatus", 20 },
+    { "actions", "reference\t", 79 },
+    { "meetings", "start\tend\ttype\ttitle\tplace\tstatus", 22 },
     { "working-groups", "acronym\tname\tstatus\tchair\tco-chair\tmembers", 22 },
     { "actors", "code\ttitle\tshort title\taccountable to", 18 },
     { "organizations", "acronym\tname\tcategory", 71 },

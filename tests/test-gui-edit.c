@@ -157,7 +157,7 @@ test_bulk_complete_and_undo (GuiFixture    *fixture,
   GtkWidget *undo;
   const char *path = fixture->db.db_path;
 
-  idk_gui_wait_for_text (view, "77 actions");
+  idk_gui_wait_for_text (view, "79 actions");
   gtk_selection_model_select_range (selection, 0, 5, TRUE);
   idk_gui_wait_for_text (view, "5 selected");
   gtk_widget_activate_action (view, "actions.mark-as", "s", "completed");

@@ -315,15 +315,15 @@ test_calendar_plan_session (GuiFixture    *fixture,
   idk_gui_wait_for_label (GTK_WIDGET (form), "The meeting cannot end before it starts.");
   g_assert_cmpstr (idk_form_get_error (form, &field), ==, "The meeting cannot end before it starts.");
   g_assert_cmpstr (field, ==, "end_date");
-  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM meetings WHERE city = 'Geneva'"), ==, 0);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM meetings WHERE title = 'Steering Group, Geneva'"), ==, 0);
 
   idk_form_set_text (form, "end_date", "2027-05-11");
   g_assert_true (idk_form_save (form));
 
-  meeting = idk_test_keep (idk_test_query_text (path, "SELECT uuid FROM meetings WHERE city = 'Geneva'"));
+  meeting = idk_test_keep (idk_test_query_text (path, "SELECT uuid FROM meetings WHERE title = 'Steering Group, Geneva'"));
   g_assert_nonnull (meeting);
   g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "SELECT b.acronym FROM meetings m "
-                                                       "JOIN bodies b ON b.uuid = m.body WHERE m.city = 'Geneva'")),
+                                                       "JOIN bodies b ON b.uuid = m.body WHERE m.title = 'Steering Group, Geneva'")),
                    ==, "SG");
 
   /* In the list, on its page, and in the month grid. */
@@ -345,7 +345,7 @@ test_calendar_plan_session (GuiFixture    *fixture,
   idk_gui_wait_for_label (view, "09:00–10:30  Opening");
   idk_gui_wait_for_label (view, "13:30–15:00  Draft policies");
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM agenda_items WHERE meeting = "
-                                       "(SELECT uuid FROM meetings WHERE city = 'Geneva')"), ==, 3);
+                                       "(SELECT uuid FROM meetings WHERE title = 'Steering Group, Geneva')"), ==, 3);
 
   /* A fourth slot overlapping the first is refused, with the message. */
   form = idk_calendar_view_edit_agenda_item (calendar, meeting, NULL);
@@ -359,7 +359,7 @@ test_calendar_plan_session (GuiFixture    *fixture,
   g_assert_cmpstr (field, ==, "start_time");
   gtk_window_close (GTK_WINDOW (form));
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM agenda_items WHERE meeting = "
-                                       "(SELECT uuid FROM meetings WHERE city = 'Geneva')"), ==, 3);
+                                       "(SELECT uuid FROM meetings WHERE title = 'Steering Group, Geneva')"), ==, 3);
 
   /* Rule warnings show inline on a meeting's page: the 23rd session is
    * four days long. */
@@ -460,7 +460,7 @@ test_actions_search (GuiFixture    *fixture,
   GtkWidget *view = show_view (fixture, "actions");
   IdkActionList *list = idk_actions_view_get_list (IDK_ACTIONS_VIEW (view));
 
-  idk_gui_wait_for_text (view, "77 actions");
+  idk_gui_wait_for_text (view, "79 actions");
   idk_gui_wait_for_label (view, "21/13");
 
   /* Search as you type, with the count and the row on screen. */
@@ -477,7 +477,7 @@ test_actions_search (GuiFixture    *fixture,
   idk_gui_wait_for_label (view, "No Actions Found");
 
   type_search (view, "");
-  idk_gui_wait_for_text (view, "77 actions");
+  idk_gui_wait_for_text (view, "79 actions");
 }
 
 static gboolean
@@ -550,13 +550,13 @@ test_actions_bulk_and_undo (GuiFixture    *fixture,
   idk_gui_wait_for_text (view, "1 selected");
   gtk_widget_activate_action (view, "actions.delete", NULL);
   idk_gui_wait_for_text (view, "6 actions");
-  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 76);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 78);
 
   undo = idk_gui_wait_for (GTK_WIDGET (fixture->window), is_button_labelled, (gpointer) "_Undo", "The Undo button");
   idk_gui_wait_for_label (GTK_WIDGET (fixture->window), "1 action deleted");
   g_signal_emit_by_name (undo, "clicked");
   idk_gui_wait_for_text (view, "7 actions");
-  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 77);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 79);
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions WHERE status = 'completed'"), ==, 2);
 
   /* Ctrl+Z does the same for a second deletion. */
@@ -615,7 +615,7 @@ test_action_new (GuiFixture    *fixture,
   type_search (view, "warden system review");
   idk_gui_wait_for_text (view, "1 action");
   idk_gui_wait_for_text (view, "28/1");
-  g_assert_cmpint (idk_test_query_int (fixture->db.db_path, "SELECT count(*) FROM actions"), ==, 78);
+  g_assert_cmpint (idk_test_query_int (fixture->db.db_path, "SELECT count(*) FROM actions"), ==, 80);
 }
 
 static void

@@ -306,11 +306,11 @@ test_undo_delete (IdkTestFixture *fixture,
   const char *both[] = { a, b, NULL };
 
   g_assert_true (idk_store_delete_records (fixture->store, both, &error));
-  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 75);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 77);
   change = idk_store_take_last_change (fixture->store);
   g_assert_true (idk_store_undo (fixture->store, change, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 77);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 79);
 }
 
 /* A change made again since is not overwritten by an undo. */

@@ -366,8 +366,16 @@ RELATIONSHIPS = [
     ("CSA", "advises", "DO", None, None, "FoA paragraph 19; Annex J.1"),
     ("CSA", "advises", "SMT", None, None, "FoA paragraph 19"),
     ("CSA", "member-of", "SMT", None, None, "FoA paragraph 15; Annex J.9"),
-    ("CSO", "acts-ad-interim-for", "CSA", None, None,
-     "acts as the Security Adviser where no USG-appointed security professional is present (FoA paragraph 20)"),
+    # Paragraph 20: where the Head of Mission is the DO and no security professional appointed by
+    # the USG is present, the mission's CSO acts as the SA and takes on the SA's accountability
+    # (paragraph 19: reports to the DO, advises the DO and the SMT).  This is a standing role in
+    # those missions, not an interim one; footnote 4 makes the titles equivalent there.
+    ("CSO", "advises", "DO", None, None,
+     "as the Security Adviser, where the Head of Mission is the DO and no security professional appointed "
+     "by the USG is present (FoA paragraph 20; footnote 4)"),
+    ("CSO", "reports-to", "DO", None, None,
+     "assumes the Security Adviser's level of accountability in those missions (FoA paragraphs 19-20)"),
+    ("CSO", "member-of", "SMT", None, None, "the SMT includes the Chief Security Adviser/Officer (FoA paragraph 15)"),
     ("CSFP", "appointed-by", "DO", None, None, "in consultation with UNDSS and the employing organization (FoA paragraph 21)"),
     ("CSFP", "accountable-to", "DO", None, "REP", "through their head of agency (FoA paragraph 21)"),
     ("CSFP", "member-of", "SMT", None, None, "Annex K.7"),
@@ -447,6 +455,12 @@ def add_actors():
         summary = " ".join(summaries.get(letter, [])) if key != "FSCO" else \
             "Field Security Coordination Officers are responsible and accountable to the Chief Security " \
             "Adviser/Security Adviser (Framework for Accountability, Annex L)."
+        if key == "CSO":
+            # The responsibilities of Annex L are those of the other case.
+            summary += (" Where the Head of Mission is not the Designated Official and a UNDSS Chief Security "
+                        "Adviser is present, the Chief Security Officer manages the mission's security section, "
+                        "serves as the mission Security Adviser to the Head of Mission and coordinates with the "
+                        "Chief Security Adviser (Annex L); the responsibilities below are those of that case.")
         D.add("actor", key, {
             "code": key,
             "title": title,
@@ -683,11 +697,38 @@ MEETINGS = [
     ("27", "IASMN", "full-session", 27, "27th IASMN session", "2018-02-06", "2018-02-08", "New York",
      "United States of America", None, "UN Women", None, "Peter Drennan", "Mary Mon\u00e9", None, "held",
      "27th session final report"),
+    # Meetings the reports mention in passing.
+    ("STWG-Budapest", "STWG", "wg-meeting", None, "Security Training Working Group, Budapest", "2015", "2015",
+     "Budapest", "Hungary", None, None, None, None, None, None, "planned",
+     "21st session paragraph 82 (“its next meeting in Budapest”)"),
+    ("IASC-Geneva", None, "external", None, "Inter-Agency Standing Committee, Geneva", "2018-02", "2018-02",
+     "Geneva", "Switzerland", None, None, None, None, None, None, "held",
+     "27th session paragraph 27 (“the Inter-Agency Standing Committee was meeting in Geneva”)"),
     ("SG-Istanbul", "IASMN-SG", "sg-session", None, "Steering Group, Istanbul", "2018-05-08", "2018-05-09",
      "Istanbul", "Turkey", None, "UNDP", None, None, None, None, "confirmed", "27th session paragraph 99"),
     ("28", "IASMN", "full-session", 28, "28th IASMN session", "2018-06-19", "2018-06-21", "Montreux",
      "Switzerland", None, None, "Swiss Federation", None, None, None, "confirmed", "27th session paragraph 99"),
 ]
+
+# What the source does not state but the record holds: a country known from the city, a year
+# known from the report's date.  Said in the record's source note.
+INFERRED = {
+    "SG-Budapest": "the country (Hungary)",
+    "London": "the country (United Kingdom)",
+    "HLCM-18": "the country (United States of America)",
+    "Nairobi": "the country (Kenya)",
+    "Vienna": "the country (Austria)",
+    "20": "the country (Switzerland)",
+    "STWG-2014": "the country (United States of America)",
+    "SG-Dakar": "the country (Senegal)",
+    "26": "the year (2017: “its 26th session meeting in June”, before the 27th of February 2018)",
+    "HLCM-2017-10": "the year (2017: “in October”, after the 26th session of June)",
+    "27": "the country (United States of America; the summary says “New York, USA”)",
+    "STWG-Budapest": "the year (2015: “its next meeting”, after the 21st session of February 2015) "
+                     "and the country (Hungary)",
+    "IASC-Geneva": "the month and year (February 2018: the committee “was meeting” during the 27th "
+                   "session) and the country (Switzerland)",
+}
 
 # What the reports say of attendance when they give no (or no full) list.
 REPORTED = {
@@ -709,7 +750,8 @@ def add_meetings():
             "chair": uid("person", PERSON_ALIASES.get(chair, chair)) if chair else None,
             "co_chair": uid("person", PERSON_ALIASES.get(co_chair, co_chair)) if co_chair else None,
             "secretary": uid("person", secretary) if secretary else None,
-            "status": status, "source": source,
+            "status": status,
+            "source": source + ("; inferred, not stated: " + INFERRED[key] if key in INFERRED else ""),
             "reported_orgs": None, "reported_observer_orgs": None,
             "reported_persons": None, "reported_observer_persons": None,
         }
@@ -1062,7 +1104,8 @@ WORKING_GROUPS = [
      "Its ToRs and list of priority focus areas were endorsed at the 27th session (paragraphs 79 and 81)."),
     ("SAFRM", "Safety Risk Management Working Group", "SAFRM WG", "IASMN", None, "active", "approved", "27", "27",
      "Formation and ToRs approved at the 27th session; works on safety policy, guidance and training "
-     "(paragraphs 52-55)."),
+     "(paragraphs 52-55). DPKO-DFS, IOM, UNICEF, UN Women, UNDP, UNHCR, DPA and the World Bank expressed "
+     "an interest in joining it (paragraph 54); the report does not record them as members."),
     ("CBRN", "Chemical, Biological, Radiological and Nuclear Threats Working Group", "CBRN WG", "IASMN", None,
      "active", "none", None, None, "Shifting towards a policy focus (27th session paragraphs 38-40)."),
     ("COMPLIANCE", "Compliance Management Working Group", None, "IASMN", None, "active", "none", None, None,
@@ -1112,14 +1155,8 @@ WG_MEMBERS = [
     ("TAG", "ITU", "Drew Donovan", "co-chair", "27th session paragraph 79"),
     ("SAFRM", "PCCS", None, "member", "gave the update with OCHA (27th session paragraph 52)"),
     ("SAFRM", "OCHA", None, "member", "gave the update with UNDSS PCCS (27th session paragraph 52)"),
-    ("SAFRM", "DPKO", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
-    ("SAFRM", "IOM", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
-    ("SAFRM", "UNICEF", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
-    ("SAFRM", "UN Women", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
-    ("SAFRM", "UNDP", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
-    ("SAFRM", "UNHCR", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
-    ("SAFRM", "DPA", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
-    ("SAFRM", "WB", None, "member", "expressed an interest in joining (27th session paragraph 54)"),
+    # Paragraph 54: DPKO-DFS, IOM, UNICEF, UN Women, UNDP, UNHCR, DPA and the World Bank only
+    # "expressed an interest in joining": not members (see the group's description).
     ("CBRN", "IAEA", "Casper Oswald", "member", "presented the update (27th session paragraph 38)"),
     ("COMPLIANCE", "WFP", "Christophe Boutonnier", "member", "presented the update (27th session paragraph 41)"),
     ("ROADSAFETY", "PPCU", "Florence Poussin", "chair", "27th session paragraph 56"),
@@ -1156,7 +1193,9 @@ MANILA_ACTIONS = [
     (14, "Global Security Environment", "decision", [], None, None),
     (21, "HLCM Working Group on Duty of Care", "noting", [], None, None),
     (22, "HLCM Working Group on Duty of Care", "decision", [], None, None),
-    (23, "HLCM Working Group on Duty of Care", "decision", ["org:UNHCR", "org:UNICEF", "org:UNRWA"], None, None),
+    # The recommendation names "interested organizations"; UNHCR, UNICEF and UNRWA are named in
+    # the discussion before it (paragraph 20), for a paper to the CEB, not in the recommendation.
+    (23, "HLCM Working Group on Duty of Care", "decision", [], None, None),
     (28, "UNDSS Strategic Review", "endorsement", [], None, None),
     (33, "Joint Inspection Unit (JIU)", "noting", [], None, None),
     (37, "Ending Impunity for those who commit Serious Crimes and Acts of Violence against UN Personnel",
@@ -1190,7 +1229,7 @@ MANILA_ACTIONS = [
     (97, "Any Other Business: IASMN calendar of meetings", "decision", [], None, None),
 ]
 
-# 27th session: 45 decisions in 19 blocks.  Each decision:
+# 27th session: 47 decisions, 45 in 19 blocks and 2 in the discussion.  Each decision:
 # (kind, owners, due date, due meeting); "merge" joins the block's bullets
 # into one decision (paragraph 26 has one decision with five sub-points).
 NEWYORK_ACTIONS = [
@@ -1206,6 +1245,10 @@ NEWYORK_ACTIONS = [
     (40, "CBRN", [("decision", ["wg:CBRN"], None, "SG-Istanbul")]),
     (47, "Compliance Management Working Group", [
         ("request", ["wg:COMPLIANCE"], None, "SG-Istanbul"), ("endorsement", [], None, None)]),
+    # Outside the bullet blocks: a commitment in the discussion, and the agreement on the priorities
+    # that the block of paragraph 92 lists.
+    (50, "Lessons Learned and Best Practices", "sentence", "UNDSS will review the consultation process",
+     [("decision", ["org:UNDSS"], None, None)]),
     (51, "Lessons Learned and Best Practices", [("noting", [], None, None)]),
     (55, "Safety Risk Management", [
         ("endorsement", [], None, None), ("request", ["wg:SAFRM"], None, "SG-Istanbul")]),
@@ -1224,6 +1267,8 @@ NEWYORK_ACTIONS = [
         ("decision", ["wg:TAG"], None, None), ("decision", ["org:PPCU", "wg:TAG"], None, None)]),
     (90, "eTA, Physical Security Assessment and Training Apps", [
         ("noting", [], None, None), ("request", ["org:UNDSS"], None, None)]),
+    (91, "IASMN Priorities for 2018", "sentence", "The IASMN discussed and agreed",
+     [("decision", [], None, None)]),
     (92, "IASMN Priorities for 2018", [("decision", [], None, None)] * 7),
     (98, "Letter from the Asian Infrastructure Investment Bank", [("decision", [], None, "28")]),
 ]
@@ -1293,6 +1338,21 @@ def newyork_block(lines, number):
     return bullets
 
 
+def newyork_sentence(lines, number, start):
+    """The sentence of a paragraph that begins with START."""
+    first = paragraph_lines(lines, number)
+    parts = [re.sub(rf"^\s*{number}\.\s+", "", lines[first])]
+    for line in lines[first + 1:]:
+        if re.match(r"^\s*(\d{1,3}\.\s|-\s)", line):
+            break
+        if line.strip():                 # a page break may split a paragraph
+            parts.append(line)
+    text = clean(" ".join(parts))
+    i = text.index(start)
+    end = text.find(". ", i)
+    return text[i:end + 1] if end >= 0 else text[i:]
+
+
 def add_actions():
     lines = read(MANILA).splitlines()
     ordinal = 0
@@ -1304,7 +1364,10 @@ def add_actions():
 
     lines = read(NEWYORK).splitlines()
     for entry in NEWYORK_ACTIONS:
-        if entry[2] == "merge":
+        if entry[2] == "sentence":
+            number, topic, _, start, decisions = entry
+            bullets = [newyork_sentence(lines, number, start)]
+        elif entry[2] == "merge":
             number, topic, _, decisions = entry
             bullets = newyork_block(lines, number)
             bullets = [bullets[0] + "\n" + "\n".join("\u2022 " + b for b in bullets[1:])]
@@ -1358,7 +1421,7 @@ def main():
     add_places_posts()
 
     expected = {"london_participants": 49, "newyork_participants": 62,
-                "manila_actions": 32, "newyork_actions": 45}
+                "manila_actions": 32, "newyork_actions": 47}
     for key, value in expected.items():
         if counts[key] != value:
             raise SystemExit(f"{key}: {counts[key]}, the documents give {value}")

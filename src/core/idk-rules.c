@@ -171,13 +171,22 @@ check_twice_a_year (Check *check)
       if (count == rule.parameter)
         continue;
 
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The calendar holds %d full session of the IASMN in %s; "
-                                              "the ToR say it meets twice a year.",
-                                              "The calendar holds %d full sessions of the IASMN in %s; "
-                                              "the ToR say it meets twice a year.",
-                                              (gulong) count),
-                                 (int) count, COL (stmt, 1));
+      /* The calendar holds what the reports happen to mention: a year
+       * with fewer sessions may be a year with fewer recorded. */
+      if (count < rule.parameter)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Only %d full session of the IASMN is recorded in %s; the ToR "
+                                                "have it meet twice a year (a session the reports do not "
+                                                "mention may be missing).",
+                                                "Only %d full sessions of the IASMN are recorded in %s; the ToR "
+                                                "have it meet twice a year (a session the reports do not "
+                                                "mention may be missing).",
+                                                (gulong) count),
+                                   (int) count, COL (stmt, 1));
+      else
+        message = g_strdup_printf (_("%d full sessions of the IASMN are recorded in %s; the ToR have it "
+                                     "meet twice a year."),
+                                   (int) count, COL (stmt, 1));
       warn (check, &rule, COL (stmt, 0), message);
     }
 
@@ -275,10 +284,12 @@ check_sg_ahead (Check *check)
         continue;
 
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The calendar holds %d Steering Group session in %s; "
-                                              "it meets at least twice a year.",
-                                              "The calendar holds %d Steering Group sessions in %s; "
-                                              "it meets at least twice a year.",
+                                              "Only %d Steering Group session is recorded in %s; it meets at "
+                                              "least twice a year (a session the reports do not mention may "
+                                              "be missing).",
+                                              "Only %d Steering Group sessions are recorded in %s; it meets at "
+                                              "least twice a year (a session the reports do not mention may "
+                                              "be missing).",
                                               (gulong) count),
                                  (int) count, COL (stmt, 1));
       warn (check, &rule, COL (stmt, 0), message);
