@@ -151,9 +151,11 @@ idk_accountability_view_show_item (IdkSplitView *self,
 
   if ((relationships = idk_store_list_actor_relationships (store, idk_actor_get_uuid (actor), &error)))
     idk_split_view_add_entries (self, details, relationships, TRUE);
+  idk_details_check (details, &error);
 
   if ((holders = idk_store_list_actor_holders (store, idk_actor_get_uuid (actor), &error)))
     add_holders (details, holders);
+  idk_details_check (details, &error);
 
   responsibilities = idk_actor_get_responsibilities (actor);
   if (responsibilities != NULL && responsibilities[0] != NULL)
@@ -171,9 +173,6 @@ idk_accountability_view_show_item (IdkSplitView *self,
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
         }
     }
-
-  if (error != NULL)
-    g_warning ("Cannot show %s: %s", idk_actor_get_code (actor), error->message);
 }
 
 /* Editing ---------------------------------------------------------------- */

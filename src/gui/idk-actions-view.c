@@ -173,10 +173,14 @@ update_filter_choices (IdkActionsView *self)
   if (self->store == NULL)
     return;
 
-  owners = idk_store_list_action_owners (self->store, &error);
-  sessions = idk_store_list_sessions (self->store, &error);
-  if (error != NULL)
-    g_warning ("Cannot list the filters' choices: %s", error->message);
+  /* Without them, a filter offers its "All …" choice only. */
+  if (!(owners = idk_store_list_action_owners (self->store, &error)))
+    {
+      g_warning ("Cannot list the owners of actions: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (!(sessions = idk_store_list_sessions (self->store, &error)))
+    g_warning ("Cannot list the sessions of actions: %s", error->message);
 
   g_signal_handlers_block_by_func (self->owner_filter, on_filters_changed_cb, self);
   g_signal_handlers_block_by_func (self->session_filter, on_filters_changed_cb, self);

@@ -194,6 +194,8 @@ idk_calendar_view_show_item (IdkSplitView *split,
         }
     }
 
+  idk_details_check (details, &error);
+
   facts = idk_details_add_section (details, _("Details"));
   idk_details_add_fact (facts, _("Dates"), idk_meeting_get_dates_label (meeting));
   idk_details_add_fact (facts, _("Place"), idk_meeting_get_place_label (meeting));
@@ -207,8 +209,10 @@ idk_calendar_view_show_item (IdkSplitView *split,
 
   if ((agenda = idk_store_list_agenda (store, uuid, &error)))
     add_agenda (self, details, agenda);
+  idk_details_check (details, &error);
   if ((documents = idk_store_list_documents (store, uuid, &error)))
     idk_split_view_add_entries (split, details, documents, FALSE);
+  idk_details_check (details, &error);
 
   if ((participants = idk_store_list_participants (store, uuid, &error)) &&
       g_list_model_get_n_items (participants) > 0)
@@ -226,8 +230,7 @@ idk_calendar_view_show_item (IdkSplitView *split,
         }
     }
 
-  if (error != NULL)
-    g_warning ("Cannot show the meeting %s: %s", uuid, error->message);
+  idk_details_check (details, &error);
 
   /* The grid follows the meeting shown. */
   if (idk_date_parse (idk_meeting_get_start_date (meeting), &start) && start.month != 0)

@@ -280,3 +280,30 @@ idk_details_bundle_filter (void)
   gtk_file_filter_add_pattern (filter, "*" IDK_BUNDLE_EXTENSION);
   return filter;
 }
+
+/**
+ * idk_details_check:
+ * @error: the error of the last query for the page, cleared here
+ *
+ * A part of a page that could not be read is said on the page, not only
+ * logged, and the next query starts with no error.
+ *
+ * Returns: whether there was no error
+ */
+gboolean
+idk_details_check (GtkBox  *box,
+                   GError **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GTK_IS_BOX (box), FALSE);
+
+  if (error == NULL || *error == NULL)
+    return TRUE;
+
+  /* Translators: %s says why, e.g. "Database error: disk I/O error" */
+  text = g_strdup_printf (_("Part of this page cannot be shown: %s"), (*error)->message);
+  gtk_widget_add_css_class (idk_details_add_paragraph (box, text), "error");
+  g_clear_error (error);
+  return FALSE;
+}

@@ -37,5 +37,7 @@ GtkWidget *idk_details_pill_new     (const char *text,
                                      const char *style_class);
 const char *idk_details_type_label  (const char *type);
 GtkFileFilter *idk_details_bundle_filter (void);
+gboolean   idk_details_check        (GtkBox     *box,
+                                     GError    **error);
 
 G_END_DECLS

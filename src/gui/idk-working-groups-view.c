@@ -338,13 +338,13 @@ idk_working_groups_view_show_item (IdkSplitView *self,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
         }
     }
+  idk_details_check (details, &error);
   if ((meetings = idk_store_list_group_meetings (store, uuid, &error)))
     idk_split_view_add_entries (self, details, meetings, FALSE);
+  idk_details_check (details, &error);
   if ((actions = idk_store_list_group_actions (store, uuid, &error)))
     idk_split_view_add_entries (self, details, actions, FALSE);
-
-  if (error != NULL)
-    g_warning ("Cannot show the working group %s: %s", uuid, error->message);
+  idk_details_check (details, &error);
 }
 
 static const char *
