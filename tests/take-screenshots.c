@@ -5,6 +5,8 @@
 
 #include "idk-gui-test-util.h"
 #include "idk-actions-view.h"
+#include "idk-calendar-view.h"
+#include "idk-form.h"
 #include "idk-conflicts-window.h"
 #include "idk-export-dialog.h"
 #include "idk-import-dialog.h"
@@ -119,6 +121,34 @@ show_action_page (IdkWindow  *window,
         break;
     }
   idk_actions_view_show_action (IDK_ACTIONS_VIEW (view), 0);
+}
+
+/* The forms: an action being edited, and a meeting whose title is past
+ * its limit, refused at the field. */
+static void
+shoot_forms (Shots     *shots,
+             IdkWindow *window)
+{
+  GtkWidget *actions = idk_window_get_view_widget (window, "actions");
+  GtkWidget *calendar = idk_window_get_view_widget (window, "calendar");
+  g_autofree char *uuid = idk_test_query_text (shots->db_path, "SELECT uuid FROM actions WHERE reference = '21/41'");
+  g_autofree char *long_title = g_strnfill (230, 'x');
+  IdkForm *form;
+
+  idk_window_set_view (window, "actions");
+  form = idk_actions_view_edit_action (IDK_ACTIONS_VIEW (actions), uuid);
+  gtk_window_set_default_size (GTK_WINDOW (form), 560, 760);
+  shoot (form, shots->outdir, "action-form");
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  idk_window_set_view (window, "calendar");
+  form = idk_calendar_view_edit_meeting (IDK_CALENDAR_VIEW (calendar), NULL);
+  gtk_window_set_default_size (GTK_WINDOW (form), 480, 620);
+  idk_form_set_text (form, "title", long_title);
+  idk_form_set_text (form, "start_date", "2027-05-10");
+  idk_form_save (form);
+  shoot (form, shots->outdir, "form-error");
+  gtk_window_destroy (GTK_WINDOW (form));
 }
 
 /* Every view, a meeting page, an action page and a rule warning, at one
@@ -306,6 +336,7 @@ take_screenshots (gpointer user_data)
   shoot_all (shots, window, "narrow-", TRUE);
 
   resize (window, 1280, 800);
+  shoot_forms (shots, window);
   shoot_exchange (shots, window);
 
   g_application_quit (G_APPLICATION (shots->app));

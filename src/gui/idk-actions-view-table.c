@@ -302,7 +302,7 @@ _idk_actions_view_build_table (IdkActionsView *self)
 
   add_column (self, _("Reference"), &reference, 80, FALSE);
   add_column (self, _("Session"), &session, 120, FALSE);
-  add_column (self, _("Topic"), &topic, 190, FALSE);
+  add_column (self, _("Topic"), &topic, 170, FALSE);
   add_column (self, _("Text"), &text, -1, TRUE);
   add_column (self, _("Owner"), &owners, 120, FALSE);
   add_column (self, _("Due"), &due, 130, FALSE);

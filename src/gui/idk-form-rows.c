@@ -81,6 +81,7 @@ idk_form_add_field (IdkForm    *self,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *title = gtk_label_new (label);
       GtkWidget *view = gtk_text_view_new ();
+      GtkWidget *scroller;
 
       /* A preferences row: the group puts any other widget below its list. */
       row = adw_preferences_row_new ();
@@ -98,8 +99,14 @@ idk_form_add_field (IdkForm    *self,
       gtk_widget_add_css_class (view, "form-text");
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text ? text : "", -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      /* A long text scrolls within its field rather than stretching the form. */
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
       gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), view);
+      gtk_box_append (GTK_BOX (box), scroller);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       _idk_form_add_field (self, name, row, view, WIDGET_TEXT_VIEW);
     }
