@@ -311,6 +311,14 @@ test_undo_delete (IdkTestFixture *fixture,
   g_assert_true (idk_store_undo (fixture->store, change, &error));
   g_assert_no_error (error);
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 79);
+
+  /* Restoring is a verb of its own too, all or none. */
+  g_assert_true (idk_store_delete_records (fixture->store, both, &error));
+  g_assert_true (idk_store_restore_records (fixture->store, both, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 79);
+  g_assert_false (idk_store_restore_records (fixture->store, both, &error));
+  g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND);
 }
 
 /* A change made again since is not overwritten by an undo. */

@@ -238,6 +238,25 @@ idk_store_undo (IdkStore   *self,
   return idk_store_commit (self, error) || (idk_store_rollback (self), FALSE);
 }
 
+/* @verb on each record, all in one transaction. */
+static gboolean
+each_in_one_transaction (IdkStore            *self,
+                         const char * const  *uuids,
+                         gboolean           (*verb) (IdkStore *, const char *, GError **),
+                         GError             **error)
+{
+  if (!idk_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; uuids[i] != NULL; i++)
+    if (!verb (self, uuids[i], error))
+      {
+        idk_store_rollback (self);
+        return FALSE;
+      }
+
+  return idk_store_commit (self, error) || (idk_store_rollback (self), FALSE);
+}
+
 /**
  * idk_store_delete_records:
  * @uuids: the records, %NULL-terminated
@@ -252,16 +271,7 @@ idk_store_delete_records (IdkStore            *self,
   g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuids != NULL, FALSE);
 
-  if (!idk_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; uuids[i] != NULL; i++)
-    if (!idk_store_delete (self, uuids[i], error))
-      {
-        idk_store_rollback (self);
-        return FALSE;
-      }
-
-  return idk_store_commit (self, error) || (idk_store_rollback (self), FALSE);
+  return each_in_one_transaction (self, uuids, idk_store_delete, error);
 }
 
 /**
@@ -278,14 +288,5 @@ idk_store_restore_records (IdkStore            *self,
   g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuids != NULL, FALSE);
 
-  if (!idk_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; uuids[i] != NULL; i++)
-    if (!idk_store_restore (self, uuids[i], error))
-      {
-        idk_store_rollback (self);
-        return FALSE;
-      }
-
-  return idk_store_commit (self, error) || (idk_store_rollback (self), FALSE);
+  return each_in_one_transaction (self, uuids, idk_store_restore, error);
 }
