@@ -22,6 +22,9 @@ _idk_store_journal_begin (IdkStore *self)
 {
   if (self->txn_depth == 0)
     {
+      /* What is offered for undoing is what the latest transaction did:
+       * one that changes nothing leaves nothing, not an older change. */
+      g_clear_object (&self->last_change);
       if (self->journal == NULL)
         self->journal = g_ptr_array_new_with_free_func (_idk_change_entry_free);
       g_ptr_array_set_size (self->journal, 0);
