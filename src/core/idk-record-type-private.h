@@ -63,6 +63,10 @@ struct _IdkRecordType
 /* Elements of one list field. */
 #define IDK_FIELD_MAX_ELEMENTS 1000
 
+/* idk-record-description.c */
+extern IdkRecordType _idk_record_types[];
+extern const guint _idk_n_record_types;
+
 const IdkRecordType *  idk_record_type_lookup       (const char           *name);
 const IdkRecordType *  idk_record_type_nth          (guint                 n);
 guint                  idk_record_type_count        (void);
@@ -72,6 +76,9 @@ gboolean               idk_record_type_validate     (const IdkRecordType  *type,
                                                      JsonObject           *fields,
                                                      gboolean              deleted,
                                                      GError              **error);
+gboolean               _idk_record_validate_value (const IdkFieldSpec *spec,
+                                                   JsonNode           *node,
+                                                   GError            **error);
 gboolean               _idk_record_refuse           (GError              **error,
                                                      IdkRecordError        code,
                                                      const char           *field,
