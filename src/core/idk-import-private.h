@@ -2,6 +2,7 @@
 #pragma once
 
 #include "idk-import.h"
+#include "idk-json-scan.h"
 #include "idk-revision.h"
 #include "idk-store-private.h"
 
@@ -21,6 +22,45 @@ typedef struct
   gint64 acked_here;
   guint64 max_hlc;
 } IdkImportRecord;
+
+/* Shared by the files of the importer (idk-import.c, idk-import-envelope.c). */
+struct _IdkImport
+{
+  GObject parent_instance;
+
+  IdkStore *store;
+  char *path;
+  GBytes *bytes;
+  GMappedFile *mapped;
+  IdkJsonScan scan;
+  gboolean loaded;
+
+  gboolean already_imported;
+  gboolean applied;
+
+  char *bundle_id;
+  char *origin;
+  char *origin_name;
+  char *origin_organization;
+  char *created_at;
+  char *sha256;
+  gint64 seq;
+  gint64 since;
+  gint64 acked_here;      /* the origin's ack of this office's bundles */
+  guint n_revisions;
+  guint n_new;
+  guint64 max_hlc;
+  GHashTable *counts;     /* type name → guint[IDK_IMPORT_N_COUNTS] */
+};
+
+gboolean      _idk_import_check_envelope (IdkImport          *self,
+                                          const char         *data,
+                                          gsize               length,
+                                          const IdkJsonScan  *scan,
+                                          GError            **error);
+void          _idk_import_release_pages  (const char         *data,
+                                          gsize               upto,
+                                          gpointer            user_data);
 
 /* idk-import-run.c: one pass of the revisions into the database, inside
  * one transaction that is committed or rolled back at the end. */

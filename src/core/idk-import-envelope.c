@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "idk-bundle.h"
+#include "idk-import-private.h"
+#include "idk-revision-private.h"
+
+/* The envelope of a bundle, checked member by member before any revision
+ * is read: json-glib answers a missing or mistyped member with a critical
+ * and a default, so every one is looked at first. */
+
+static const char * const envelope_members[] = {
+  "format", "format_version", "network_id", "bundle_id", "origin", "seq", "since",
+  "created_at", "acks", "revisions", "revisions_sha256", NULL
+};
+
+/* The member as a string, or NULL if it is missing or of another type. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+int_member (JsonObject *object,
+            const char *name,
+            gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+check_origin (IdkImport   *self,
+              JsonObject  *envelope,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (envelope, "origin");
+  g_autoptr(GList) names = NULL;
+  JsonObject *origin;
+  const char *organization;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin” must be an object"));
+  origin = json_node_get_object (node);
+
+  names = json_object_get_members (origin);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "office") && !g_str_equal (l->data, "name") && !g_str_equal (l->data, "organization"))
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Unknown member “%s” in the envelope's “origin”"),
+                     (const char *) l->data);
+
+  if (!_idk_uuid_is_canonical (string_member (origin, "office")))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.office” must be a UUID in lower case"));
+  if (string_member (origin, "name") == NULL || *string_member (origin, "name") == '\0')
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.name” must be a non-empty string"));
+
+  node = json_object_get_member (origin, "organization");
+  organization = string_member (origin, "organization");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && organization == NULL)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.organization” must be a string or null"));
+
+  self->origin = g_strdup (string_member (origin, "office"));
+  self->origin_name = g_strdup (string_member (origin, "name"));
+  self->origin_organization = g_strdup (organization);
+  return TRUE;
+}
+
+static gboolean
+check_acks (IdkImport   *self,
+            JsonObject  *envelope,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (envelope, "acks");
+  JsonObject *acks;
+  g_autoptr(GList) names = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “acks” must be an object"));
+  acks = json_node_get_object (node);
+
+  names = json_object_get_members (acks);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      gint64 value;
+
+      if (!_idk_uuid_is_canonical (l->data))
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “acks”: “%s” is not an office UUID"),
+                       (const char *) l->data);
+      if (!int_member (acks, l->data, &value) || value < 0)
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “acks”: the value for %s must be a "
+                       "non-negative integer"), (const char *) l->data);
+      if (g_str_equal (l->data, idk_store_get_office_uuid (self->store)))
+        self->acked_here = value;
+    }
+
+  return TRUE;
+}
+
+#define CHECKSUM_SLICE (8 << 20)
+
+gboolean
+_idk_import_check_envelope (IdkImport          *self,
+                            const char         *data,
+                            gsize               length,
+                            const IdkJsonScan  *scan,
+                            GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GList) names = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  JsonObject *envelope;
+  const char *format, *value;
+  gint64 version;
+
+  if (scan->revisions.end == 0)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “revisions” is missing or not an array"));
+
+  /* The envelope alone: the revisions are parsed one by one later. */
+  text = g_string_sized_new (scan->revisions.start + (length - scan->revisions.end) + 2);
+  g_string_append_len (text, data, (gssize) scan->revisions.start);
+  g_string_append (text, "[]");
+  g_string_append_len (text, data + scan->revisions.end, (gssize) (length - scan->revisions.end));
+
+  if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, &local))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_MALFORMED, _("The envelope cannot be read: %s"), local->message);
+  envelope = json_node_get_object (json_parser_get_root (parser));
+
+  format = string_member (envelope, "format");
+  if (g_strcmp0 (format, IDK_BUNDLE_FORMAT) != 0)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Not an IASMN Desk bundle: envelope member “format” is %s%s%s"),
+                   format ? "“" : "", format ? format : "missing or not a string", format ? "”" : "");
+  if (!int_member (envelope, "format_version", &version))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “format_version” must be an integer"));
+  if (version != IDK_BUNDLE_FORMAT_VERSION)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                   _("Bundle format version %lld is not supported (this version reads %d)"),
+                   (long long) version, IDK_BUNDLE_FORMAT_VERSION);
+
+  names = json_object_get_members (envelope);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (envelope_members, l->data))
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Unknown envelope member “%s”"), (const char *) l->data);
+
+  value = string_member (envelope, "network_id");
+  if (value == NULL)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “network_id” must be a string"));
+  if (!g_str_equal (value, IDK_NETWORK_ID))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("The bundle belongs to another network (%s)"), value);
+
+  if (!_idk_uuid_is_canonical (string_member (envelope, "bundle_id")))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “bundle_id” must be a UUID in lower case"));
+  self->bundle_id = g_strdup (string_member (envelope, "bundle_id"));
+
+  if (!check_origin (self, envelope, error))
+    return FALSE;
+
+  if (!int_member (envelope, "seq", &self->seq) || self->seq < 1)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “seq” must be a positive integer"));
+  if (!int_member (envelope, "since", &self->since) || self->since < 0 || self->since >= self->seq)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                   _("Envelope member “since” must be an integer from 0 to seq − 1"));
+
+  value = string_member (envelope, "created_at");
+  if (value == NULL || !g_utf8_validate (value, -1, NULL) || strlen (value) > 64)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “created_at” must be a short string"));
+  self->created_at = g_strdup (value);
+
+  if (!check_acks (self, envelope, error))
+    return FALSE;
+
+  value = string_member (envelope, "revisions_sha256");
+  if (value == NULL || strlen (value) != 64 || strspn (value, "0123456789abcdef") != 64)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                   _("Envelope member “revisions_sha256” must be 64 lower-case hex digits"));
+
+  /* In slices, giving the pages back as it goes: the file may be large. */
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (gsize at = scan->revisions.start; at < scan->revisions.end; at += CHECKSUM_SLICE)
+    {
+      gsize slice = MIN (CHECKSUM_SLICE, scan->revisions.end - at);
+
+      g_checksum_update (checksum, (const guchar *) data + at, (gssize) slice);
+      _idk_import_release_pages (data, at + slice, self);
+    }
+  self->sha256 = g_strdup (g_checksum_get_string (checksum));
+  if (!g_str_equal (value, self->sha256))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
+                   _("The revisions do not match their SHA-256 checksum: the file was altered or damaged"));
+
+  return TRUE;
+}
+
