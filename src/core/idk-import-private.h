@@ -78,6 +78,9 @@ gboolean      _idk_import_check_seen (IdkStore               *store,
                                       const char             *sha256,
                                       gboolean               *already_imported,
                                       GError                **error);
+gboolean      _idk_import_record_bundle (IdkStore               *store,
+                                         const IdkImportRecord  *record,
+                                         GError                **error);
 IdkImportRun *_idk_import_run_begin  (IdkStore               *store,
                                       GError                **error);
 gboolean      _idk_import_run_add    (IdkImportRun           *run,

@@ -44,23 +44,6 @@ struct _IdkImportRun
   gboolean parents_seen;         /* some revision here names a parent */
 };
 
-gboolean
-_idk_import_refuse (GError         **error,
-                    IdkBundleError   code,
-                    const char      *format,
-                    ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, IDK_BUNDLE_ERROR, code, message);
-  return FALSE;
-}
-
 static const char *
 text (sqlite3_stmt *stmt,
       int           column)
@@ -89,58 +72,6 @@ index_of_rowid (IdkImportRun *run,
   if (n < 0 || n >= (gint64) run->inserted->len)
     return 0;
   return g_array_index (run->inserted, guint, n);
-}
-
-gboolean
-_idk_import_check_seen (IdkStore    *store,
-                        const char  *bundle_id,
-                        const char  *origin,
-                        gint64       seq,
-                        const char  *sha256,
-                        gboolean    *already_imported,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *already_imported = FALSE;
-
-  if (!(stmt = _idk_store_prepare (store,
-                                   "SELECT bundle_id, origin, seq, sha256 FROM bundles "
-                                   "WHERE bundle_id = ?1 OR (origin = ?2 AND seq = ?3)", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, bundle_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, origin, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, seq);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gboolean same_id = g_str_equal (text (stmt, 0), bundle_id);
-      gboolean same_number = g_str_equal (text (stmt, 1), origin) && sqlite3_column_int64 (stmt, 2) == seq;
-      gboolean same = same_id && same_number && g_str_equal (text (stmt, 3), sha256);
-
-      if (!same)
-        {
-          sqlite3_reset (stmt);
-          if (!same_number)
-            return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
-                           _("A bundle with the id %s was received before with other content: "
-                           "this one was altered or forged"), bundle_id);
-          return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
-                         _("Office %s already sent its bundle number %lld with other "
-                           "content: this one was altered or forged"), origin, (long long) seq);
-        }
-      *already_imported = TRUE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _idk_store_sql_error (store, error);
-
-  if (!*already_imported && g_str_equal (origin, idk_store_get_office_uuid (store)))
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
-                   _("The bundle claims to come from this office, which did not make it"));
-
-  return TRUE;
 }
 
 IdkImportRun *
@@ -585,58 +516,6 @@ count (IdkImportRun  *run,
   return TRUE;
 }
 
-static gboolean
-record_bundle (IdkStore               *store,
-               const IdkImportRecord  *record,
-               GError                **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = _idk_store_prepare (store,
-                                   "INSERT INTO bundles (bundle_id, origin, seq, since, sha256, revisions, at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, record->bundle_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, record->origin, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, record->seq);
-  sqlite3_bind_int64 (stmt, 4, record->since);
-  sqlite3_bind_text (stmt, 5, record->sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, record->n_revisions);
-  sqlite3_bind_text (stmt, 7, at, -1, SQLITE_STATIC);
-  if (!_idk_store_step_done (store, stmt, error))
-    return FALSE;
-
-  /* This database now holds all the origin held at that bundle only if it
-   * held all the origin held at the bundle's starting point. */
-  if (!(stmt = _idk_store_prepare (store,
-                                   "INSERT INTO offices (uuid, name, organization, last_seq, acked) "
-                                   "VALUES (?1, ?2, ?3, CASE WHEN ?5 = 0 THEN ?4 ELSE 0 END, ?6) "
-                                   "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
-                                   "  organization = excluded.organization, "
-                                   "  last_seq = CASE WHEN ?5 <= offices.last_seq "
-                                   "    THEN max (offices.last_seq, ?4) ELSE offices.last_seq END, "
-                                   "  acked = max (offices.acked, excluded.acked)", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, record->origin, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, record->origin_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, record->origin_organization, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, record->seq);
-  sqlite3_bind_int64 (stmt, 5, record->since);
-  sqlite3_bind_int64 (stmt, 6, record->acked_here);
-  return _idk_store_step_done (store, stmt, error);
-}
-
-/**
- * _idk_import_run_finish:
- * @record: (nullable): the bundle to record and commit, or %NULL to roll
- *   everything back (a preview)
- * @counts: type name → guint[IDK_IMPORT_N_COUNTS], filled in
- *
- * Settles the touched records, checks the references, counts, and commits
- * or rolls back.  Frees @run.
- */
 gboolean
 _idk_import_run_finish (IdkImportRun           *run,
                         const IdkImportRecord  *record,
@@ -671,7 +550,7 @@ _idk_import_run_finish (IdkImportRun           *run,
 
   start = g_get_monotonic_time ();
   if (!_idk_store_exec (store, "DELETE FROM temp.touched", error) ||
-      !record_bundle (store, record, error) ||
+      !_idk_import_record_bundle (store, record, error) ||
       !idk_store_commit (store, error))
     goto failed;
   g_debug ("Import committed in %.2f s", (g_get_monotonic_time () - start) / 1e6);
