@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "idk-bundle.h"
-#include "idk-json-scan.h"
+#include "idk-json-scan-private.h"
 
 /* The bounded pre-scan of a bundle, before json-glib sees any of it.
  *
@@ -24,35 +24,6 @@
 /* Objects with more members than this get a hash table for the duplicate
  * check, so that it stays linear. */
 #define SMALL_OBJECT 16
-
-/* ±2^53: beyond, other implementations lose precision. */
-#define MAX_SAFE_INTEGER G_GUINT64_CONSTANT (9007199254740992)
-
-typedef enum
-{
-  ROLE_NONE,
-  ROLE_TOP,        /* the bundle's own object */
-  ROLE_REVISIONS,  /* its "revisions" array */
-  ROLE_REVISION,   /* an object in that array */
-} Role;
-
-typedef struct
-{
-  const guchar *data;
-  gsize length;
-  gsize pos;
-  const IdkJsonLimits *limits;
-  IdkJsonScan *scan;
-  GError **error;
-  guint depth;
-  GString *keys;        /* the decoded keys of the open objects, NUL-separated */
-  IdkJsonSpan fields;   /* of the revision being scanned */
-  gboolean fields_compact;
-  gsize spaces;         /* whitespace skipped so far */
-  IdkJsonReleaseFunc release;
-  gpointer release_data;
-  gsize released;
-} Scanner;
 
 /* How often the scan gives back what it has read. */
 #define RELEASE_STEP (8 << 20)
@@ -70,17 +41,11 @@ G_DEFINE_QUARK (idk-bundle-error-quark, idk_bundle_error)
 static gboolean scan_value (Scanner *s,
                             Role     role);
 
-static gboolean
-fail (Scanner        *s,
-      IdkBundleError  code,
-      const char     *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (Scanner        *s,
-      IdkBundleError  code,
-      const char     *format,
-      ...)
+gboolean
+_idk_json_fail (Scanner        *s,
+                IdkBundleError  code,
+                const char     *format,
+                ...)
 {
   g_autofree char *message = NULL;
   gsize line = 1, column = 1;
@@ -105,14 +70,14 @@ fail (Scanner        *s,
   return FALSE;
 }
 
-static gboolean
-truncated (Scanner *s)
+gboolean
+_idk_json_truncated (Scanner *s)
 {
-  return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected end of the file: it is truncated"));
+  return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected end of the file: it is truncated"));
 }
 
-static void
-skip_space (Scanner *s)
+void
+_idk_json_skip_space (Scanner *s)
 {
   while (s->pos < s->length)
     {
@@ -125,244 +90,11 @@ skip_space (Scanner *s)
     }
 }
 
-static int
-hex_value (guchar c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-static gboolean
-read_hex4 (Scanner  *s,
-           gunichar *code)
-{
-  *code = 0;
-  if (s->pos + 4 > s->length)
-    return truncated (s);
-  for (int i = 0; i < 4; i++)
-    {
-      int value = hex_value (s->data[s->pos + i]);
-
-      if (value < 0)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid \\u escape in a string"));
-      *code = *code * 16 + (gunichar) value;
-    }
-  s->pos += 4;
-  return TRUE;
-}
-
-static gboolean
-scan_escape (Scanner *s,
-             GString *out)
-{
-  gunichar code;
-  guchar c;
-
-  s->pos++;   /* the backslash */
-  if (s->pos >= s->length)
-    return truncated (s);
-
-  c = s->data[s->pos++];
-  switch (c)
-    {
-    case '"': code = '"'; break;
-    case '\\': code = '\\'; break;
-    case '/': code = '/'; break;
-    case 'b': code = '\b'; break;
-    case 'f': code = '\f'; break;
-    case 'n': code = '\n'; break;
-    case 'r': code = '\r'; break;
-    case 't': code = '\t'; break;
-    case 'u':
-      if (!read_hex4 (s, &code))
-        return FALSE;
-      if (code == 0)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains \\u0000"));
-      if (code >= 0xDC00 && code <= 0xDFFF)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains a lone low surrogate \\u%04X"), code);
-      if (code >= 0xD800 && code <= 0xDBFF)
-        {
-          gunichar low;
-
-          if (s->pos + 2 > s->length || s->data[s->pos] != '\\' || s->data[s->pos + 1] != 'u')
-            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains a lone high surrogate \\u%04X"), code);
-          s->pos += 2;
-          if (!read_hex4 (s, &low))
-            return FALSE;
-          if (low < 0xDC00 || low > 0xDFFF)
-            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains a lone high surrogate \\u%04X"), code);
-          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-        }
-      break;
-    default:
-      s->pos--;
-      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid escape “\\%c” in a string"), g_ascii_isprint (c) ? c : '?');
-    }
-
-  if (out != NULL)
-    g_string_append_unichar (out, code);
-  return TRUE;
-}
-
-/* Checks a string and, if @out is given, appends its decoded text. */
-static gboolean
-scan_string (Scanner *s,
-             GString *out)
-{
-  gsize start = ++s->pos;
-
-  for (;;)
-    {
-      guchar c;
-
-      if (s->pos >= s->length)
-        return truncated (s);
-      if (s->pos - start > s->limits->max_string)
-        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("A string is longer than %zu bytes"),
-                     s->limits->max_string);
-
-      c = s->data[s->pos];
-      if (c == '"')
-        {
-          s->pos++;
-          return TRUE;
-        }
-      else if (c == '\\')
-        {
-          if (!scan_escape (s, out))
-            return FALSE;
-        }
-      else if (c < 0x20)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("A string contains the control character 0x%02X"), c);
-      else if (c < 0x80)
-        {
-          if (out != NULL)
-            g_string_append_c (out, (char) c);
-          s->pos++;
-        }
-      else
-        {
-          gunichar code = g_utf8_get_char_validated ((const char *) s->data + s->pos,
-                                                     (gssize) MIN (s->length - s->pos, 4));
-          gsize bytes;
-
-          if (code == (gunichar) -1 || code == (gunichar) -2)
-            return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid UTF-8"));
-          bytes = (gsize) g_unichar_to_utf8 (code, NULL);
-          if (out != NULL)
-            g_string_append_len (out, (const char *) s->data + s->pos, (gssize) bytes);
-          s->pos += bytes;
-        }
-    }
-}
-
-static gboolean
-scan_number (Scanner *s)
-{
-  gsize start = s->pos;
-  gboolean integer = TRUE;
-  char buffer[64];
-
-  if (s->data[s->pos] == '-')
-    s->pos++;
-
-  if (s->pos >= s->length)
-    return truncated (s);
-  if (s->data[s->pos] == '0')
-    s->pos++;
-  else if (g_ascii_isdigit (s->data[s->pos]))
-    while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
-      s->pos++;
-  else
-    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid number"));
-
-  if (s->pos < s->length && s->data[s->pos] == '.')
-    {
-      integer = FALSE;
-      s->pos++;
-      if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid number: no digit after the decimal point"));
-      while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
-        s->pos++;
-    }
-
-  if (s->pos < s->length && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
-    {
-      integer = FALSE;
-      s->pos++;
-      if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
-        s->pos++;
-      if (s->pos >= s->length || !g_ascii_isdigit (s->data[s->pos]))
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Invalid number: no digit in the exponent"));
-      while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
-        s->pos++;
-    }
-
-  if (s->pos - start >= sizeof buffer)
-    {
-      s->pos = start;
-      return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("A number has more than %u characters"),
-                   (guint) sizeof buffer - 1);
-    }
-  memcpy (buffer, s->data + start, s->pos - start);
-  buffer[s->pos - start] = '\0';
-
-  if (integer)
-    {
-      const char *digits = buffer[0] == '-' ? buffer + 1 : buffer;
-      guint64 value = 0;
-
-      /* 20 digits or more cannot fit; fewer are parsed exactly. */
-      if (strlen (digits) >= 20 ||
-          (value = g_ascii_strtoull (digits, NULL, 10)) > MAX_SAFE_INTEGER)
-        {
-          s->pos = start;
-          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("The integer %s is beyond ±2^53"), buffer);
-        }
-    }
-  else
-    {
-      double value = g_ascii_strtod (buffer, NULL);
-
-      if (!isfinite (value))
-        {
-          s->pos = start;
-          return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("The number %s is out of range"), buffer);
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-scan_literal (Scanner    *s,
-              const char *word)
-{
-  gsize length = strlen (word);
-
-  if (s->pos + length > s->length)
-    {
-      if (memcmp (s->data + s->pos, word, s->length - s->pos) == 0)
-        return truncated (s);
-      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text"));
-    }
-  if (memcmp (s->data + s->pos, word, length) != 0)
-    return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text"));
-
-  s->pos += length;
-  return TRUE;
-}
-
 static gboolean
 enter (Scanner *s)
 {
   if (++s->depth > s->limits->max_depth)
-    return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("Nesting deeper than %u levels"), s->limits->max_depth);
+    return _idk_json_fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("Nesting deeper than %u levels"), s->limits->max_depth);
   s->pos++;
   return TRUE;
 }
@@ -410,7 +142,7 @@ scan_object (Scanner *s,
   if (!enter (s))
     return FALSE;
 
-  skip_space (s);
+  _idk_json_skip_space (s);
   if (s->pos < s->length && s->data[s->pos] == '}')
     {
       s->pos++;
@@ -428,37 +160,37 @@ scan_object (Scanner *s,
       gsize value_start;
       gsize spaces_before;
 
-      skip_space (s);
+      _idk_json_skip_space (s);
       if (s->pos >= s->length)
-        return truncated (s);
+        return _idk_json_truncated (s);
       if (s->data[s->pos] != '"')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected a member name in double quotes"));
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected a member name in double quotes"));
 
       key_pos = s->pos;
-      if (!scan_string (s, s->keys))
+      if (!_idk_json_scan_string (s, s->keys))
         return FALSE;
       g_string_append_c (s->keys, '\0');
 
       if (++n_members > s->limits->max_members)
-        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("An object has more than %u members"), s->limits->max_members);
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("An object has more than %u members"), s->limits->max_members);
       if (n_members == SMALL_OBJECT + 1)
         big = make_big (s, first, key_start);
       if (is_duplicate (s, first, key_start, big))
         {
           s->pos = key_pos;
-          return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Duplicate key “%s”"), s->keys->str + key_start);
+          return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Duplicate key “%s”"), s->keys->str + key_start);
         }
       key = s->keys->str + key_start;
 
-      skip_space (s);
+      _idk_json_skip_space (s);
       if (s->pos >= s->length)
-        return truncated (s);
+        return _idk_json_truncated (s);
       if (s->data[s->pos] != ':')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “:” after a member name"));
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “:” after a member name"));
       s->pos++;
-      skip_space (s);
+      _idk_json_skip_space (s);
       if (s->pos >= s->length)
-        return truncated (s);
+        return _idk_json_truncated (s);
 
       value_start = s->pos;
       if (role == ROLE_TOP && strcmp (key, "revisions") == 0 && s->data[s->pos] == '[')
@@ -482,13 +214,13 @@ scan_object (Scanner *s,
           s->fields_compact = s->spaces == spaces_before;
         }
 
-      skip_space (s);
+      _idk_json_skip_space (s);
       if (s->pos >= s->length)
-        return truncated (s);
+        return _idk_json_truncated (s);
       if (s->data[s->pos] == '}')
         break;
       if (s->data[s->pos] != ',')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “,” or “}” in an object"));
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “,” or “}” in an object"));
       s->pos++;
     }
 
@@ -508,7 +240,7 @@ scan_array (Scanner *s,
   if (!enter (s))
     return FALSE;
 
-  skip_space (s);
+  _idk_json_skip_space (s);
   if (s->pos < s->length && s->data[s->pos] == ']')
     {
       s->pos++;
@@ -521,11 +253,11 @@ scan_array (Scanner *s,
       IdkJsonElement element = { { 0, 0 }, { 0, 0 }, FALSE };
 
       if (++n_elements > limit)
-        return fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("An array has more than %u elements"), limit);
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_TOO_LARGE, _("An array has more than %u elements"), limit);
 
-      skip_space (s);
+      _idk_json_skip_space (s);
       if (s->pos >= s->length)
-        return truncated (s);
+        return _idk_json_truncated (s);
 
       element.value.start = s->pos;
       if (role == ROLE_REVISIONS)
@@ -547,13 +279,13 @@ scan_array (Scanner *s,
             }
         }
 
-      skip_space (s);
+      _idk_json_skip_space (s);
       if (s->pos >= s->length)
-        return truncated (s);
+        return _idk_json_truncated (s);
       if (s->data[s->pos] == ']')
         break;
       if (s->data[s->pos] != ',')
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “,” or “]” in an array"));
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “,” or “]” in an array"));
       s->pos++;
     }
 
@@ -567,7 +299,7 @@ scan_value (Scanner *s,
             Role     role)
 {
   if (s->pos >= s->length)
-    return truncated (s);
+    return _idk_json_truncated (s);
 
   switch (s->data[s->pos])
     {
@@ -576,21 +308,21 @@ scan_value (Scanner *s,
     case '[':
       return scan_array (s, role);
     case '"':
-      return scan_string (s, NULL);
+      return _idk_json_scan_string (s, NULL);
     case 't':
-      return scan_literal (s, "true");
+      return _idk_json_scan_literal (s, "true");
     case 'f':
-      return scan_literal (s, "false");
+      return _idk_json_scan_literal (s, "false");
     case 'n':
-      return scan_literal (s, "null");
+      return _idk_json_scan_literal (s, "null");
     case '-':
     case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      return scan_number (s);
+      return _idk_json_scan_number (s);
     default:
       if (s->data[s->pos] >= 0x80)
-        return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text outside a string"));
-      return fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected character “%c”"),
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text outside a string"));
+      return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected character “%c”"),
                    g_ascii_isprint (s->data[s->pos]) ? s->data[s->pos] : '?');
     }
 }
@@ -665,11 +397,11 @@ idk_json_scan_full (const char           *data,
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      fail (&s, IDK_BUNDLE_ERROR_MALFORMED, "The file starts with a byte order mark, which JSON does not allow");
+      _idk_json_fail (&s, IDK_BUNDLE_ERROR_MALFORMED, _("The file starts with a byte order mark, which JSON does not allow"));
       goto failed;
     }
 
-  skip_space (&s);
+  _idk_json_skip_space (&s);
   if (s.pos >= length)
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED, _("The file is empty"));
@@ -677,17 +409,17 @@ idk_json_scan_full (const char           *data,
     }
   if (s.data[s.pos] != '{')
     {
-      fail (&s, IDK_BUNDLE_ERROR_INVALID, "Not a bundle: the file is not one JSON object");
+      _idk_json_fail (&s, IDK_BUNDLE_ERROR_INVALID, _("Not a bundle: the file is not one JSON object"));
       goto failed;
     }
 
   if (!scan_object (&s, ROLE_TOP))
     goto failed;
 
-  skip_space (&s);
+  _idk_json_skip_space (&s);
   if (s.pos < length)
     {
-      fail (&s, IDK_BUNDLE_ERROR_MALFORMED, "Trailing data after the end of the bundle");
+      _idk_json_fail (&s, IDK_BUNDLE_ERROR_MALFORMED, _("Trailing data after the end of the bundle"));
       goto failed;
     }
 
