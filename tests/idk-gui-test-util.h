@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "idk-application.h"
+#include "idk-window.h"
 #include "idk-test-util.h"
 
 G_BEGIN_DECLS
@@ -119,6 +120,57 @@ idk_gui_settle (guint milliseconds)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
+}
+
+/* A database with the default data and the real window on it, at the
+ * size the screenshots show. */
+typedef struct
+{
+  IdkTestFixture db;
+  IdkWindow *window;
+} GuiFixture;
+
+static inline void
+gui_set_up (GuiFixture    *fixture,
+            gconstpointer  data)
+{
+  idk_test_fixture_set_up_defaults (&fixture->db, data);
+  fixture->window = idk_window_new (NULL, fixture->db.store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static inline void
+gui_tear_down (GuiFixture    *fixture,
+               gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  idk_gui_settle (10);
+  idk_test_fixture_tear_down (&fixture->db, data);
+}
+
+static inline GtkWidget *
+show_view (GuiFixture *fixture,
+           const char *name)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.view", g_variant_new_string (name));
+  g_assert_cmpstr (idk_window_get_view (fixture->window), ==, name);
+  return idk_window_get_view_widget (fixture->window, name);
+}
+
+static inline gboolean
+is_button_labelled (GtkWidget *widget,
+                    gpointer   label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static inline gboolean
+is_note_entry (GtkWidget *widget,
+               gpointer   data)
+{
+  return GTK_IS_ENTRY (widget) && !GTK_IS_SEARCH_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Note (what was done)") == 0;
 }
 
 static inline void

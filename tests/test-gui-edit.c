@@ -12,59 +12,11 @@
 /* Editing in the real window: what a user changes, what the form says
  * when it refuses, and Undo — asserted on screen and in the database. */
 
-typedef struct
-{
-  IdkTestFixture db;
-  IdkWindow *window;
-} GuiFixture;
-
-static void
-gui_set_up (GuiFixture    *fixture,
-            gconstpointer  data)
-{
-  idk_test_fixture_set_up_defaults (&fixture->db, data);
-  fixture->window = idk_window_new (NULL, fixture->db.store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-gui_tear_down (GuiFixture    *fixture,
-               gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  idk_gui_settle (10);
-  idk_test_fixture_tear_down (&fixture->db, data);
-}
-
-static GtkWidget *
-show_view (GuiFixture *fixture,
-           const char *name)
-{
-  gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.view", g_variant_new_string (name));
-  return idk_window_get_view_widget (fixture->window, name);
-}
-
 static const char *
 query (GuiFixture *fixture,
        const char *sql)
 {
   return idk_test_keep (idk_test_query_text (fixture->db.db_path, sql));
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget,
-                    gpointer   label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_note_entry (GtkWidget *widget,
-               gpointer   data)
-{
-  return GTK_IS_ENTRY (widget) && !GTK_IS_SEARCH_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Note (what was done)") == 0;
 }
 
 static IdkForm *

@@ -17,55 +17,11 @@
 /* The real window under Xvfb, driven through its actions and widgets, with
  * assertions on what is on screen. */
 
-typedef struct
-{
-  IdkTestFixture db;
-  IdkWindow *window;
-} GuiFixture;
-
-static void
-gui_set_up (GuiFixture    *fixture,
-            gconstpointer  data)
-{
-  idk_test_fixture_set_up_defaults (&fixture->db, data);
-  fixture->window = idk_window_new (NULL, fixture->db.store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-gui_tear_down (GuiFixture    *fixture,
-               gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  idk_gui_settle (10);
-  idk_test_fixture_tear_down (&fixture->db, data);
-}
-
-static GtkWidget *
-show_view (GuiFixture *fixture,
-           const char *name)
-{
-  GVariant *parameter = g_variant_new_string (name);
-
-  gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.view", parameter);
-  g_assert_cmpstr (idk_window_get_view (fixture->window), ==, name);
-  return idk_window_get_view_widget (fixture->window, name);
-}
-
 static gboolean
 is_search_entry (GtkWidget *widget,
                  gpointer   data)
 {
   return GTK_IS_SEARCH_ENTRY (widget);
-}
-
-static gboolean
-is_note_entry (GtkWidget *widget,
-               gpointer   data)
-{
-  return GTK_IS_ENTRY (widget) && !GTK_IS_SEARCH_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Note (what was done)") == 0;
 }
 
 static gboolean
@@ -478,14 +434,6 @@ test_actions_search (GuiFixture    *fixture,
 
   type_search (view, "");
   idk_gui_wait_for_text (view, "79 actions");
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget,
-                    gpointer   label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static int
