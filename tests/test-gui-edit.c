@@ -99,6 +99,29 @@ test_edit_action_and_undo (GuiFixture    *fixture,
   idk_gui_wait_for_text (view, "MORSS TWG");
 }
 
+/* Due by a date or at a meeting, not both: the form says so at the field,
+ * and the meeting can be taken back ("None") for a date. */
+static void
+test_due_date_or_meeting (GuiFixture    *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *view = show_view (fixture, "actions");
+  const char *uuid = query (fixture, "SELECT uuid FROM actions WHERE reference = '21/41'");
+  const char *field = NULL;
+  IdkForm *form = idk_actions_view_edit_action (IDK_ACTIONS_VIEW (view), uuid);
+
+  idk_form_set_text (form, "due_date", "2027-06-30");
+  g_assert_false (idk_form_save (form));
+  g_assert_nonnull (idk_form_get_error (form, &field));
+  g_assert_cmpstr (field, ==, "due_meeting");
+
+  idk_form_set_choice (form, "due_meeting", NULL);
+  g_assert_null (idk_form_get_text (form, "due_meeting"));
+  g_assert_true (idk_form_save (form));
+  g_assert_cmpstr (query (fixture, "SELECT due_date || '/' || (due_meeting IS NULL) FROM actions "
+                                   "WHERE reference = '21/41'"), ==, "2027-06-30/1");
+}
+
 /* Five actions completed in one bulk change; one Undo takes back all five. */
 static void
 test_bulk_complete_and_undo (GuiFixture    *fixture,
@@ -241,6 +264,7 @@ main (int   argc,
 #define GUI_TEST(path, func) g_test_add (path, GuiFixture, NULL, gui_set_up, func, gui_tear_down)
 
   GUI_TEST ("/gui-edit/edit-action-and-undo", test_edit_action_and_undo);
+  GUI_TEST ("/gui-edit/due-date-or-meeting", test_due_date_or_meeting);
   GUI_TEST ("/gui-edit/bulk-complete-and-undo", test_bulk_complete_and_undo);
   GUI_TEST ("/gui-edit/meeting-title-limit", test_meeting_title_limit);
   GUI_TEST ("/gui-edit/empty-update-refused", test_empty_update_refused);

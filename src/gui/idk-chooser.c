@@ -210,6 +210,38 @@ idk_chooser_new (gboolean multiple)
   return GTK_WIDGET (self);
 }
 
+static void
+add_row (IdkChooser *self,
+         const char *value,
+         const char *label)
+{
+  GtkWidget *row;
+
+  g_ptr_array_add (self->values, g_strdup (value));
+  g_ptr_array_add (self->labels, g_strdup (label));
+
+  /* Plain text: the labels come from the database. */
+  if (self->multiple)
+    {
+      row = gtk_check_button_new_with_label (label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (row), g_hash_table_contains (self->selected, value));
+      g_object_set_data_full (G_OBJECT (row), "value", g_strdup (value), g_free);
+      g_signal_connect_object (row, "toggled", G_CALLBACK (on_check_toggled_cb), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      row = gtk_label_new (label);
+      gtk_label_set_xalign (GTK_LABEL (row), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (row), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_top (row, 6);
+      gtk_widget_set_margin_bottom (row, 6);
+      gtk_widget_set_margin_start (row, 6);
+      if (*value == '\0')
+        gtk_widget_add_css_class (row, "dim-label");
+    }
+  gtk_list_box_append (self->list_box, row);
+}
+
 /**
  * idk_chooser_set_items:
  * @values: the values, %NULL-terminated
@@ -229,32 +261,11 @@ idk_chooser_set_items (IdkChooser         *self,
   g_ptr_array_set_size (self->values, 0);
   g_ptr_array_set_size (self->labels, 0);
 
+  /* A single choice can be taken back: "None" comes first (value ""). */
+  if (!self->multiple)
+    add_row (self, "", _("None"));
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      GtkWidget *row;
-
-      g_ptr_array_add (self->values, g_strdup (values[i]));
-      g_ptr_array_add (self->labels, g_strdup (labels[i]));
-
-      /* Plain text: the labels come from the database. */
-      if (self->multiple)
-        {
-          row = gtk_check_button_new_with_label (labels[i]);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (row), g_hash_table_contains (self->selected, values[i]));
-          g_object_set_data_full (G_OBJECT (row), "value", g_strdup (values[i]), g_free);
-          g_signal_connect_object (row, "toggled", G_CALLBACK (on_check_toggled_cb), self, G_CONNECT_SWAPPED);
-        }
-      else
-        {
-          row = gtk_label_new (labels[i]);
-          gtk_label_set_xalign (GTK_LABEL (row), 0.0f);
-          gtk_label_set_ellipsize (GTK_LABEL (row), PANGO_ELLIPSIZE_END);
-          gtk_widget_set_margin_top (row, 6);
-          gtk_widget_set_margin_bottom (row, 6);
-          gtk_widget_set_margin_start (row, 6);
-        }
-      gtk_list_box_append (self->list_box, row);
-    }
+    add_row (self, values[i], labels[i]);
 
   update_label (self);
 }
@@ -300,7 +311,8 @@ idk_chooser_get_selected (IdkChooser *self)
   g_return_val_if_fail (IDK_IS_CHOOSER (self), NULL);
 
   for (guint i = 0; i < self->values->len; i++)
-    if (g_hash_table_contains (self->selected, g_ptr_array_index (self->values, i)))
+    if (*(const char *) g_ptr_array_index (self->values, i) != '\0' &&
+        g_hash_table_contains (self->selected, g_ptr_array_index (self->values, i)))
       g_strv_builder_add (builder, g_ptr_array_index (self->values, i));
 
   return g_strv_builder_end (builder);
@@ -317,8 +329,12 @@ idk_chooser_get_value (IdkChooser *self)
   g_return_val_if_fail (IDK_IS_CHOOSER (self), NULL);
 
   for (guint i = 0; i < self->values->len; i++)
-    if (g_hash_table_contains (self->selected, g_ptr_array_index (self->values, i)))
-      return g_ptr_array_index (self->values, i);
+    {
+      const char *value = g_ptr_array_index (self->values, i);
+
+      if (*value != '\0' && g_hash_table_contains (self->selected, value))
+        return value;
+    }
 
   return NULL;
 }
@@ -327,7 +343,7 @@ void
 idk_chooser_set_value (IdkChooser *self,
                        const char *value)
 {
-  const char *values[] = { value, NULL };
+  const char *values[] = { value ? value : "", NULL };
 
   g_return_if_fail (IDK_IS_CHOOSER (self));
 
@@ -348,7 +364,8 @@ idk_chooser_get_text (IdkChooser *self)
   g_return_val_if_fail (IDK_IS_CHOOSER (self), NULL);
 
   for (guint i = 0; i < self->values->len; i++)
-    if (g_hash_table_contains (self->selected, g_ptr_array_index (self->values, i)))
+    if (*(const char *) g_ptr_array_index (self->values, i) != '\0' &&
+        g_hash_table_contains (self->selected, g_ptr_array_index (self->values, i)))
       {
         if (text->len > 0)
           g_string_append (text, ", ");
