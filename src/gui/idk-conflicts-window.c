@@ -273,7 +273,7 @@ show_record (IdkConflictsWindow *self,
 
   label = idk_store_get_record_label (self->store, uuid);
   subtitle = g_strdup_printf (ngettext ("%s · %u version", "%s · %u versions", self->leaves->len),
-                              idk_details_type_label (winner->type), self->leaves->len);
+                              idk_record_type_label (winner->type), self->leaves->len);
   adw_window_title_set_title (self->page_title, label ? label : uuid);
   adw_window_title_set_subtitle (self->page_title, subtitle);
   idk_details_add_heading (self->page_box, label ? label : uuid, subtitle);
@@ -335,7 +335,7 @@ create_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   const char *count = strstr (idk_entry_get_subtitle (conflict), " · ");
 
-  subtitle = g_strconcat (idk_details_type_label (idk_entry_get_kind (conflict)), count ? count : "", NULL);
+  subtitle = g_strconcat (idk_record_type_label (idk_entry_get_kind (conflict)), count ? count : "", NULL);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), idk_entry_get_title (conflict));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

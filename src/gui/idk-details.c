@@ -226,46 +226,6 @@ idk_details_report (GtkWidget  *widget,
 }
 
 /**
- * idk_details_type_label:
- * @type: a record type, e.g. "action"
- *
- * Returns: what the records of @type are called, in the plural
- */
-const char *
-idk_details_type_label (const char *type)
-{
-  static const struct {
-    const char *type;
-    const char *label;
-  } labels[] = {
-    { "organization", N_("Organizations") },
-    { "body", N_("Governance bodies") },
-    { "body_member", N_("Body members") },
-    { "rule", N_("Rules") },
-    { "actor", N_("Accountability actors") },
-    { "relationship", N_("Relationships") },
-    { "place", N_("Places") },
-    { "person", N_("Persons") },
-    { "post", N_("Posts") },
-    { "appointment", N_("Appointments") },
-    { "meeting", N_("Meetings") },
-    { "agenda_item", N_("Agenda items") },
-    { "document", N_("Documents") },
-    { "participant", N_("Participants") },
-    { "working_group", N_("Working groups") },
-    { "wg_member", N_("Working group members") },
-    { "action", N_("Actions") },
-    { "action_update", N_("Action updates") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].type, type) == 0)
-      return _(labels[i].label);
-
-  return type;
-}
-
-/**
  * idk_details_bundle_filter:
  *
  * Returns: (transfer full): the file chooser's filter for bundles

@@ -35,7 +35,6 @@ void       idk_details_report      (GtkWidget  *widget,
                                      GError     *error);
 GtkWidget *idk_details_pill_new     (const char *text,
                                      const char *style_class);
-const char *idk_details_type_label  (const char *type);
 GtkFileFilter *idk_details_bundle_filter (void);
 gboolean   idk_details_check        (GtkBox     *box,
                                      GError    **error);

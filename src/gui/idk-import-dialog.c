@@ -221,7 +221,7 @@ show_preview (IdkImportDialog *self)
         {
           g_autofree char *counts = describe_counts (self->import, types[i]);
 
-          add_count_row (self, idk_details_type_label (types[i]), counts);
+          add_count_row (self, idk_record_type_label (types[i]), counts);
         }
     }
 
