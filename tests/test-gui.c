@@ -703,7 +703,6 @@ test_quit_keeps_size (GuiFixture    *fixture,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   gtk_window_set_application (GTK_WINDOW (fixture->window), GTK_APPLICATION (app));
-  g_assert_true (gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit") != NULL);
 
   show_view (fixture, "calendar");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1111, 666);
@@ -718,6 +717,28 @@ test_quit_keeps_size (GuiFixture    *fixture,
 
   /* The tear-down destroys a window of its own. */
   fixture->window = idk_window_new (NULL, fixture->db.store);
+}
+
+/* The keys of the actions the tests drive: Ctrl+Z is win.undo. */
+static void
+test_shortcuts (GuiFixture    *fixture,
+                gconstpointer  data)
+{
+  static const struct { const char *action, *accel; } keys[] = {
+    { "win.undo", "<Control>z" }, { "win.new", "<Control>n" }, { "win.search", "<Control>f" },
+    { "app.quit", "<Control>q" }, { "win.import", "<Control>o" }, { "win.export", "<Control>e" },
+  };
+  g_autoptr(IdkApplication) app = idk_application_new ("io.github.iasmndesk.Desk.Keys", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), keys[i].action);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, keys[i].accel));
+    }
 }
 
 int
@@ -746,6 +767,7 @@ main (int   argc,
   GUI_TEST ("/gui/narrow", test_narrow);
   GUI_TEST ("/gui/window-size-kept", test_window_size_kept);
   GUI_TEST ("/gui/quit-keeps-size", test_quit_keeps_size);
+  GUI_TEST ("/gui/shortcuts", test_shortcuts);
 
   return g_test_run ();
 }
