@@ -359,24 +359,6 @@ idk_form_get_active (IdkForm    *self,
   return field != NULL && field->widget_kind == WIDGET_SWITCH && gtk_switch_get_active (GTK_SWITCH (field->input));
 }
 
-/**
- * idk_form_get_values:
- *
- * Returns: (transfer full): the values chosen in a chooser
- */
-GStrv
-idk_form_get_values (IdkForm    *self,
-                     const char *name)
-{
-  Field *field;
-
-  g_return_val_if_fail (IDK_IS_FORM (self), NULL);
-
-  if (!(field = _idk_form_find_field (self, name)) || field->widget_kind != WIDGET_CHOOSER)
-    return g_new0 (char *, 1);
-  return idk_chooser_get_selected (IDK_CHOOSER (field->input));
-}
-
 void
 idk_form_set_text (IdkForm    *self,
                    const char *name,

@@ -372,14 +372,6 @@ idk_form_set_record (IdkForm    *self,
   self->record = fields ? json_object_ref (fields) : json_object_new ();
 }
 
-const char *
-idk_form_get_record_type (IdkForm *self)
-{
-  g_return_val_if_fail (IDK_IS_FORM (self), NULL);
-
-  return self->record_type;
-}
-
 /**
  * idk_form_apply:
  * @fields: the record's fields, to update

@@ -23,7 +23,6 @@ IdkForm    *idk_form_new            (GtkWidget          *parent,
 void        idk_form_set_record     (IdkForm            *self,
                                      const char         *type,
                                      JsonObject         *fields);
-const char *idk_form_get_record_type (IdkForm           *self);
 GtkWidget  *idk_form_add_field      (IdkForm            *self,
                                      const char         *field);
 GtkWidget  *idk_form_add_entry      (IdkForm            *self,
@@ -53,8 +52,6 @@ GtkWidget  *idk_form_add_switch     (IdkForm            *self,
 const char *idk_form_get_text       (IdkForm            *self,
                                      const char         *field);
 gboolean    idk_form_get_active     (IdkForm            *self,
-                                     const char         *field);
-GStrv       idk_form_get_values     (IdkForm            *self,
                                      const char         *field);
 void        idk_form_set_text       (IdkForm            *self,
                                      const char         *field,
