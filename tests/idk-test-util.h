@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define IDK_TEST_SCHEMA_VERSION 2
+#define IDK_TEST_SCHEMA_VERSION 3
 
 /* A folder of its own for each test, removed afterwards. */
 typedef struct

@@ -12,7 +12,7 @@
  * options, errors, and tab-separated output. */
 
 static const IasmnCommand *command_tables[] = {
-  iasmn_list_commands, iasmn_exchange_commands, iasmn_edit_commands,
+  iasmn_list_commands, iasmn_exchange_commands, iasmn_edit_commands, iasmn_session_commands,
 };
 
 static const IasmnCommand *current;     /* the command being run, for usage errors */
@@ -137,8 +137,8 @@ void
 print_field (GString    *line,
              const char *value)
 {
-  for (const char *p = value ? value : ""; *p; p++)
-    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+  /* A tab or line break in a value would break the row: escaped. */
+  idk_tsv_append_field (line, value);
 }
 
 void

@@ -170,11 +170,44 @@ run_stats (const char  *db,
 }
 
 static char *list_search;
+static char *list_format;
+static char *list_status;
+static char *list_session;
 
 static const GOptionEntry list_entries[] = {
   { "search", 's', 0, G_OPTION_ARG_STRING, &list_search, N_("Only what matches these words"), N_("TEXT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &list_format, N_("Actions as csv, tsv or json, with every column"),
+    N_("FORMAT") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &list_status, N_("Actions with this status only (with --format)"),
+    N_("STATUS") },
+  { "session", 0, 0, G_OPTION_ARG_STRING, &list_session, N_("Actions of this session only (with --format)"),
+    N_("MEETING") },
   { NULL }
 };
+
+static int
+export_actions (IdkStore       *store,
+                IdkTableFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *session = NULL;
+  IdkActionQuery query = { .search = list_search, .status = list_status };
+
+  if (list_session != NULL)
+    {
+      if (!(session = idk_store_find_meeting (store, list_session)))
+        {
+          fprintf (stderr, _("iasmn: no meeting “%s”\n"), list_session);
+          return EXIT_FAILED;
+        }
+      query.session = session;
+    }
+  if (!idk_store_export_actions (store, &query, format, FALSE, out, NULL, &error))
+    return failed (error);
+  fwrite (out->str, 1, out->len, stdout);
+  return EXIT_SUCCESS;
+}
 
 static int
 run_list (const char  *db,
@@ -195,6 +228,19 @@ run_list (const char  *db,
       list = listings[i].list;
   if (list == NULL)
     return usage_error (_("cannot list “%s”"), kind);
+
+  if (list_format != NULL || list_status != NULL || list_session != NULL)
+    {
+      IdkTableFormat format = IDK_TABLE_TSV;
+
+      if (!g_str_equal (kind, "actions"))
+        return usage_error (_("--format, --status and --session are for list actions"));
+      if (list_format != NULL && !idk_table_format_from_name (list_format, &format))
+        return usage_error (_("--format is csv, tsv or json, not “%s”"), list_format);
+      if (!(store = open_store (db, &error)))
+        return failed (error);
+      return export_actions (store, format);
+    }
 
   if (!(store = open_store (db, &error)))
     return failed (error);

@@ -262,6 +262,7 @@ static IdkFieldSpec meeting_fields[] = {
   FIELD ("end_date", N_("End"), DATE),
   TEXT ("city", N_("City"), NAME),
   TEXT ("country", N_("Country"), NAME),
+  TEXT ("time_zone", N_("Time zone"), CODE),
   TEXT ("venue", N_("Venue"), NAME),
   REF ("host_organization", N_("Host"), to_organization),
   TEXT ("host_name", N_("Host"), NAME),
@@ -341,6 +342,7 @@ static IdkFieldSpec action_fields[] = {
   REF ("due_meeting", N_("Due at"), to_meeting),
   ONE_OF ("status", N_("Status"), action_statuses),
   FIELD ("ordinal", N_("Order"), INT),
+  { .name = "carried_to", .label = N_("Carried over to"), .kind = IDK_FIELD_REFS, .ref_types = to_meeting },
 };
 
 static IdkFieldSpec action_update_fields[] = {

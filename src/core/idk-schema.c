@@ -351,9 +351,17 @@ static const char schema_v2[] =
   "  UNIQUE (origin, seq)"
   ") WITHOUT ROWID;";
 
+/* Version 3: the session cycle.  An action carried over to later sessions
+ * lists them (its review trail); a meeting may name the IANA time zone of
+ * its city, for calendars with timed days. */
+static const char schema_v3[] =
+  "ALTER TABLE actions ADD COLUMN carried_to TEXT;"
+  "ALTER TABLE meetings ADD COLUMN time_zone TEXT;";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 int

@@ -16,11 +16,6 @@
 
 #define COL(stmt, i) ((const char *) sqlite3_column_text (stmt, i))
 
-/* The last day of a date of any precision, in SQL. */
-#define LAST_DAY(x) \
-  "(CASE length (" x ") WHEN 10 THEN " x " WHEN 7 THEN date (" x " || '-01', '+1 month', '-1 day')" \
-  " WHEN 4 THEN " x " || '-12-31' END)"
-#define FIRST_DAY(x) "substr (" x " || '-01-01', 1, 10)"
 
 /* A rule between fields or records broken, named by its field. */
 #define refuse(error, name, ...) _idk_record_refuse (error, IDK_RECORD_ERROR_RULE, name, __VA_ARGS__)
@@ -435,4 +430,35 @@ idk_store_list_meeting_days (IdkStore   *self,
     }
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * idk_store_find_meeting:
+ * @text: a meeting's UUID, the number of a full session ("28"), or a
+ *   meeting's title, in any case
+ *
+ * Returns: (transfer full) (nullable): the meeting's UUID
+ */
+char *
+idk_store_find_meeting (IdkStore   *self,
+                        const char *text)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (text == NULL)
+    return NULL;
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT uuid FROM meetings WHERE uuid = ?1 "
+                                   "OR (type = 'full-session' AND CAST (number AS TEXT) = ?1) "
+                                   "OR title = ?1 COLLATE NOCASE "
+                                   "ORDER BY uuid = ?1 DESC, start_date DESC LIMIT 1", NULL)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup (COL (stmt, 0));
+  sqlite3_reset (stmt);
+  return uuid;
 }

@@ -27,6 +27,12 @@ struct _IdkStore
   IdkChange *last_change;
 };
 
+/* The last day of a date of any precision, in SQL. */
+#define LAST_DAY(x) \
+  "(CASE length (" x ") WHEN 10 THEN " x " WHEN 7 THEN date (" x " || '-01', '+1 month', '-1 day')" \
+  " WHEN 4 THEN " x " || '-12-31' END)"
+#define FIRST_DAY(x) "substr (" x " || '-01-01', 1, 10)"
+
 /* "IDK1": marks a database as IASMN Desk's, so that another program's
  * SQLite file is refused rather than migrated. */
 #define IDK_APPLICATION_ID 0x49444b31

@@ -280,6 +280,8 @@ char       *idk_store_add_participant          (IdkStore               *self,
 char       *idk_store_find_organization        (IdkStore               *self,
                                                 const char             *text);
 char       *idk_store_find_latest_session      (IdkStore               *self);
+char       *idk_store_find_meeting             (IdkStore               *self,
+                                                const char             *text);
 char       *idk_store_find_body                (IdkStore               *self,
                                                 const char             *acronym);
 
