@@ -6,12 +6,20 @@ IDK_PACKAGES="build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev
   libsqlite3-dev sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core x11-utils
   imagemagick fonts-dejavu-core adwaita-icon-theme desktop-file-utils
-  appstream appstream-util"
+  appstream appstream-util libical-dev tzdata poppler-utils python3"
+
+# The tests read the iCalendar export with Mozilla's ical.js (npm).  A
+# machine with Node.js from elsewhere keeps it; otherwise Debian's.
+IDK_NODE_PACKAGES="nodejs npm"
 
 idk_install_missing ()
 {
   local missing=""
-  for pkg in $IDK_PACKAGES; do
+  local packages="$IDK_PACKAGES"
+  if [ "${1:-}" = "--with-node" ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+    packages="$packages $IDK_NODE_PACKAGES"
+  fi
+  for pkg in $packages; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
     [ "$status" = "installed" ] || missing="$missing $pkg"
   done
@@ -52,4 +60,16 @@ idk_build_sanitized ()
       || { cat _build/sanitized.log; return 1; }
   fi
   meson compile -C _build-asan >_build/sanitized.log 2>&1 || { cat _build/sanitized.log; return 1; }
+}
+
+# The npm packages the tests use (tests/npm), under _build/npm, never
+# global; npm ci installs exactly the locked versions.
+idk_install_npm_tools ()
+{
+  local dir=_build/npm
+  mkdir -p "$dir"
+  if ! cmp -s tests/npm/package-lock.json "$dir/package-lock.json" || [ ! -d "$dir/node_modules/ical.js" ]; then
+    cp tests/npm/package.json tests/npm/package-lock.json "$dir/" || return 1
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null) || return 1
+  fi
 }

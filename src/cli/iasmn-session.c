@@ -282,7 +282,7 @@ run_ics (const char  *db,
     return usage_error (_("unexpected “%s”"), args[1]);
   if ((ics_from != NULL && !idk_date_is_valid_text (ics_from)) || (ics_to != NULL && !idk_date_is_valid_text (ics_to)))
     return usage_error (_("--from and --to take dates: 2027-02-03"));
-  if (ics_type != NULL && idk_record_value_label ("meeting", "type", ics_type) == NULL)
+  if (ics_type != NULL && !g_strv_contains (idk_record_field_values ("meeting", "type"), ics_type))
     return usage_error (_("“%s” is not a meeting type"), ics_type);
 
   if (!(store = open_store (db, &error)))
