@@ -10,6 +10,7 @@
 #include "idk-conflicts-window.h"
 #include "idk-export-dialog.h"
 #include "idk-import-dialog.h"
+#include "idk-plan-dialog.h"
 #include "idk-split-view.h"
 #include "idk-window.h"
 
@@ -322,6 +323,50 @@ shoot_exchange (Shots     *shots,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The session cycle: the 28th session's review of the 27th's actions
+ * (some of them settled first), and planning the 29th. */
+static void
+shoot_cycle (Shots     *shots,
+             IdkWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  IdkStore *store = idk_window_get_store (window);
+  GtkWidget *calendar = idk_window_get_view_widget (window, "calendar");
+  static const char * const completed[] = { "27/4", "27/18", "27/26", "27/40", "27/50", "27/78", "27/91", "27/98", NULL };
+  static const char * const in_progress[] = { "27/29a", "27/33a", "27/75a", "27/92a", NULL };
+  IdkForm *form;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char * const *refs = pass == 0 ? completed : in_progress;
+      g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; refs[i] != NULL; i++)
+        {
+          char *uuid = idk_store_find_action (store, refs[i]);
+
+          if (uuid != NULL)
+            g_ptr_array_add (uuids, uuid);
+        }
+      g_ptr_array_add (uuids, NULL);
+      if (!idk_store_add_action_update (store, (const char * const *) uuids->pdata,
+                                        pass == 0 ? "completed" : "in-progress", _("Reviewed by the Steering Group"),
+                                        NULL, &error))
+        g_error ("%s", error->message);
+    }
+
+  select_record (window, "calendar", shots->db_path, "SELECT uuid FROM meetings WHERE number = 28");
+  shoot (window, shots->outdir, "session-review");
+
+  form = idk_plan_dialog_present (calendar, store);
+  idk_form_set_text (form, "start_date", "2019-02-05");
+  idk_form_set_text (form, "days", "4");
+  idk_form_set_text (form, "city", "Geneva");
+  idk_form_set_text (form, "country", "Switzerland");
+  shoot (form, shots->outdir, "plan-session");
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 static gboolean
 take_screenshots (gpointer user_data)
 {
@@ -338,6 +383,7 @@ take_screenshots (gpointer user_data)
   resize (window, 1280, 800);
   shoot_forms (shots, window);
   shoot_exchange (shots, window);
+  shoot_cycle (shots, window);
 
   g_application_quit (G_APPLICATION (shots->app));
   return G_SOURCE_REMOVE;

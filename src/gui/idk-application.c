@@ -172,6 +172,8 @@ idk_application_startup (GApplication *app)
     { "win.import", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.conflicts", { "<Control><Shift>k", NULL } },
+    { "win.plan-session", { "<Control><Shift>n", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.view::accountability", { "<Alt>1", NULL } },
     { "win.view::calendar", { "<Alt>2", NULL } },
     { "win.view::working-groups", { "<Alt>3", NULL } },

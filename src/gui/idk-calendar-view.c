@@ -23,6 +23,7 @@ struct _IdkCalendarView
   GtkDropDown *type_filter;
   GtkToggleButton *period_buttons[3];
   IdkPeriod period;
+  GtkFileChooserNative *chooser;   /* the export's, while it is open */
 };
 
 G_DEFINE_FINAL_TYPE (IdkCalendarView, idk_calendar_view, IDK_TYPE_SPLIT_VIEW)
@@ -103,13 +104,27 @@ on_grid_meeting_activated_cb (IdkCalendarView *self,
 
 /* The page ---------------------------------------------------------------- */
 
+static IdkAgendaDay *
+find_day (GPtrArray  *days,
+          const char *day)
+{
+  for (guint i = 0; days != NULL && day != NULL && i < days->len; i++)
+    if (g_strcmp0 (((IdkAgendaDay *) g_ptr_array_index (days, i))->day, day) == 0)
+      return g_ptr_array_index (days, i);
+  return NULL;
+}
+
+/* The agenda by day, each day headed by its timing. */
 static void
 add_agenda (IdkCalendarView *self,
             GtkBox          *details,
-            GListModel      *agenda)
+            GListModel      *agenda,
+            GPtrArray       *days)
 {
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
   g_autofree char *current = NULL;
   GtkWidget *section = NULL;
+  IdkAgendaDay *day = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
     {
@@ -119,12 +134,17 @@ add_agenda (IdkCalendarView *self,
 
       if (section == NULL || g_strcmp0 (current, idk_entry_get_group (entry)) != 0)
         {
+          g_autoptr(JsonObject) fields = idk_store_get_fields (store, uuid, NULL, NULL);
+
           section = idk_details_add_section (details, idk_entry_get_group (entry));
           g_free (current);
           current = g_strdup (idk_entry_get_group (entry));
+          if ((day = find_day (days, idk_fields_get_text (fields, "day"))))
+            _idk_calendar_view_add_day_timing (section, day);
         }
 
       row = idk_details_add_row (section, idk_entry_get_title (entry), idk_entry_get_subtitle (entry));
+      _idk_calendar_view_add_running_total (row, day, uuid);
       if (idk_entry_get_level (entry) > 0)
         {
           GtkWidget *indent = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -146,6 +166,22 @@ add_agenda (IdkCalendarView *self,
     }
 }
 
+static GtkWidget *
+print_menu_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("Print _Agenda…"), "calendar.print::agenda");
+  g_menu_append (menu, _("Print _Record…"), "calendar.print::record");
+  g_menu_append (menu, _("Print Re_view…"), "calendar.print::review");
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Print"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Print the agenda, the record or the review (Ctrl+P prints the record)"));
+  return button;
+}
+
 static void
 idk_calendar_view_show_item (IdkSplitView *split,
                              gpointer      item,
@@ -160,7 +196,8 @@ idk_calendar_view_show_item (IdkSplitView *split,
   g_autoptr(GListModel) agenda = NULL;
   g_autoptr(GListModel) documents = NULL;
   g_autoptr(GListModel) participants = NULL;
-  GtkWidget *heading, *pills, *buttons, *facts, *section;
+  g_autoptr(GPtrArray) days = NULL;
+  GtkWidget *heading, *pills, *buttons, *facts, *section, *print;
   IdkDate start;
 
   heading = idk_details_add_heading (details, idk_meeting_get_title (meeting),
@@ -175,6 +212,10 @@ idk_calendar_view_show_item (IdkSplitView *split,
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Edit…"), "calendar.edit"));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("Add _Agenda Item…"), "calendar.add-item"));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("Add _Participant…"), "calendar.add-participant"));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("E_xport to Calendar…"),
+                                                                         "calendar.export-meeting"));
+  print = print_menu_button ();
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), print);
   if (!idk_meeting_is_cancelled (meeting))
     gtk_flow_box_append (GTK_FLOW_BOX (buttons), idk_details_text_button (_("_Cancel Meeting"), "calendar.cancel"));
   gtk_box_append (details, buttons);
@@ -207,9 +248,13 @@ idk_calendar_view_show_item (IdkSplitView *split,
   idk_details_add_fact (facts, _("Attendance"), idk_meeting_get_attendance_label (meeting));
   idk_details_add_fact (facts, _("Source"), idk_meeting_get_source (meeting));
 
-  if ((agenda = idk_store_list_agenda (store, uuid, &error)))
-    add_agenda (self, details, agenda);
+  _idk_calendar_view_add_review (self, details, meeting);
+
+  if ((days = idk_store_time_agenda (store, uuid, &error)) &&
+      (agenda = idk_store_list_agenda (store, uuid, &error)))
+    add_agenda (self, details, agenda, days);
   idk_details_check (details, &error);
+  _idk_calendar_view_add_papers (self, details, uuid);
   if ((documents = idk_store_list_documents (store, uuid, &error)))
     idk_split_view_add_entries (split, details, documents, FALSE);
   idk_details_check (details, &error);
@@ -244,8 +289,20 @@ idk_calendar_view_item_uuid (gpointer item)
 }
 
 static void
+idk_calendar_view_dispose (GObject *object)
+{
+  IdkCalendarView *self = IDK_CALENDAR_VIEW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  G_OBJECT_CLASS (idk_calendar_view_parent_class)->dispose (object);
+}
+
+static void
 idk_calendar_view_class_init (IdkCalendarViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   IdkSplitViewClass *split_class = IDK_SPLIT_VIEW_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -256,7 +313,26 @@ idk_calendar_view_class_init (IdkCalendarViewClass *klass)
   g_type_ensure (IDK_TYPE_MEETING);
   g_type_ensure (IDK_TYPE_MONTH_GRID);
 
+  object_class->dispose = idk_calendar_view_dispose;
   _idk_calendar_view_class_add_actions (widget_class);
+  _idk_calendar_view_class_add_cycle_actions (widget_class);
+}
+
+/* What the calendar does besides listing: plan, export. */
+static GtkWidget *
+calendar_menu_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("_New Meeting…"), "view.new");
+  g_menu_append (menu, _("_Plan Session…"), "calendar.plan");
+  g_menu_append (menu, _("_Export Calendar…"), "calendar.export-calendar");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Calendar menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar menu"), -1);
+  return button;
 }
 
 static void
@@ -301,6 +377,7 @@ idk_calendar_view_init (IdkCalendarView *self)
 
   add = idk_details_icon_button ("list-add-symbolic", _("New meeting (Ctrl+N)"), "view.new", NULL);
   gtk_box_append (GTK_BOX (row), add);
+  gtk_box_append (GTK_BOX (row), calendar_menu_button ());
   gtk_box_append (GTK_BOX (box), row);
 
   gtk_string_list_append (type_labels, _("All types"));
@@ -330,4 +407,44 @@ idk_calendar_view_get_grid (IdkCalendarView *self)
   g_return_val_if_fail (IDK_IS_CALENDAR_VIEW (self), NULL);
 
   return self->grid;
+}
+
+/**
+ * idk_calendar_view_get_chooser:
+ *
+ * Returns: (transfer none) (nullable): the file chooser of the export in
+ *   progress
+ */
+GtkFileChooserNative *
+idk_calendar_view_get_chooser (IdkCalendarView *self)
+{
+  g_return_val_if_fail (IDK_IS_CALENDAR_VIEW (self), NULL);
+
+  return self->chooser;
+}
+
+void
+_idk_calendar_view_set_chooser (IdkCalendarView      *self,
+                                GtkFileChooserNative *chooser)
+{
+  if (self->chooser != NULL && self->chooser != chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_set_object (&self->chooser, chooser);
+  if (chooser != NULL)
+    g_object_unref (chooser);  /* the view holds the only reference */
+}
+
+/* The meetings the list shows, as far as a calendar file can say: their
+ * type and period (the search is not kept). */
+void
+_idk_calendar_view_get_filter (IdkCalendarView *self,
+                               IdkIcalOptions  *options)
+{
+  IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
+
+  options->type = selected_type (self);
+  if (self->period == IDK_PERIOD_UPCOMING)
+    options->from = idk_store_get_today (store);
+  else if (self->period == IDK_PERIOD_PAST)
+    options->to = idk_store_get_today (store);
 }

@@ -20,5 +20,6 @@ IdkForm      *idk_calendar_view_edit_agenda_item (IdkCalendarView *self,
 IdkForm      *idk_calendar_view_add_participant  (IdkCalendarView *self,
                                                   const char      *meeting);
 IdkMonthGrid *idk_calendar_view_get_grid         (IdkCalendarView *self);
+GtkFileChooserNative *idk_calendar_view_get_chooser (IdkCalendarView *self);
 
 G_END_DECLS

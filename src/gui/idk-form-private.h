@@ -47,6 +47,7 @@ struct _IdkForm
   /* Template widgets */
   GtkLabel *general_error;
   AdwPreferencesGroup *group;
+  AdwPreferencesPage *page;
   GtkButton *save_button;
   AdwWindowTitle *window_title;
 };

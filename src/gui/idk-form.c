@@ -18,6 +18,9 @@
 
 G_DEFINE_FINAL_TYPE (IdkForm, idk_form, ADW_TYPE_WINDOW)
 
+enum { CHANGED, N_SIGNALS };
+static guint form_signals[N_SIGNALS];
+
 static void
 field_free (Field *field)
 {
@@ -189,6 +192,7 @@ _idk_form_on_field_changed_cb (Field *field)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
+  g_signal_emit (self, form_signals[CHANGED], 0);
   hide_field_error (field);
   if (g_strcmp0 (self->error_field, field->name) == 0)
     {
@@ -312,6 +316,11 @@ idk_form_class_init (IdkFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/iasmndesk/Desk/idk-form.ui");
   gtk_widget_class_bind_template_child (widget_class, IdkForm, general_error);
   gtk_widget_class_bind_template_child (widget_class, IdkForm, group);
+  gtk_widget_class_bind_template_child (widget_class, IdkForm, page);
+
+  /* Any field changed: for forms that show what the values would do. */
+  form_signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_bind_template_child (widget_class, IdkForm, save_button);
   gtk_widget_class_bind_template_child (widget_class, IdkForm, window_title);
 
@@ -499,4 +508,23 @@ idk_form_get_row (IdkForm    *self,
 
   field = _idk_form_find_field (self, name);
   return field ? field->row : NULL;
+}
+
+/**
+ * idk_form_add_group:
+ *
+ * Returns: (transfer none): a group of its own below the fields, for what
+ *   the form shows besides them
+ */
+AdwPreferencesGroup *
+idk_form_add_group (IdkForm    *self,
+                    const char *title)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  g_return_val_if_fail (IDK_IS_FORM (self), NULL);
+
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_page_add (self->page, group);
+  return group;
 }

@@ -74,6 +74,8 @@ void        idk_form_show_error     (IdkForm            *self,
                                      const GError       *error);
 const char *idk_form_get_error      (IdkForm            *self,
                                      const char        **field);
+AdwPreferencesGroup *idk_form_add_group (IdkForm         *self,
+                                         const char      *title);
 GtkWidget  *idk_form_get_row        (IdkForm            *self,
                                      const char         *field);
 

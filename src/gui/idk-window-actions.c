@@ -43,6 +43,30 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+plan_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IdkWindow *self = IDK_WINDOW (widget);
+
+  idk_window_set_view (self, "calendar");
+  gtk_widget_activate_action (adw_view_stack_get_visible_child (self->view_stack), "calendar.plan", NULL);
+}
+
+/* Each view prints what it shows; one that has nothing says so. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  IdkWindow *self = IDK_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (!gtk_widget_activate_action (view, "view.print", NULL))
+    idk_window_add_toast (self, adw_toast_new (_("Open a meeting in the Calendar to print its agenda, record or review")));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -153,4 +177,6 @@ _idk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.office", NULL, office_action);
   gtk_widget_class_install_action (widget_class, "win.conflicts", NULL, conflicts_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-session", NULL, plan_session_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 }
