@@ -244,6 +244,51 @@ test_export_ics (GuiFixture    *fixture,
   g_assert_null (idk_calendar_view_get_chooser (IDK_CALENDAR_VIEW (view)));
 }
 
+static gboolean
+is_session_filter (GtkWidget *widget,
+                   gpointer   data)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget) || !(model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget))) ||
+      !GTK_IS_STRING_LIST (model))
+    return FALSE;
+  return g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "All sessions") == 0;
+}
+
+static void
+test_actions_review_and_csv (GuiFixture    *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = show_view (fixture, "actions");
+  GtkWidget *filter = idk_gui_wait_for (view, is_session_filter, NULL, "The session filter");
+  GtkStringList *sessions = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (filter)));
+  g_autofree char *path = g_build_filename (fixture->db.dir, "actions.csv", NULL);
+  g_autofree char *text = NULL;
+  guint position = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sessions)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (sessions, i), "27th IASMN session") == 0)
+      position = i;
+  g_assert_cmpuint (position, >, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (filter), position);
+
+  /* The session's figures head the list, as its review counts them. */
+  idk_gui_wait_for_text (view, "27th IASMN session: 0 of 39 completed, 0 %");
+
+  /* The rows shown, as a table. */
+  gtk_widget_activate_action (view, "actions.export-table", NULL);
+  choose_file (wait_for_file_dialog (), path);
+  g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (wait_for_file_dialog ()), GTK_RESPONSE_ACCEPT),
+                         "clicked");
+  idk_gui_wait_for_label (GTK_WIDGET (fixture->window), "47 actions written to actions.csv");
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_true (g_str_has_prefix (text, "Reference,Session,Topic,Text,Owner,Due,Status,Last update,Kind,"));
+  g_assert_nonnull (strstr (text, "\r\n27/4,27th IASMN session,"));
+  g_assert_null (strstr (text, "\r\n21/"));
+}
+
 static void
 test_print_record (GuiFixture    *fixture,
                    gconstpointer  data)
@@ -275,6 +320,7 @@ main (int   argc,
   GUI_TEST ("/gui-cycle/overrun-warning", test_overrun_warning);
   GUI_TEST ("/gui-cycle/carry-over", test_carry_over);
   GUI_TEST ("/gui-cycle/export-ics", test_export_ics);
+  GUI_TEST ("/gui-cycle/actions-review-and-csv", test_actions_review_and_csv);
   GUI_TEST ("/gui-cycle/print-record", test_print_record);
 
   return g_test_run ();

@@ -541,3 +541,28 @@ idk_action_list_refresh (IdkActionList  *self,
   apply_rows (self, rows);
   return TRUE;
 }
+
+/**
+ * idk_action_list_get_query:
+ * @query: (out caller-allocates): filled with the list's filters and
+ *   order, pointing into the list (valid until it changes)
+ *
+ * What the list shows, for an export of the same rows.
+ */
+void
+idk_action_list_get_query (IdkActionList  *self,
+                           IdkActionQuery *query)
+{
+  g_return_if_fail (IDK_IS_ACTION_LIST (self));
+
+  *query = (IdkActionQuery) {
+    .search = self->search,
+    .status = self->status,
+    .owner = self->owner,
+    .session = self->session,
+    .overdue_only = self->overdue_only,
+    .mine_only = self->mine_only,
+    .sort_key = self->sort_key,
+    .descending = self->descending,
+  };
+}

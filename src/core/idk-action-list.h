@@ -27,6 +27,8 @@ void           idk_action_list_set_sort    (IdkActionList  *self,
                                             gboolean        descending);
 char          *idk_action_list_get_uuid    (IdkActionList  *self,
                                             guint           position);
+void           idk_action_list_get_query   (IdkActionList  *self,
+                                            IdkActionQuery *query);
 void           idk_action_list_set_async   (IdkActionList  *self,
                                             gboolean        async);
 gboolean       idk_action_list_refresh     (IdkActionList  *self,

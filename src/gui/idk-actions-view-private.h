@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 /* The Actions view, split by concern: idk-actions-view.c (the table, its
  * narrow list, filters and selection), idk-actions-view-edit.c (the form
- * of an action, bulk changes and deletes, each with Undo). */
+ * of an action, bulk changes and deletes, each with Undo),
+ * idk-actions-view-review.c (a session's figures, the table's export). */
 
 struct _IdkActionsView
 {
@@ -41,6 +42,10 @@ struct _IdkActionsView
   AdwSqueezer *squeezer;
   GtkStack *stack;
   GtkDropDown *status_filter;
+  GtkRevealer *review_revealer;
+  GtkLabel *review_label;
+  GtkExpander *review_expander;
+  GtkFileChooserNative *chooser;   /* the export's, while it is open */
 };
 
 GStrv _idk_actions_view_selected_uuids (IdkActionsView *self);
@@ -48,5 +53,11 @@ void  _idk_actions_view_build_table    (IdkActionsView *self);
 void  _idk_actions_view_read_sort_order (IdkActionsView *self);
 void  _idk_actions_view_class_add_actions (GtkWidgetClass *widget_class);
 void  _idk_actions_view_fill_mark_menu (IdkActionsView *self);
+
+/* idk-actions-view-review.c: the figures of the session filtered, and the
+ * export of the table. */
+void  _idk_actions_view_update_review (IdkActionsView *self,
+                                       const char     *session);
+void  _idk_actions_view_class_add_review_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

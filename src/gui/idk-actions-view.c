@@ -126,6 +126,7 @@ on_filters_changed_cb (IdkActionsView *self)
                                selected_value (self->session_filter, self->session_uuids),
                                gtk_toggle_button_get_active (self->overdue_toggle),
                                gtk_toggle_button_get_active (self->mine_toggle));
+  _idk_actions_view_update_review (self, selected_value (self->session_filter, self->session_uuids));
 }
 
 /* Fills a filter drop-down with "All …" and the entries, keeping the
@@ -188,6 +189,8 @@ update_filter_choices (IdkActionsView *self)
   fill_filter (self->session_filter, &self->session_uuids, _("All sessions"), sessions);
   g_signal_handlers_unblock_by_func (self->owner_filter, on_filters_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->session_filter, on_filters_changed_cb, self);
+  /* The figures follow every change. */
+  _idk_actions_view_update_review (self, selected_value (self->session_filter, self->session_uuids));
 
   /* "Mine" needs to know whose office this is. */
   office = idk_store_get_office_organization (self->store);
@@ -222,6 +225,9 @@ idk_actions_view_dispose (GObject *object)
   g_clear_pointer (&self->owner_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->session_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->sort_probe, g_free);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (idk_actions_view_parent_class)->dispose (object);
 }
@@ -328,6 +334,9 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, session_filter);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, review_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, review_label);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, review_expander);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, squeezer);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, stack);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, status_filter);
@@ -337,6 +346,7 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "view.focus-search", NULL, focus_search_action);
+  _idk_actions_view_class_add_review_actions (widget_class);
   _idk_actions_view_class_add_actions (widget_class);
 }
 
