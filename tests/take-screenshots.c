@@ -382,8 +382,8 @@ take_screenshots (gpointer user_data)
 
   resize (window, 1280, 800);
   shoot_forms (shots, window);
-  shoot_exchange (shots, window);
   shoot_cycle (shots, window);
+  shoot_exchange (shots, window);
 
   g_application_quit (G_APPLICATION (shots->app));
   return G_SOURCE_REMOVE;
