@@ -133,6 +133,19 @@ open_store (const char  *path,
 }
 
 /* One field of a tab-separated row: tabs and line breaks would split it. */
+/* A refusal of a field says which, by name. */
+int
+refused (GError *error)
+{
+  const char *field = idk_record_error_get_field (error);
+
+  if (field == NULL)
+    return failed (error);
+
+  fprintf (stderr, _("iasmn: field “%s”: %s\n"), field, error->message);
+  return EXIT_FAILED;
+}
+
 void
 print_field (GString    *line,
              const char *value)

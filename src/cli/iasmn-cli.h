@@ -28,6 +28,7 @@ extern const IasmnCommand iasmn_session_commands[];
 int       usage_error   (const char          *format,
                          ...) G_GNUC_PRINTF (1, 2);
 int       failed        (GError              *error);
+int       refused       (GError              *error);
 void      print_field   (GString             *line,
                          const char          *value);
 void      print_fields  (const char * const  *fields,

@@ -17,19 +17,6 @@ static char *update_note;
 static char *update_author;
 static gboolean rules_json;
 
-/* A refusal of a field says which, by name and label. */
-static int
-refused (GError *error)
-{
-  const char *field = idk_record_error_get_field (error);
-
-  if (field == NULL)
-    return failed (error);
-
-  fprintf (stderr, _("iasmn: field “%s”: %s\n"), field, error->message);
-  return EXIT_FAILED;
-}
-
 /* A record named by its UUID, or an action by its reference ("21/41"). */
 static char *
 find_record (IdkStore   *store,

@@ -14,17 +14,6 @@
  * documents. */
 
 static int
-refused (GError *error)
-{
-  const char *field = idk_record_error_get_field (error);
-
-  if (field == NULL)
-    return failed (error);
-  fprintf (stderr, _("iasmn: field “%s”: %s\n"), field, error->message);
-  return EXIT_FAILED;
-}
-
-static int
 no_meeting (const char *text)
 {
   fprintf (stderr, _("iasmn: no meeting “%s” (give its UUID, a session number or its title)\n"), text);
