@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "idk-actions-view.h"
 #include "idk-calendar-view.h"
 #include "idk-form.h"
 #include "idk-gui-test-util.h"
@@ -161,6 +162,30 @@ test_carry_over (GuiFixture    *fixture,
   g_assert_cmpint (idk_test_query_int (fixture->db.db_path,
                                        "SELECT count(*) FROM actions WHERE carried_to LIKE '[%'"), ==, 39);
   g_assert_cmpint (idk_test_query_int (fixture->db.db_path, "SELECT count(*) FROM action_updates"), ==, 39);
+
+  /* An action's page says where it was carried from and to. */
+  {
+    GtkWidget *actions = show_view (fixture, "actions");
+    g_autofree char *uuid = idk_store_find_action (fixture->db.store, "27/18");
+    guint position = G_MAXUINT;
+    IdkActionList *list = idk_actions_view_get_list (IDK_ACTIONS_VIEW (actions));
+
+    for (guint i = 0; i < 100 && position == G_MAXUINT; i++)
+      {
+        idk_gui_settle (20);
+        for (guint p = 0; p < g_list_model_get_n_items (G_LIST_MODEL (list)); p++)
+          {
+            g_autofree char *at = idk_action_list_get_uuid (list, p);
+
+            if (g_strcmp0 (at, uuid) == 0)
+              position = p;
+          }
+      }
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    idk_actions_view_show_action (IDK_ACTIONS_VIEW (actions), position);
+    idk_gui_wait_for_text (actions, "Carried over from 27th IASMN session to 28th IASMN session");
+    idk_actions_view_hide_action (IDK_ACTIONS_VIEW (actions));
+  }
 
   /* The next session reviews them with the 28th's own. */
   plan = idk_store_plan_session (fixture->db.store, &values, FALSE, &error);

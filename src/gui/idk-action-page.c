@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "idk-action-page.h"
+#include "idk-session.h"
 #include "idk-details.h"
 #include "idk-window.h"
 
@@ -93,6 +94,13 @@ show_action (IdkActionPage *self)
   idk_details_add_fact (facts, _("Topic"), idk_action_get_topic (action));
   idk_details_add_fact (facts, _("Owner"), idk_action_get_owners (action));
   idk_details_add_fact (facts, _("Due"), idk_action_get_due (action));
+  {
+    g_autofree char *carried = idk_store_describe_carry (self->store, self->uuid);
+
+    /* Where a review carried it: from its session to the later ones. */
+    if (carried != NULL)
+      idk_details_add_fact (facts, _("Reviewed"), carried);
+  }
 
   timeline = idk_details_add_section (self->details_box, _("History"));
   history = idk_store_list_action_updates (self->store, self->uuid, &error);
