@@ -252,6 +252,31 @@ test_months_and_filters (IdkTestFixture *fixture,
 }
 
 static void
+test_bad_time_zone (IdkTestFixture *fixture,
+                    gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *uuid = NULL;
+  gint64 before = idk_test_query_int (fixture->db_path, "SELECT count(*) FROM revisions");
+
+  json_object_set_string_member (fields, "type", "ad-hoc");
+  json_object_set_string_member (fields, "title", "Zoned");
+  json_object_set_string_member (fields, "start_date", "2027-03-30");
+  json_object_set_string_member (fields, "status", "planned");
+  json_object_set_string_member (fields, "time_zone", "Europe/Atlantis");
+  uuid = idk_store_save_meeting (fixture->store, NULL, fields, &error);
+  g_assert_null (uuid);
+  g_assert_cmpstr (idk_record_error_get_field (error), ==, "time_zone");
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM revisions"), ==, before);
+
+  g_clear_error (&error);
+  json_object_set_string_member (fields, "time_zone", "Europe/Zurich");
+  uuid = idk_store_save_meeting (fixture->store, NULL, fields, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_timed_days (IdkTestFixture *fixture,
                  gconstpointer   data)
 {
@@ -292,6 +317,7 @@ main (int   argc,
   ADD ("sequence-and-cancel", test_sequence_and_cancel);
   ADD ("months-and-filters", test_months_and_filters);
   ADD ("timed-days", test_timed_days);
+  ADD ("bad-time-zone", test_bad_time_zone);
 #undef ADD
 
   return g_test_run ();

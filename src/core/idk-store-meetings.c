@@ -9,6 +9,7 @@
 #include "idk-meeting.h"
 #include "idk-record-type-private.h"
 #include "idk-store-private.h"
+#include "idk-time-zone.h"
 
 /* The calendar: which meetings to list, and the checks made before a
  * meeting or an agenda item is saved.  A refused change names the field
@@ -152,7 +153,7 @@ idk_store_save_meeting (IdkStore    *self,
                         GError     **error)
 {
   g_autofree char *body = NULL;
-  const char *start, *end, *type;
+  const char *start, *end, *type, *zone;
 
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
@@ -164,6 +165,9 @@ idk_store_save_meeting (IdkStore    *self,
   end = idk_fields_get_text (fields, "end_date");
   if (end != NULL && compare_dates (end, start) < 0)
     return refuse (error, "end_date", _("The meeting cannot end before it starts.")), NULL;
+  zone = idk_fields_get_text (fields, "time_zone");
+  if (zone != NULL && !idk_time_zone_is_known (zone))
+    return refuse (error, "time_zone", _("“%s” is not a time zone; give one such as Europe/Zurich."), zone), NULL;
 
   /* Full sessions are the IASMN's, Steering Group sessions its SG's. */
   type = idk_fields_get_text (fields, "type");

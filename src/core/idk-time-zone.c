@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <libical/ical.h>
+
 #include "idk-time-zone.h"
 
 /* The IANA zones of the cities where the UNSMS meets: those of the
@@ -63,4 +65,16 @@ idk_time_zone_for_city (const char *city)
       return cities[i].zone;
 
   return NULL;
+}
+
+/**
+ * idk_time_zone_is_known:
+ *
+ * Returns: whether @zone is an IANA zone this machine can describe (in a
+ *   calendar's VTIMEZONE)
+ */
+gboolean
+idk_time_zone_is_known (const char *zone)
+{
+  return zone != NULL && icaltimezone_get_builtin_timezone (zone) != NULL;
 }

@@ -108,7 +108,7 @@ idk_calendar_view_edit_meeting (IdkCalendarView *self,
                                 const char      *uuid)
 {
   static const char * const names[] = {
-    "title", "type", "number", "start_date", "end_date", "city", "country", "venue", NULL
+    "title", "type", "number", "start_date", "end_date", "city", "country", "venue", "time_zone", NULL
   };
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
   g_autoptr(JsonObject) fields = uuid ? idk_store_get_fields (store, uuid, NULL, NULL) : NULL;
