@@ -46,18 +46,10 @@ idk_meeting_ical_uid (const char *meeting_uuid)
 }
 
 static struct icaltimetype
-date_value (const char *text,
-            int         add_days)
+ical_date (GDate *day)
 {
-  IdkDate date;
-  g_autoptr(GDate) day = NULL;
   struct icaltimetype value = icaltime_null_date ();
 
-  if (!idk_date_parse (text, &date))
-    return value;
-  day = idk_date_first_day (&date);
-  if (add_days > 0)
-    g_date_add_days (day, add_days);
   value.year = g_date_get_year (day);
   value.month = g_date_get_month (day);
   value.day = g_date_get_day (day);
@@ -65,22 +57,32 @@ date_value (const char *text,
   return value;
 }
 
+/* The first day of a date of any precision. */
+static struct icaltimetype
+date_value (const char *text)
+{
+  IdkDate date;
+  g_autoptr(GDate) day = NULL;
+
+  if (!idk_date_parse (text, &date))
+    return icaltime_null_date ();
+  day = idk_date_first_day (&date);
+  return ical_date (day);
+}
+
+/* The day after the last day of a date of any precision: DTEND of an
+ * all-day event is exclusive. */
 static struct icaltimetype
 last_day_value (const char *text)
 {
   IdkDate date;
   g_autoptr(GDate) day = NULL;
-  struct icaltimetype value = icaltime_null_date ();
 
   if (!idk_date_parse (text, &date))
-    return value;
+    return icaltime_null_date ();
   day = idk_date_last_day (&date);
-  g_date_add_days (day, 1);  /* DTEND of an all-day event is exclusive */
-  value.year = g_date_get_year (day);
-  value.month = g_date_get_month (day);
-  value.day = g_date_get_day (day);
-  value.is_date = 1;
-  return value;
+  g_date_add_days (day, 1);
+  return ical_date (day);
 }
 
 static struct icaltimetype
@@ -156,7 +158,7 @@ static struct icaltimetype
 local_time (const char *day,
             int         minutes)
 {
-  struct icaltimetype value = date_value (day, 0);
+  struct icaltimetype value = date_value (day);
 
   /* Local time; the TZID parameter names its zone. */
   value.is_date = 0;
@@ -266,7 +268,7 @@ add_meeting (Writer       *writer,
   event = icalcomponent_new_vevent ();
   add_common (writer, event, uid, sqlite3_column_int64 (stmt, 11) - 1, sqlite3_column_int64 (stmt, 13));
   icalcomponent_add_property (event, icalproperty_new_summary (title));
-  icalcomponent_add_property (event, icalproperty_new_dtstart (date_value (start, 0)));
+  icalcomponent_add_property (event, icalproperty_new_dtstart (date_value (start)));
   icalcomponent_add_property (event, icalproperty_new_dtend (last_day_value (end)));
   icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   if (location != NULL)
