@@ -33,6 +33,12 @@ typedef struct
   const char *type;              /* static, from the descriptor */
 } RefUse;
 
+typedef struct
+{
+  const char *type;              /* static, from the descriptor */
+  guint index;                   /* of its first revision in the bundle */
+} SeenRecord;
+
 struct _IdkImportRun
 {
   IdkStore *store;
@@ -40,6 +46,7 @@ struct _IdkImportRun
   GArray *inserted;              /* bundle index of each revision written, in order */
   GHashTable *held;              /* record → type, for revisions already held */
   GHashTable *targets;           /* referenced record → RefUse, first use */
+  GHashTable *seen;              /* record → SeenRecord, the bundle's so far */
   guint64 max_hlc;
   gboolean parents_seen;         /* some revision here names a parent */
 };
@@ -107,6 +114,7 @@ _idk_import_run_begin (IdkStore  *store,
   run->inserted = g_array_new (FALSE, FALSE, sizeof (guint));
   run->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ref_use_free);
+  run->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return run;
 }
 
@@ -116,6 +124,7 @@ run_free (IdkImportRun *run)
   g_array_unref (run->inserted);
   g_hash_table_unref (run->held);
   g_hash_table_unref (run->targets);
+  g_hash_table_unref (run->seen);
   g_free (run);
 }
 
@@ -178,7 +187,10 @@ check_held (IdkImportRun  *run,
 }
 
 /* A record is of one type everywhere.  @exists: whether the database (or
- * the bundle so far) holds a revision of it. */
+ * the bundle so far) holds a revision of it.  The bundle's records are
+ * remembered as they come and the database's are looked up by key, so the
+ * check costs the same for the thousandth revision of a record as for its
+ * first (it once read every earlier revision of the record each time). */
 static gboolean
 check_record_type (IdkImportRun  *run,
                    guint          index,
@@ -186,36 +198,38 @@ check_record_type (IdkImportRun  *run,
                    gboolean      *exists,
                    GError       **error)
 {
-  g_autofree char *other = NULL;
+  const IdkRecordType *type = idk_record_type_lookup (revision->type);
+  SeenRecord *seen = g_hash_table_lookup (run->seen, revision->record);
+  g_autofree char *held_type = NULL;
   sqlite3_stmt *stmt;
-  gint64 rowid = 0;
 
-  *exists = FALSE;
-
-  /* Another type first, if there is one. */
-  if (!(stmt = _idk_store_prepare (run->store,
-                                   "SELECT record_type, rowid FROM revisions WHERE record_uuid = ?1 "
-                                   "ORDER BY record_type <> ?2 DESC LIMIT 1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, revision->type, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (seen != NULL)
     {
       *exists = TRUE;
-      if (!g_str_equal (text (stmt, 0), revision->type))
-        other = g_strdup (text (stmt, 0));
-      rowid = sqlite3_column_int64 (stmt, 1);
+      if (seen->type == type->name)
+        return TRUE;
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Record %s appears in the bundle as %s (revision %u) and "
+                     "as %s (revision %u)"), revision->record, seen->type, seen->index + 1,
+                     revision->type, index + 1);
     }
+
+  if (!(stmt = _idk_store_prepare (run->store, "SELECT type FROM records WHERE uuid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    held_type = g_strdup (text (stmt, 0));
   sqlite3_reset (stmt);
 
-  if (other == NULL)
-    return TRUE;
-  if (rowid > run->watermark)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Record %s appears in the bundle as %s (revision %u) and "
-                   "as %s (revision %u)"), revision->record, other, index_of_rowid (run, rowid) + 1,
-                   revision->type, index + 1);
-  return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle: record %s is of type %s there, "
-                 "but this database holds it as %s"), index + 1, revision->record, revision->type, other);
+  *exists = held_type != NULL;
+  if (held_type != NULL && !g_str_equal (held_type, revision->type))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle: record %s is of type %s there, "
+                   "but this database holds it as %s"), index + 1, revision->record, revision->type, held_type);
+
+  seen = g_new0 (SeenRecord, 1);
+  seen->type = type->name;
+  seen->index = index;
+  g_hash_table_insert (run->seen, g_strdup (revision->record), seen);
+  return TRUE;
 }
 
 /* Parents and children of a revision must be revisions of its record. */
