@@ -416,6 +416,35 @@ test_office_at_first_start (Fixture       *fixture,
   g_assert_cmpstr (organization, ==, "WFP");
 }
 
+/* An office named with markup: every place that shows its name shows the
+ * characters as written (libadwaita 1.2 parses toast titles as markup; the
+ * name once came out bold, or not at all). */
+static void
+test_markup_in_names (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(IdkApplication) app = NULL;
+  GtkWidget *dialog, *window;
+
+  g_assert_true (idk_store_set_office (fixture->other, "<b>x</b> & <i>Co", NULL, &error));
+  g_assert_no_error (error);
+  bundle = write_bundle_with_action (fixture, "An action from <b>x</b>");
+  file = g_file_new_for_path (bundle);
+  name_office (fixture->db, "Secretariat");
+  app = start_application (fixture);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
+  dialog = wait_for_window (IDK_TYPE_IMPORT_DIALOG, "The import dialog");
+  idk_gui_wait_for_label (dialog, "Import from <b>x</b> & <i>Co?");
+  gtk_widget_activate_action (dialog, "import.apply", NULL);
+  wait_until_closed (IDK_TYPE_IMPORT_DIALOG);
+  idk_gui_wait_for_label (window, "Imported 1 new revision from <b>x</b> & <i>Co");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +458,7 @@ main (int   argc,
   TEST ("/gui-exchange/export-bundle", test_export_bundle);
   TEST ("/gui-exchange/resolve-conflict", test_resolve_conflict);
   TEST ("/gui-exchange/office-at-first-start", test_office_at_first_start);
+  TEST ("/gui-exchange/markup-in-names", test_markup_in_names);
 
   return g_test_run ();
 }

@@ -50,6 +50,7 @@ struct _IdkImport
   guint n_revisions;
   guint n_new;
   guint64 max_hlc;
+  guint64 work;           /* thousands of SQLite VM steps of the last pass */
   GHashTable *counts;     /* type name → guint[IDK_IMPORT_N_COUNTS] */
 };
 

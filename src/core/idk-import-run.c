@@ -26,6 +26,7 @@
 
 typedef struct
 {
+  char *target;
   const char *field;             /* static, from the descriptor */
   const char * const *types;     /* static, from the descriptor */
   guint index;
@@ -45,7 +46,7 @@ struct _IdkImportRun
   gint64 watermark;              /* revisions with a greater rowid are the bundle's */
   GArray *inserted;              /* bundle index of each revision written, in order */
   GHashTable *held;              /* record → type, for revisions already held */
-  GHashTable *targets;           /* referenced record → RefUse, first use */
+  GHashTable *targets;           /* (record, types a field takes) → RefUse, first use */
   GHashTable *seen;              /* record → SeenRecord, the bundle's so far */
   guint64 max_hlc;
   gboolean parents_seen;         /* some revision here names a parent */
@@ -65,6 +66,7 @@ ref_use_free (gpointer data)
 {
   RefUse *use = data;
 
+  g_free (use->target);
   g_free (use->record);
   g_free (use);
 }
@@ -284,17 +286,21 @@ note_references (IdkImportRun *run,
   for (guint i = 0; i < refs->len; i++)
     {
       IdkImportRef *ref = g_ptr_array_index (refs, i);
+      /* Each target once for each kind of field that names it: a record
+       * named rightly once and wrongly later is checked both times. */
+      g_autofree char *key = g_strdup_printf ("%s %p", ref->target, (gconstpointer) ref->types);
       RefUse *use;
 
-      if (g_hash_table_contains (run->targets, ref->target))
+      if (g_hash_table_contains (run->targets, key))
         continue;
       use = g_new0 (RefUse, 1);
+      use->target = g_strdup (ref->target);
       use->field = ref->field;
       use->types = ref->types;
       use->index = index;
       use->record = g_strdup (revision->record);
       use->type = idk_record_type_lookup (revision->type)->name;
-      g_hash_table_insert (run->targets, g_strdup (ref->target), use);
+      g_hash_table_insert (run->targets, g_steal_pointer (&key), use);
     }
 }
 
@@ -446,10 +452,10 @@ check_references (IdkImportRun  *run,
                   GError       **error)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer value;
 
   g_hash_table_iter_init (&iter, run->targets);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       RefUse *use = value;
       g_autofree char *type = NULL;
@@ -457,7 +463,7 @@ check_references (IdkImportRun  *run,
 
       if (!(stmt = _idk_store_prepare (run->store, "SELECT type FROM records WHERE uuid = ?1", error)))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, use->target, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         type = g_strdup (text (stmt, 0));
       sqlite3_reset (stmt);
@@ -465,11 +471,11 @@ check_references (IdkImportRun  *run,
       if (type == NULL)
         return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s), field “%s”: refers to "
                        "%s, which is neither in the bundle nor in this database"),
-                       use->index + 1, use->type, use->record, use->field, (const char *) key);
+                       use->index + 1, use->type, use->record, use->field, use->target);
       if (!g_strv_contains (use->types, type))
         return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s), field “%s”: refers to "
                        "%s, which is of type %s, not %s"),
-                       use->index + 1, use->type, use->record, use->field, (const char *) key, type, use->types[0]);
+                       use->index + 1, use->type, use->record, use->field, use->target, type, use->types[0]);
     }
 
   return TRUE;

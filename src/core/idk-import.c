@@ -115,6 +115,13 @@ load (IdkImport  *self,
 }
 
 /* The pass over the revisions, committed or rolled back. */
+static int
+count_work (void *data)
+{
+  (*(guint64 *) data)++;
+  return 0;
+}
+
 static gboolean
 run (IdkImport        *self,
      gboolean          commit,
@@ -132,6 +139,7 @@ run (IdkImport        *self,
   g_autoptr(GError) local = NULL;
   gsize released = 0;
   guint index = 0, done = 0;
+  gboolean finished;
 
   if (!load (self, error) ||
       !_idk_import_check_seen (self->store, self->bundle_id, self->origin, self->seq, self->sha256,
@@ -142,6 +150,11 @@ run (IdkImport        *self,
 
   if (!(pass = _idk_import_run_begin (self->store, error)))
     return FALSE;
+
+  /* What the pass costs, in work rather than seconds: a figure that does
+   * not depend on the machine, for the tests that keep imports linear. */
+  self->work = 0;
+  sqlite3_progress_handler (_idk_store_get_db (self->store), 1000, count_work, &self->work);
 
   start = g_get_monotonic_time ();
   data = g_bytes_get_data (self->bytes, NULL);
@@ -184,12 +197,13 @@ run (IdkImport        *self,
 
   if (local != NULL)
     {
+      sqlite3_progress_handler (_idk_store_get_db (self->store), 0, NULL, NULL);
       _idk_import_run_abort (pass);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
 
-  if (!_idk_import_run_finish (pass, commit ? &(IdkImportRecord) {
+  finished = _idk_import_run_finish (pass, commit ? &(IdkImportRecord) {
                                  .bundle_id = self->bundle_id,
                                  .origin = self->origin,
                                  .origin_name = self->origin_name,
@@ -200,7 +214,9 @@ run (IdkImport        *self,
                                  .n_revisions = self->n_revisions,
                                  .acked_here = self->acked_here,
                                  .max_hlc = self->max_hlc,
-                               } : NULL, self->counts, &self->n_new, error))
+                               } : NULL, self->counts, &self->n_new, error);
+  sqlite3_progress_handler (_idk_store_get_db (self->store), 0, NULL, NULL);
+  if (!finished)
     return FALSE;
 
   if (progress != NULL)
@@ -481,4 +497,19 @@ idk_import_describe (IdkImport *self)
                           idk_import_get_count (self, NULL, IDK_IMPORT_CONFLICTING));
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * idk_import_get_work:
+ *
+ * Returns: the work of the last pass (preview or apply), in thousands of
+ *   SQLite virtual-machine steps: a measure of cost that, unlike time,
+ *   is the same on every machine
+ */
+guint64
+idk_import_get_work (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), 0);
+
+  return self->work;
 }

@@ -51,7 +51,6 @@ on_table_response_cb (IdkActionsView  *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) table = g_string_new (NULL);
   g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   IdkActionQuery query;
   guint n_rows = 0;
@@ -73,13 +72,11 @@ on_table_response_cb (IdkActionsView  *self,
       return;
     }
 
-  /* Toast titles are markup: the file name is escaped. */
   name = g_file_get_basename (file);
-  escaped = g_markup_escape_text (name, -1);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action written to %s", "%u actions written to %s",
                                         n_rows),
-                           n_rows, escaped);
-  idk_window_add_toast (IDK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), adw_toast_new (title));
+                           n_rows, name);
+  idk_window_add_toast (IDK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), idk_details_toast_new (title));
 }
 
 static void

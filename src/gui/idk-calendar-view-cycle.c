@@ -410,7 +410,7 @@ print_action (GtkWidget  *widget,
   if (meeting == NULL)
     {
       idk_window_add_toast (IDK_WINDOW (gtk_widget_get_root (widget)),
-                            adw_toast_new (_("Choose a meeting to print")));
+                            idk_details_toast_new (_("Choose a meeting to print")));
       return;
     }
   if (parameter != NULL)
@@ -431,7 +431,6 @@ on_ics_response_cb (IdkCalendarView *self,
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   IdkIcalOptions options = { 0 };
   const char *scope = g_object_get_data (G_OBJECT (chooser), "scope");
@@ -459,19 +458,17 @@ on_ics_response_cb (IdkCalendarView *self,
       return;
     }
 
-  /* Toast titles are markup: the file name is escaped. */
   name = g_file_get_basename (file);
-  escaped = g_markup_escape_text (name, -1);
   if (notes->len > 0)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event written to %s; %u meeting without exact dates left out",
                                           "%u events written to %s; %u meetings without exact dates left out",
                                           notes->len),
-                             n_events, escaped, notes->len);
+                             n_events, name, notes->len);
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event written to %s", "%u events written to %s",
                                           n_events),
-                             n_events, escaped);
-  idk_window_add_toast (IDK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), adw_toast_new (title));
+                             n_events, name);
+  idk_window_add_toast (IDK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), idk_details_toast_new (title));
   _idk_calendar_view_set_chooser (self, NULL);
 }
 

@@ -408,7 +408,7 @@ resolve (IdkConflictsWindow *self,
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  adw_toast_overlay_add_toast (self->toast_overlay, idk_details_toast_new (done));
 }
 
 static void

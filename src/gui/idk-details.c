@@ -267,3 +267,21 @@ idk_details_check (GtkBox  *box,
   g_clear_error (error);
   return FALSE;
 }
+
+/**
+ * idk_details_toast_new:
+ * @text: plain text
+ *
+ * libadwaita 1.2 reads a toast's title as Pango markup, and toasts name
+ * files, offices and records that come from elsewhere: every toast goes
+ * through here, escaped, so that "<b>x</b>" shows as written.
+ *
+ * Returns: (transfer full): the toast
+ */
+AdwToast *
+idk_details_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

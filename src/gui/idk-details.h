@@ -36,6 +36,7 @@ void       idk_details_report      (GtkWidget  *widget,
 GtkWidget *idk_details_pill_new     (const char *text,
                                      const char *style_class);
 GtkFileFilter *idk_details_bundle_filter (void);
+AdwToast  *idk_details_toast_new    (const char *text);
 gboolean   idk_details_check        (GtkBox     *box,
                                      GError    **error);
 

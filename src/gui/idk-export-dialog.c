@@ -154,7 +154,7 @@ on_exported_cb (GObject      *object,
                                      job->n_revisions),
                            number, job->name, job->n_revisions);
   if (self->window != NULL)
-    idk_window_add_toast (self->window, adw_toast_new (title));
+    idk_window_add_toast (self->window, idk_details_toast_new (title));
   if (!closed)
     gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -293,7 +293,7 @@ report_result (IdkImportDialog *self)
                                        idk_import_get_n_new_revisions (self->import)),
                              idk_import_get_n_new_revisions (self->import), origin);
 
-  toast = adw_toast_new (title);
+  toast = idk_details_toast_new (title);
   if (conflicts > 0)
     {
       adw_toast_set_button_label (toast, _("_Review Conflicts"));

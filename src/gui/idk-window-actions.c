@@ -63,7 +63,7 @@ print_action (GtkWidget  *widget,
   GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
 
   if (!gtk_widget_activate_action (view, "view.print", NULL))
-    idk_window_add_toast (self, adw_toast_new (_("Open a meeting in the Calendar to print its agenda, record or review")));
+    idk_window_add_toast (self, idk_details_toast_new (_("Open a meeting in the Calendar to print its agenda, record or review")));
 }
 
 static void
@@ -123,7 +123,7 @@ export_action (GtkWidget  *widget,
   /* Bundles carry the office's name: ask for it first. */
   if (name == NULL || *name == '\0')
     {
-      idk_window_add_toast (self, adw_toast_new (_("Name this office before exporting")));
+      idk_window_add_toast (self, idk_details_toast_new (_("Name this office before exporting")));
       idk_window_ask_office (self);
       return;
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "idk-details.h"
 #include "idk-window-private.h"
 
 /* Undo: the last change is offered in a toast, and Ctrl+Z takes it back
@@ -72,7 +73,7 @@ idk_window_offer_undo (IdkWindow      *self,
   self->undo_func = undo;
   self->undo_data = user_data;
   self->undo_destroy = destroy;
-  self->undo_toast = adw_toast_new (title);
+  self->undo_toast = idk_details_toast_new (title);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_action_name (self->undo_toast, "win.undo");
   adw_toast_set_timeout (self->undo_toast, 10);
@@ -155,11 +156,7 @@ undo_change (gpointer data)
     }
 
   if (offer->window != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      idk_window_add_toast (offer->window, adw_toast_new (escaped));
-    }
+    idk_window_add_toast (offer->window, idk_details_toast_new (error->message));
 }
 
 /**
@@ -180,7 +177,6 @@ idk_window_offer_change (GtkWidget  *widget,
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(IdkChange) change = idk_store_take_last_change (store);
-  g_autofree char *escaped = NULL;
   Offer *offer;
 
   if (change == NULL || !IDK_IS_WINDOW (root))
@@ -190,9 +186,7 @@ idk_window_offer_change (GtkWidget  *widget,
   g_set_weak_pointer (&offer->window, IDK_WINDOW (root));
   offer->store = g_object_ref (store);
   offer->change = g_steal_pointer (&change);
-  /* Toast titles are markup in libadwaita 1.2; the title may quote a
-   * record's text. */
-  escaped = g_markup_escape_text (title, -1);
-  idk_window_offer_undo (IDK_WINDOW (root), escaped, undo_change, offer, offer_free);
+  /* The toast escapes the title, which may quote a record's text. */
+  idk_window_offer_undo (IDK_WINDOW (root), title, undo_change, offer, offer_free);
   return TRUE;
 }
