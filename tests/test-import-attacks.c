@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "idk-test-util.h"
+
+/* The importer against bundles written to hurt it: each case is a finding
+ * of the trusted-exchange issue, with the database file left byte for byte
+ * as it was when a bundle is refused. */
+
+typedef struct
+{
+  char *dir;
+  char *source_db;     /* where the crafted bundles are written from */
+  IdkStore *source;
+  char *target_db;     /* where they are imported */
+} Fixture;
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkStore) target = NULL;
+
+  fixture->dir = g_dir_make_tmp ("idk-attacks-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->source_db = g_build_filename (fixture->dir, "source.sqlite3", NULL);
+  fixture->target_db = g_build_filename (fixture->dir, "target.sqlite3", NULL);
+  fixture->source = idk_store_open (fixture->source_db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+  g_assert_true (idk_store_set_office (fixture->source, "Crafting office", NULL, &error));
+  target = idk_store_open (fixture->target_db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_clear_object (&fixture->source);
+  idk_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->source_db);
+  g_free (fixture->target_db);
+}
+
+static char *
+save (Fixture    *fixture,
+      const char *type,
+      const char *uuid,
+      JsonObject *fields)
+{
+  g_autoptr(GError) error = NULL;
+  char *saved = idk_store_save (fixture->source, type, uuid, fields, &error);
+
+  g_assert_no_error (error);
+  return saved;
+}
+
+static char *
+add_organization (Fixture    *fixture,
+                  const char *name)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  json_object_set_string_member (fields, "name", name);
+  json_object_set_string_member (fields, "category", "mou");
+  return save (fixture, "organization", NULL, fields);
+}
+
+static char *
+add_meeting (Fixture    *fixture,
+             const char *title)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  json_object_set_string_member (fields, "type", "ad-hoc");
+  json_object_set_string_member (fields, "title", title);
+  json_object_set_string_member (fields, "start_date", "2027-03-01");
+  json_object_set_string_member (fields, "status", "planned");
+  return save (fixture, "meeting", NULL, fields);
+}
+
+static char *
+add_action (Fixture    *fixture,
+            const char *reference,
+            const char *meeting,
+            const char *owner,
+            const char *due_meeting)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonArray) owners = json_array_new ();
+
+  if (owner != NULL)
+    json_array_add_string_element (owners, owner);
+  json_object_set_string_member (fields, "meeting", meeting);
+  json_object_set_string_member (fields, "reference", reference);
+  json_object_set_string_member (fields, "text", "Crafted");
+  json_object_set_string_member (fields, "kind", "request");
+  json_object_set_string_member (fields, "status", "open");
+  json_object_set_array_member (fields, "owners", g_steal_pointer (&owners));
+  if (due_meeting != NULL)
+    json_object_set_string_member (fields, "due_meeting", due_meeting);
+  return save (fixture, "action", NULL, fields);
+}
+
+static char *
+export (Fixture    *fixture,
+        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (idk_store_export (fixture->source, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Imports @bundle; it must be refused with @expected in its message and
+ * the database file unchanged. */
+static void
+assert_refused (Fixture    *fixture,
+                const char *bundle,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = idk_test_file_checksum (fixture->target_db);
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(IdkStore) target = idk_store_open (fixture->target_db, IDK_STORE_OPEN_EMPTY, &error);
+    g_autoptr(IdkImport) import = NULL;
+
+    g_assert_no_error (error);
+    import = idk_import_new (target, bundle);
+    g_assert_false (idk_import_apply (import, NULL, NULL, NULL, &error));
+    g_assert_nonnull (error);
+    if (strstr (error->message, expected) == NULL)
+      g_error ("Refused for “%s”, not for “%s”", error->message, expected);
+  }
+  after = idk_test_file_checksum (fixture->target_db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Finding 3: only the first use of each target was type-checked.  Each
+ * bundle names a record rightly first, then wrongly. */
+static void
+test_reference_types (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *org = add_organization (fixture, "Right organization");
+  g_autofree char *meeting = add_meeting (fixture, "Right meeting");
+  g_autofree char *spare_meeting = add_meeting (fixture, "Spare meeting");
+  g_autofree char *spare_org = add_organization (fixture, "Spare organization");
+  g_autofree char *right = add_action (fixture, "1", meeting, org, meeting);
+  g_autofree char *wrong = add_action (fixture, "2", spare_meeting, spare_org, spare_meeting);
+  g_autofree char *bundle = export (fixture, "crafted.iasmn");
+  static const struct { const char *field; const char *type; } cases[] = {
+    { "meeting", "organization" },     /* an action decided at an organization */
+    { "owners", "meeting" },           /* owned by a meeting */
+    { "due_meeting", "organization" }, /* due at an organization */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *forged = g_strdup_printf ("%s/forged-%u.iasmn", fixture->dir, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *expected = NULL;
+      const char *target = g_str_equal (cases[i].type, "organization") ? org : meeting;
+      const char *spare = g_str_equal (cases[i].field, "owners") ? spare_org : spare_meeting;
+
+      if (g_str_equal (cases[i].field, "owners"))
+        {
+          from = g_strdup_printf ("\"owners\":[\"%s\"]", spare);
+          to = g_strdup_printf ("\"owners\":[\"%s\"]", target);
+        }
+      else
+        {
+          from = g_strdup_printf ("\"%s\":\"%s\"", cases[i].field, spare);
+          to = g_strdup_printf ("\"%s\":\"%s\"", cases[i].field, target);
+        }
+      idk_test_rewrite_bundle (bundle, forged, from, to);
+      expected = g_strdup_printf ("field “%s”: refers to %s, which is of type %s", cases[i].field, target,
+                                  cases[i].type);
+      assert_refused (fixture, forged, expected);
+    }
+  (void) right;
+  (void) wrong;
+}
+
+/* Finding 1: a record's chain of revisions cost time in its length
+ * squared.  Measured in SQLite's work, not seconds: four times the chain
+ * must cost about four times as much (it cost sixteen). */
+static guint64
+chain_work (Fixture *fixture,
+            guint    length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = g_strdup_printf ("chain-%u.iasmn", length);
+  g_autofree char *bundle = NULL;
+  g_autofree char *db = g_strdup_printf ("%s/chain-%u.sqlite3", fixture->dir, length);
+  g_autoptr(IdkStore) target = NULL;
+  g_autoptr(IdkImport) import = NULL;
+
+  json_object_set_string_member (fields, "category", "mou");
+  g_assert_true (idk_store_begin (fixture->source, &error));
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Chain %u revision %u", length, i);
+      g_autofree char *saved = NULL;
+
+      json_object_set_string_member (fields, "name", label);
+      saved = save (fixture, "organization", uuid, fields);
+      if (uuid == NULL)
+        uuid = g_steal_pointer (&saved);
+    }
+  g_assert_true (idk_store_commit (fixture->source, &error));
+  bundle = export (fixture, name);
+
+  target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+  import = idk_import_new (target, bundle);
+  g_assert_true (idk_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return idk_import_get_work (import);
+}
+
+static void
+test_chain_is_linear (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  guint64 small = chain_work (fixture, 1000);
+  guint64 large;
+  double ratio;
+
+  /* A second source: the first bundle would come along in the second. */
+  g_clear_object (&fixture->source);
+  g_remove (fixture->source_db);
+  {
+    g_autoptr(GError) error = NULL;
+
+    fixture->source = idk_store_open (fixture->source_db, IDK_STORE_OPEN_EMPTY, &error);
+    g_assert_no_error (error);
+    g_assert_true (idk_store_set_office (fixture->source, "Crafting office", NULL, &error));
+  }
+  large = chain_work (fixture, 4000);
+  ratio = (double) large / (double) MAX (small, 1);
+  g_test_message ("chain of 1,000: %" G_GUINT64_FORMAT "k steps; of 4,000: %" G_GUINT64_FORMAT "k (×%.1f)",
+                  small, large, ratio);
+  g_assert_cmpfloat (ratio, <, 6.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/attacks/" path, Fixture, NULL, set_up, func, tear_down)
+  ADD ("reference-types", test_reference_types);
+  ADD ("chain-is-linear", test_chain_is_linear);
+#undef ADD
+
+  return g_test_run ();
+}
