@@ -46,13 +46,14 @@ copy_file (const char *from,
 /* Starts an import and kills it after @delay seconds; whether it was
  * still running then. */
 static gboolean
-kill_import (const char *db,
-             const char *bundle,
-             double      delay)
+kill_command (const char *db,
+              const char *command,
+              const char *file,
+              double      delay)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *cli = cli_path ();
-  const char *argv[] = { cli, "--db", db, "import", bundle, NULL };
+  const char *argv[] = { cli, "--db", db, command, file, NULL };
   gboolean running;
   int status = 0;
   GPid pid;
@@ -123,7 +124,7 @@ test_kill_during_import (void)
       g_remove (wal);
       g_remove (shm);
       copy_file (template, db);
-      if (kill_import (db, bundle, delay))
+      if (kill_command (db, "import", bundle, delay))
         mid_way++;
 
       /* Opened as SQLite opens it after a crash: the WAL is recovered. */
@@ -154,6 +155,103 @@ test_kill_during_import (void)
   idk_test_remove_tree (dir);
 }
 
+/* The files of a folder other than @except. */
+static guint
+count_other_files (const char *dir_name,
+                   const char *except)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += !g_str_equal (name, except);
+  return n;
+}
+
+static gint64
+bundle_seq (const char *path)
+{
+  g_autofree char *contents = NULL;
+  const char *seq;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return 0;
+  seq = strstr (contents, "\n\"seq\":");
+  g_assert_nonnull (seq);
+  return g_ascii_strtoll (seq + strlen ("\n\"seq\":"), NULL, 10);
+}
+
+/* `iasmn export` killed at several points: the next export leaves no
+ * partial file behind, and a bundle the killed one published carries a
+ * seq the database recorded, so the next one never reuses it (it did when
+ * the file was renamed into place before the commit). */
+static void
+test_kill_during_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("idk-kill-export-XXXXXX", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "large.iasmn", NULL);
+  g_autofree char *db = g_build_filename (dir, "desk.sqlite3", NULL);
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "for-all.iasmn", NULL);
+  IdkSyntheticSize size = { 50, 200, 2000, 10000, 12000 };
+  guint64 n_revisions = 0;
+  double seconds;
+  gint64 start;
+  guint left = 0;
+
+  g_assert_true (idk_synthetic_write_bundle (bundle, &size, &n_revisions, &error));
+  g_assert_no_error (error);
+  import_seconds (db, bundle);
+  g_mkdir (out_dir, 0755);
+  {
+    g_autoptr(IdkStore) store = idk_store_open (db, IDK_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (idk_store_set_office (store, "Killed office", NULL, &error));
+  }
+
+  start = g_get_monotonic_time ();
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "--db", db, "export", out, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("a whole export takes %.2f s", seconds);
+
+  for (guint k = 0; k < N_KILLS; k++)
+    {
+      double delay = seconds * (k + 0.5) / N_KILLS;
+      gint64 published, recorded;
+      g_auto(Run) again = { 0 };
+
+      g_remove (out);
+      kill_command (db, "export", out, delay);
+      left += count_other_files (out_dir, "for-all.iasmn") > 0;
+      published = bundle_seq (out);
+      recorded = idk_test_query_int (db, "SELECT coalesce (max (seq), 0) FROM bundles "
+                                         "WHERE origin = (SELECT value FROM meta WHERE key = 'office_uuid')");
+      g_test_message ("killed after %.2f s: published seq %" G_GINT64_FORMAT ", recorded %" G_GINT64_FORMAT,
+                      delay, published, recorded);
+      /* Published means recorded. */
+      g_assert_cmpint (published, <=, recorded);
+
+      /* The next export cleans up after the killed one and takes a new seq. */
+      g_remove (out);
+      run_cli (&again, NULL, "--db", db, "export", out, NULL);
+      g_assert_cmpint (again.status, ==, 0);
+      g_assert_cmpint (bundle_seq (out), ==, recorded + 1);
+      g_assert_cmpuint (count_other_files (out_dir, "for-all.iasmn"), ==, 0);
+    }
+  g_test_message ("%u of %d kills left a partial file, removed by the next export", left, N_KILLS);
+  g_assert_cmpuint (left, >, 0);
+
+  idk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +259,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kill/during-import", test_kill_during_import);
+  g_test_add_func ("/kill/during-export", test_kill_during_export);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -71,14 +72,55 @@ write_bytes (Writer      *writer,
   return TRUE;
 }
 
+/* A partial bundle is hidden beside its target and named after the
+ * process writing it: ".X.iasmn.partial-PID-XXXXXX".  A process that was
+ * killed cannot remove its own, so each export removes those of the same
+ * target whose writer is gone. */
+static void
+remove_stale_partials (const char *path)
+{
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf (".%s.partial-", base);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *pid_text;
+      char *end;
+      gint64 pid;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      pid_text = name + strlen (prefix);
+      pid = g_ascii_strtoll (pid_text, &end, 10);
+      if (end == pid_text || *end != '-' || pid <= 0 || pid > G_MAXINT)
+        continue;
+      if (kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;  /* still writing, or not ours to judge */
+      {
+        g_autofree char *stale = g_build_filename (dir_name, name, NULL);
+
+        g_debug ("Removing %s, left by an export that did not finish", stale);
+        g_unlink (stale);
+      }
+    }
+}
+
 static gboolean
 writer_open (Writer      *writer,
              const char  *path,
              GError     **error)
 {
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *partial = NULL;
   int fd;
 
-  writer->temp_path = g_strconcat (path, ".XXXXXX", NULL);
+  remove_stale_partials (path);
+  partial = g_strdup_printf (".%s.partial-%d-XXXXXX", base, (int) getpid ());
+  writer->temp_path = g_build_filename (dir_name, partial, NULL);
   fd = g_mkstemp_full (writer->temp_path, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
     {
@@ -125,20 +167,35 @@ writer_close (Writer      *writer,
       writer->file = NULL;
     }
 
-  if (ok && g_rename (writer->temp_path, path) != 0)
+  if (!ok && writer->temp_path != NULL)
+    {
+      g_unlink (writer->temp_path);
+      g_clear_pointer (&writer->temp_path, g_free);
+    }
+  g_clear_pointer (&writer->checksum, g_checksum_free);
+  return ok;
+}
+
+/* The written bundle, renamed into place: only once the database has
+ * recorded its seq, so that a crash never publishes a seq it could give
+ * again to other content. */
+static gboolean
+writer_publish (Writer      *writer,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *temp_path = g_steal_pointer (&writer->temp_path);
+
+  if (g_rename (temp_path, path) != 0)
     {
       int saved = errno;
 
+      g_unlink (temp_path);
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write “%s”: %s"),
                    path, g_strerror (saved));
-      ok = FALSE;
+      return FALSE;
     }
-  if (!ok && writer->temp_path != NULL)
-    g_unlink (writer->temp_path);
-
-  g_clear_pointer (&writer->temp_path, g_free);
-  g_clear_pointer (&writer->checksum, g_checksum_free);
-  return ok;
+  return TRUE;
 }
 
 static gboolean
@@ -379,13 +436,16 @@ idk_store_export (IdkStore    *self,
   if (!writer_close (&writer, path, TRUE, error))
     goto failed;
 
+  /* Recorded first, published second. */
   if (!idk_store_commit (self, error))
     {
-      /* Unrecorded, its seq would be reused for other content. */
-      g_unlink (path);
+      g_unlink (writer.temp_path);
+      g_clear_pointer (&writer.temp_path, g_free);
       idk_store_rollback (self);
       return FALSE;
     }
+  if (!writer_publish (&writer, path, error))
+    return FALSE;
 
   g_debug ("Exported bundle %" G_GINT64_FORMAT " (%u revisions) to %s", next, count, path);
   if (seq != NULL)
