@@ -253,6 +253,29 @@ test_chain_is_linear (Fixture       *fixture,
   g_assert_cmpfloat (ratio, <, 6.0);
 }
 
+/* Finding 9: questionable input.  An office name of a megabyte in the
+ * envelope is refused (and here, when an office is named); a negative
+ * paragraph is refused by the record's description (test-records). */
+static void
+test_huge_office_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *org = add_organization (fixture, "Named organization");
+  g_autofree char *bundle = export (fixture, "named.iasmn");
+  g_autofree char *forged = g_build_filename (fixture->dir, "huge-name.iasmn", NULL);
+  g_autofree char *huge = g_strnfill (1 << 20, 'n');
+  g_autofree char *quoted = g_strdup_printf ("\"name\":\"%s\"", huge);
+  g_autofree char *long_name = g_strnfill (201, 'o');
+
+  idk_test_rewrite_bundle (bundle, forged, "\"name\":\"Crafting office\"", quoted);
+  assert_refused (fixture, forged, "is 1048576 characters long; an office’s name has at most 200");
+
+  g_assert_false (idk_store_set_office (fixture->source, long_name, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "at most 200 characters; this one has 201"));
+  (void) org;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +285,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/attacks/" path, Fixture, NULL, set_up, func, tear_down)
   ADD ("reference-types", test_reference_types);
   ADD ("chain-is-linear", test_chain_is_linear);
+  ADD ("huge-office-name", test_huge_office_name);
 #undef ADD
 
   return g_test_run ();

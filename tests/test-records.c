@@ -133,6 +133,19 @@ test_field_checks (void)
                   g_assert_nonnull (strstr (error->message, "1945–2100"));
                 }
             }
+          else if (g_str_equal (kind, "int"))
+            {
+              /* Counts, numbers and positions: a paragraph −1 is refused. */
+              g_autoptr(JsonNode) zero = json_node_init_int (json_node_alloc (), 0);
+              g_autoptr(JsonNode) negative = json_node_init_int (json_node_alloc (), -1);
+              g_autoptr(GError) error = NULL;
+
+              g_assert_true (idk_record_check_field (types[t], names[f], zero, NULL));
+              g_assert_false (idk_record_check_field (types[t], names[f], negative, &error));
+              g_assert_error (error, IDK_RECORD_ERROR, IDK_RECORD_ERROR_OUT_OF_RANGE);
+              g_assert_cmpstr (idk_record_error_get_field (error), ==, names[f]);
+              g_assert_nonnull (strstr (error->message, "0 or more, not -1"));
+            }
         }
     }
 }

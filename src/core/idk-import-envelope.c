@@ -148,11 +148,23 @@ check_origin (IdkImport   *self,
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.office” must be a UUID in lower case"));
   if (string_member (origin, "name") == NULL || *string_member (origin, "name") == '\0')
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.name” must be a non-empty string"));
+  /* An office is named as an organization is. */
+  if (g_utf8_strlen (string_member (origin, "name"), -1) > IDK_OFFICE_NAME_MAX)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                               _("Envelope member “origin.name” is %ld characters long; an office’s name has at most %d"),
+                               (long) g_utf8_strlen (string_member (origin, "name"), -1), IDK_OFFICE_NAME_MAX);
 
   node = json_object_get_member (origin, "organization");
   organization = string_member (origin, "organization");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && organization == NULL)
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “origin.organization” must be a string or null"));
+  /* A label of the sender's (an acronym or name, as its export writes it),
+   * shown as text and never looked up: another office may have renamed or
+   * deleted that organization since.  Only its length is bounded. */
+  if (organization != NULL && g_utf8_strlen (organization, -1) > IDK_OFFICE_NAME_MAX)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                               _("Envelope member “origin.organization” is %ld characters long; at most %d are taken"),
+                               (long) g_utf8_strlen (organization, -1), IDK_OFFICE_NAME_MAX);
 
   self->origin = g_strdup (string_member (origin, "office"));
   self->origin_name = g_strdup (string_member (origin, "name"));

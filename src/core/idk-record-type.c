@@ -213,7 +213,13 @@ _idk_record_validate_value (const IdkFieldSpec  *spec,
     case IDK_FIELD_INT:
       if (!node_is (node, G_TYPE_INT64))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be a whole number."));
-      if (ABS (json_node_get_int (node)) > IDK_MAX_SAFE_INTEGER)
+      /* Every whole number of a record counts or orders something: a
+       * paragraph, a session, a position.  None is below zero. */
+      if (json_node_get_int (node) < 0)
+        return _idk_record_refuse (error, IDK_RECORD_ERROR_OUT_OF_RANGE, spec->name,
+                                   _("This number is 0 or more, not %lld."),
+                                   (long long) json_node_get_int (node));
+      if (json_node_get_int (node) > IDK_MAX_SAFE_INTEGER)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_OUT_OF_RANGE, spec->name, _("This number is too large."));
       return TRUE;
 

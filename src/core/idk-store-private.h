@@ -33,6 +33,9 @@ struct _IdkStore
   " WHEN 4 THEN " x " || '-12-31' END)"
 #define FIRST_DAY(x) "substr (" x " || '-01-01', 1, 10)"
 
+/* The longest name of an office, as of an organization. */
+#define IDK_OFFICE_NAME_MAX 200
+
 /* "IDK1": marks a database as IASMN Desk's, so that another program's
  * SQLite file is refused rather than migrated. */
 #define IDK_APPLICATION_ID 0x49444b31

@@ -236,6 +236,13 @@ idk_store_set_office (IdkStore    *self,
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("The office needs a name"));
       return FALSE;
     }
+  if (g_utf8_strlen (stripped, -1) > IDK_OFFICE_NAME_MAX)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                   _("An office’s name has at most %d characters; this one has %ld."),
+                   IDK_OFFICE_NAME_MAX, (long) g_utf8_strlen (stripped, -1));
+      return FALSE;
+    }
 
   if (organization_uuid != NULL)
     {
