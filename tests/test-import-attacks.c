@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <unistd.h>
+
 #include "idk-test-util.h"
 
 /* The importer against bundles written to hurt it: each case is a finding
@@ -253,6 +255,60 @@ test_chain_is_linear (Fixture       *fixture,
   g_assert_cmpfloat (ratio, <, 6.0);
 }
 
+/* Finding 2: the importer mapped the file and read it again after the
+ * checks: bytes written in place were imported under the original
+ * checksum, and a file truncated meanwhile killed the process (SIGBUS).
+ * Now what was checked is what goes in, whatever the file does. */
+static void
+test_file_changed_after_check (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *org = add_organization (fixture, "Original name");
+  g_autofree char *bundle = export (fixture, "checked.iasmn");
+
+  for (guint truncate = 0; truncate < 2; truncate++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *db = g_strdup_printf ("%s/changed-%u.sqlite3", fixture->dir, truncate);
+      g_autofree char *copy = g_strdup_printf ("%s/copy-%u.iasmn", fixture->dir, truncate);
+      g_autofree char *contents = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(IdkStore) target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+      g_autoptr(IdkImport) import = NULL;
+      gsize length;
+      FILE *file;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (bundle, &contents, &length, &error));
+      g_assert_true (g_file_set_contents (copy, contents, (gssize) length, &error));
+
+      import = idk_import_new (target, copy);
+      g_assert_true (idk_import_prepare (import, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+
+      /* After the checks: written over in place, or cut to nothing. */
+      file = fopen (copy, "r+");
+      g_assert_nonnull (file);
+      if (truncate)
+        g_assert_cmpint (ftruncate (fileno (file), 0), ==, 0);
+      else
+        {
+          g_autofree char *altered = g_strdup (contents);
+          char *at = strstr (altered, "Original name");
+
+          memcpy (at, "Altered! name", strlen ("Altered! name"));
+          g_assert_cmpuint (fwrite (altered, 1, length, file), ==, length);
+        }
+      fclose (file);
+
+      g_assert_true (idk_import_apply (import, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      name = idk_test_query_text (db, "SELECT name FROM organizations WHERE name LIKE '%name'");
+      g_assert_cmpstr (name, ==, "Original name");
+    }
+  (void) org;
+}
+
 /* Finding 9: questionable input.  An office name of a megabyte in the
  * envelope is refused (and here, when an office is named); a negative
  * paragraph is refused by the record's description (test-records). */
@@ -286,6 +342,7 @@ main (int   argc,
   ADD ("reference-types", test_reference_types);
   ADD ("chain-is-linear", test_chain_is_linear);
   ADD ("huge-office-name", test_huge_office_name);
+  ADD ("file-changed-after-check", test_file_changed_after_check);
 #undef ADD
 
   return g_test_run ();

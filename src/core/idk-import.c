@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -23,8 +25,8 @@
  * a time, each checked in full, then the checks that need the whole bundle
  * and the database (idk-import-run.c).  The preview is that pass rolled
  * back; idk_import_apply() is that pass committed, in one transaction.
- * The file is mapped, not read, and the pages already dealt with are given
- * back as the passes move on, so memory stays flat whatever its size.
+ * The file is read into memory once (see read_file ()), so the bytes
+ * checked are the bytes imported; a bundle costs its size in memory.
  */
 
 G_DEFINE_FINAL_TYPE (IdkImport, idk_import, G_TYPE_OBJECT)
@@ -50,37 +52,77 @@ _idk_import_release_pages (const char *data,
     madvise ((void *) start, length, MADV_DONTNEED);
 }
 
-static GMappedFile *
-map_file (const char  *path,
-          GError     **error)
+/* The whole file, read once: the bytes checked (and, with signatures,
+ * verified) are the bytes imported, whatever happens to the file
+ * afterwards.  A map could change under the import when the file was
+ * written in place, and kill the process with SIGBUS when it shrank.  A
+ * file that changes while it is read is refused. */
+static GBytes *
+read_file (const char  *path,
+           GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-  GMappedFile *file;
-  GStatBuf buf;
+  g_autofree char *data = NULL;
+  GStatBuf before, after;
+  gsize length = 0;
+  int fd;
 
-  if (g_stat (path, &buf) != 0)
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0 || fstat (fd, &before) != 0)
     {
       int saved = errno;
 
+      if (fd >= 0)
+        close (fd);
       _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("Cannot read “%s”: %s"), path, g_strerror (saved));
       return NULL;
     }
-  if (!S_ISREG (buf.st_mode))
+  if (!S_ISREG (before.st_mode))
     {
+      close (fd);
       _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("Cannot read “%s”: not a regular file"), path);
       return NULL;
     }
-  if ((guint64) buf.st_size > idk_json_limits_default ()->max_size)
+  if ((guint64) before.st_size > idk_json_limits_default ()->max_size)
     {
+      close (fd);
       _idk_import_refuse (error, IDK_BUNDLE_ERROR_TOO_LARGE, _("“%s” is larger than %zu bytes"),
-              path, idk_json_limits_default ()->max_size);
+                          path, idk_json_limits_default ()->max_size);
       return NULL;
     }
 
-  file = g_mapped_file_new (path, FALSE, &local);
-  if (file == NULL)
-    _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("Cannot read “%s”: %s"), path, local->message);
-  return file;
+  /* One byte more than announced, to see a file that grows. */
+  data = g_malloc ((gsize) before.st_size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, data + length, (gsize) before.st_size + 1 - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("Cannot read “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0 || (length += (gsize) n) > (gsize) before.st_size)
+        break;
+    }
+  if (fstat (fd, &after) != 0 || length != (gsize) before.st_size || after.st_size != before.st_size ||
+      after.st_mtime != before.st_mtime
+#ifdef __linux__
+      || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec
+#endif
+      )
+    {
+      close (fd);
+      _idk_import_refuse (error, IDK_BUNDLE_ERROR_IO, _("“%s” changed while it was being read: import it again "
+                                                        "once it is complete"), path);
+      return NULL;
+    }
+  close (fd);
+
+  return g_bytes_new_take (g_steal_pointer (&data), length);
 }
 
 /* The checks of the file and its envelope, done once. */
@@ -97,9 +139,8 @@ load (IdkImport  *self,
 
   if (self->bytes == NULL)
     {
-      if (!(self->mapped = map_file (self->path, error)))
+      if (!(self->bytes = read_file (self->path, error)))
         return FALSE;
-      self->bytes = g_mapped_file_get_bytes (self->mapped);
     }
 
   data = g_bytes_get_data (self->bytes, &length);
