@@ -8,16 +8,21 @@ IDK_PACKAGES="build-essential pkg-config meson ninja-build gettext
   imagemagick fonts-dejavu-core adwaita-icon-theme desktop-file-utils
   appstream appstream-util libical-dev tzdata poppler-utils python3"
 
-# The tests read the iCalendar export with Mozilla's ical.js (npm).  A
-# machine with Node.js from elsewhere keeps it; otherwise Debian's.
+# The tests read the iCalendar export with Mozilla's ical.js (npm): a
+# machine with Node.js from elsewhere keeps it, otherwise Debian's.  The
+# fuzzers need clang and its libFuzzer runtime.
 IDK_NODE_PACKAGES="nodejs npm"
+IDK_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev"
 
 idk_install_missing ()
 {
   local missing=""
   local packages="$IDK_PACKAGES"
-  if [ "${1:-}" = "--with-node" ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
-    packages="$packages $IDK_NODE_PACKAGES"
+  if [ "${1:-}" = "--for-tests" ]; then
+    packages="$packages $IDK_FUZZ_PACKAGES"
+    if ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+      packages="$packages $IDK_NODE_PACKAGES"
+    fi
   fi
   for pkg in $packages; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
@@ -72,4 +77,18 @@ idk_install_npm_tools ()
     cp tests/npm/package.json tests/npm/package-lock.json "$dir/" || return 1
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null) || return 1
   fi
+}
+
+# The libFuzzer harnesses, built with clang and the sanitizers in
+# _build-fuzz; each runs for $1 seconds as a test of the "fuzz" suite.
+idk_build_fuzz ()
+{
+  local seconds=${1:-60}
+  if [ ! -f _build-fuzz/build.ninja ]; then
+    CC=clang-14 meson setup _build-fuzz --buildtype=debug -Dgui=false -Dfuzz=true -Dwerror=false \
+      -Db_sanitize=address,undefined -Db_lundef=false >_build/fuzz.log 2>&1 \
+      || { cat _build/fuzz.log; return 1; }
+  fi
+  meson configure _build-fuzz -Dfuzz_seconds="$seconds" >>_build/fuzz.log 2>&1 || { cat _build/fuzz.log; return 1; }
+  meson compile -C _build-fuzz >>_build/fuzz.log 2>&1 || { cat _build/fuzz.log; return 1; }
 }
