@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
 #include "config.h"
+
+#include <string.h>
 
 #include <unistd.h>
 
@@ -309,6 +312,66 @@ test_file_changed_after_check (Fixture       *fixture,
   (void) org;
 }
 
+/* Finding 5: bytes flipped in a table page passed the quick check made at
+ * open, and the database took an import; integrity_check then found an
+ * index row missing.  Now the full check runs before the first write: the
+ * file stays readable and every write is refused, saying why. */
+static void
+test_damaged_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "damaged.sqlite3", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(IdkStore) store = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *saved = NULL;
+  g_autofree char *bundle = export (fixture, "for-damaged.iasmn");
+  g_autoptr(IdkImport) import = NULL;
+  gsize length;
+  char *row;
+
+  store = idk_store_open (path, IDK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* The Asian Development Bank's acronym in its table row: the index on
+   * acronyms still says ADB. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  row = memmem (contents, length, "ADBAsian Development Bank", strlen ("ADBAsian Development Bank"));
+  g_assert_nonnull (row);
+  row[2] = 'X';
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  before = idk_test_file_checksum (path);
+
+  /* It opens (the quick check passes) and reads. */
+  store = idk_store_open (path, IDK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM organizations"), ==, 71);
+
+  /* A save is refused, and says what is wrong. */
+  json_object_set_string_member (fields, "name", "Not written");
+  json_object_set_string_member (fields, "category", "mou");
+  saved = idk_store_save (store, "organization", NULL, fields, &error);
+  g_assert_null (saved);
+  g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged ("));
+  g_assert_nonnull (strstr (error->message, "nothing more is written to it"));
+  g_assert_true (idk_store_is_damaged (store));
+  g_clear_error (&error);
+
+  /* So is an import. */
+  import = idk_import_new (store, bundle);
+  g_assert_false (idk_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT);
+  g_clear_object (&store);
+
+  after = idk_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Finding 9: questionable input.  An office name of a megabyte in the
  * envelope is refused (and here, when an office is named); a negative
  * paragraph is refused by the record's description (test-records). */
@@ -343,6 +406,7 @@ main (int   argc,
   ADD ("chain-is-linear", test_chain_is_linear);
   ADD ("huge-office-name", test_huge_office_name);
   ADD ("file-changed-after-check", test_file_changed_after_check);
+  ADD ("damaged-database", test_damaged_database);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,13 @@
 G_BEGIN_DECLS
 
 /* Shared by the idk-store*.c files only. */
+typedef enum
+{
+  IDK_INTEGRITY_UNKNOWN,    /* only quick_check has run, at open */
+  IDK_INTEGRITY_OK,
+  IDK_INTEGRITY_DAMAGED,    /* nothing is written to it any more */
+} IdkIntegrity;
+
 struct _IdkStore
 {
   GObject parent_instance;
@@ -25,6 +32,8 @@ struct _IdkStore
   GPtrArray *journal;       /* IdkChangeEntry: what the open transaction wrote */
   GArray *journal_marks;    /* journal length at each savepoint */
   IdkChange *last_change;
+  IdkIntegrity integrity;   /* of the file, by PRAGMA integrity_check */
+  char *damage;             /* what the check found, when damaged */
 };
 
 /* The last day of a date of any precision, in SQL. */

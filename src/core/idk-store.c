@@ -122,6 +122,7 @@ idk_store_finalize (GObject *object)
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->journal_marks, g_array_unref);
   g_clear_object (&self->last_change);
+  g_clear_pointer (&self->damage, g_free);
 
   G_OBJECT_CLASS (idk_store_parent_class)->finalize (object);
 }
@@ -283,6 +284,79 @@ idk_store_get_schema_version (IdkStore *self)
 }
 
 /**
+ * idk_store_check_integrity:
+ *
+ * The full check of the database file (PRAGMA integrity_check), which
+ * the quick check made at open leaves out: it finds an index that no
+ * longer matches its table.  It runs once per store, before the first
+ * write, or earlier when called (the application calls it once its window
+ * is up).  A damaged file stays readable; every write to it is refused.
+ *
+ * Returns: %FALSE with @error set (%IDK_STORE_ERROR_CORRUPT) when damaged
+ */
+gboolean
+idk_store_check_integrity (IdkStore  *self,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) found = NULL;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  if (self->integrity == IDK_INTEGRITY_UNKNOWN)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      found = g_string_new (NULL);
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check (8)", -1, &stmt, NULL);
+      while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (line, "ok") != 0)
+            g_string_append_printf (found, "%s%s", found->len ? "; " : "", line ? line : "?");
+        }
+      if (rc != SQLITE_OK)
+        g_string_append (found, sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      g_debug ("integrity_check of %s in %.2f s: %s", self->path, (g_get_monotonic_time () - start) / 1e6,
+               found->len ? found->str : "ok");
+
+      if (found->len == 0)
+        self->integrity = IDK_INTEGRITY_OK;
+      else
+        {
+          self->integrity = IDK_INTEGRITY_DAMAGED;
+          self->damage = g_string_free (g_steal_pointer (&found), FALSE);
+        }
+    }
+
+  if (self->integrity == IDK_INTEGRITY_DAMAGED)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). It can be read, but nothing more is written to it: "
+                     "keep a copy, and restore it from a backup or import your bundles into a new one."),
+                   self->path, self->damage);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * idk_store_is_damaged:
+ *
+ * Returns: whether the full check found the file damaged (read-only now)
+ */
+gboolean
+idk_store_is_damaged (IdkStore *self)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  return self->integrity == IDK_INTEGRITY_DAMAGED;
+}
+
+/**
  * idk_store_begin:
  *
  * Starts a write transaction (`BEGIN IMMEDIATE`), or a savepoint inside
@@ -295,6 +369,11 @@ idk_store_begin (IdkStore  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  /* Writes wait for the full check of the file, and none goes to a file
+   * known to be damaged. */
+  if (self->txn_depth == 0 && !idk_store_check_integrity (self, error))
+    return FALSE;
 
   sql = self->txn_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                              : g_strdup_printf ("SAVEPOINT s%u", self->txn_depth);

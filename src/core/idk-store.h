@@ -45,6 +45,9 @@ void         idk_store_notify_changed     (IdkStore            *self);
 const char  *idk_store_get_path           (IdkStore            *self);
 const char  *idk_store_get_office_uuid    (IdkStore            *self);
 int          idk_store_get_schema_version (IdkStore            *self);
+gboolean     idk_store_check_integrity    (IdkStore            *self,
+                                           GError             **error);
+gboolean     idk_store_is_damaged         (IdkStore            *self);
 gboolean     idk_store_begin              (IdkStore            *self,
                                            GError             **error);
 gboolean     idk_store_commit             (IdkStore            *self,

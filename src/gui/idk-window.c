@@ -226,6 +226,27 @@ idk_window_class_init (IdkWindowClass *klass)
   _idk_window_class_add_actions (widget_class);
 }
 
+/* The full check of the database file, once the window is up: a damaged
+ * file is said at once, not at the first save (writes are refused then
+ * anyway, and the file stays readable). */
+static gboolean
+check_integrity_cb (gpointer data)
+{
+  IdkWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !idk_store_check_integrity (self->store, &error))
+    idk_details_report (GTK_WIDGET (self), _("The Database Is Damaged"), error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map_cb (IdkWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
+  g_timeout_add_full (G_PRIORITY_LOW, 300, check_integrity_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 idk_window_init (IdkWindow *self)
 {
@@ -242,6 +263,7 @@ idk_window_init (IdkWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (_idk_window_on_drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 IdkWindow *
