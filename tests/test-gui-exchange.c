@@ -427,7 +427,7 @@ test_markup_in_names (Fixture       *fixture,
   g_autofree char *bundle = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(IdkApplication) app = NULL;
-  GtkWidget *dialog, *window;
+  GtkWidget *dialog, *window, *view, *entry;
 
   g_assert_true (idk_store_set_office (fixture->other, "<b>x</b> & <i>Co", NULL, &error));
   g_assert_no_error (error);
@@ -443,6 +443,15 @@ test_markup_in_names (Fixture       *fixture,
   gtk_widget_activate_action (dialog, "import.apply", NULL);
   wait_until_closed (IDK_TYPE_IMPORT_DIALOG);
   idk_gui_wait_for_label (window, "Imported 1 new revision from <b>x</b> & <i>Co");
+
+  /* The action, as written, in the Actions view (whose reload, in a
+   * thread, is over before the test ends and its folder goes). */
+  gtk_widget_activate_action_variant (window, "win.view", g_variant_new_string ("actions"));
+  view = idk_window_get_view_widget (IDK_WINDOW (window), "actions");
+  entry = idk_gui_find (view, is_search_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "action from");
+  idk_gui_wait_for_label (view, "An action from <b>x</b>");
+  idk_gui_wait_for_text (view, "27/G1");
 }
 
 int
