@@ -26,6 +26,7 @@ struct _IdkActionList
   char *sort_key;
   gboolean descending;
   gboolean async;
+  gboolean given_up;        /* idk_action_list_cancel (): no more queries */
   guint generation;         /* of the latest query asked for */
   GCancellable *cancellable;
   GArray *rows;         /* gint64 row ids */
@@ -475,7 +476,11 @@ on_query_done_cb (GObject      *object,
 
   if (rows == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* A query given up (its list is going) may fail in any way, and so
+       * may one whose database file has been removed: nothing to say. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->given_up &&
+          !g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) &&
+          g_file_test (idk_store_get_path (self->store), G_FILE_TEST_EXISTS))
         g_warning ("Cannot list the actions: %s", error->message);
       return;
     }
@@ -513,6 +518,9 @@ idk_action_list_refresh (IdkActionList  *self,
   GArray *rows;
 
   g_return_val_if_fail (IDK_IS_ACTION_LIST (self), FALSE);
+
+  if (self->given_up)
+    return TRUE;
 
   self->generation++;
   query = query_new (self);
@@ -565,4 +573,21 @@ idk_action_list_get_query (IdkActionList  *self,
     .sort_key = self->sort_key,
     .descending = self->descending,
   };
+}
+
+/**
+ * idk_action_list_cancel:
+ *
+ * Gives up the query in progress, and any later one, for an owner that
+ * lets the list go: the query's thread holds the list until it ends, and
+ * the store's changes would start new ones meanwhile.
+ */
+void
+idk_action_list_cancel (IdkActionList *self)
+{
+  g_return_if_fail (IDK_IS_ACTION_LIST (self));
+
+  self->given_up = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
 }

@@ -27,6 +27,7 @@ void           idk_action_list_set_sort    (IdkActionList  *self,
                                             gboolean        descending);
 char          *idk_action_list_get_uuid    (IdkActionList  *self,
                                             guint           position);
+void           idk_action_list_cancel      (IdkActionList  *self);
 void           idk_action_list_get_query   (IdkActionList  *self,
                                             IdkActionQuery *query);
 void           idk_action_list_set_async   (IdkActionList  *self,

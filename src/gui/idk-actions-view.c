@@ -220,6 +220,8 @@ idk_actions_view_dispose (GObject *object)
    * (gtk_widget_dispose_template () would unparent it a second time). */
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->selection);
+  if (self->list != NULL)
+    idk_action_list_cancel (self->list);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_pointer (&self->owner_uuids, g_ptr_array_unref);
@@ -258,6 +260,8 @@ set_store (IdkActionsView *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  if (self->list != NULL)
+    idk_action_list_cancel (self->list);
   g_clear_object (&self->list);
   if (self->store != NULL)
     {
