@@ -312,6 +312,14 @@ test_file_changed_after_check (Fixture       *fixture,
   (void) org;
 }
 
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* Finding 5: bytes flipped in a table page passed the quick check made at
  * open, and the database took an import; integrity_check then found an
  * index row missing.  Now the full check runs before the first write: the
@@ -350,6 +358,18 @@ test_damaged_database (Fixture       *fixture,
   store = idk_store_open (path, IDK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM organizations"), ==, 71);
+
+  /* The check in the background, as the window runs it, finds it. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    idk_store_check_integrity_async (store, NULL, keep_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (idk_store_check_integrity_finish (store, result, &error));
+    g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
 
   /* A save is refused, and says what is wrong. */
   json_object_set_string_member (fields, "name", "Not written");

@@ -343,6 +343,78 @@ idk_store_check_integrity (IdkStore  *self,
   return TRUE;
 }
 
+static void
+check_integrity_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  IdkStore *self = source_object;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkStore) reader = idk_store_open_reader (self, &error);
+
+  if (reader == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!idk_store_check_integrity (reader, &error) && reader->integrity != IDK_INTEGRITY_DAMAGED)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_strdup (reader->damage), g_free);
+}
+
+/**
+ * idk_store_check_integrity_async:
+ *
+ * The full check of idk_store_check_integrity(), on a connection of its
+ * own in a thread, so that the window stays live however large the file.
+ * A write asked for meanwhile still waits for a check of its own.
+ */
+void
+idk_store_check_integrity_async (IdkStore            *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (IDK_IS_STORE (self));
+
+  g_task_set_source_tag (task, idk_store_check_integrity_async);
+  if (self->integrity != IDK_INTEGRITY_UNKNOWN)
+    g_task_return_pointer (task, g_strdup (self->damage), g_free);
+  else
+    g_task_run_in_thread (task, check_integrity_thread);
+}
+
+/**
+ * idk_store_check_integrity_finish:
+ *
+ * Returns: %FALSE with @error set when the file is damaged (then the
+ *   store refuses every write) or could not be checked
+ */
+gboolean
+idk_store_check_integrity_finish (IdkStore      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_autofree char *damage = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  damage = g_task_propagate_pointer (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (self->integrity == IDK_INTEGRITY_UNKNOWN)
+    {
+      self->integrity = damage ? IDK_INTEGRITY_DAMAGED : IDK_INTEGRITY_OK;
+      self->damage = g_steal_pointer (&damage);
+    }
+  return idk_store_check_integrity (self, error);
+}
+
 /**
  * idk_store_is_damaged:
  *

@@ -47,6 +47,13 @@ const char  *idk_store_get_office_uuid    (IdkStore            *self);
 int          idk_store_get_schema_version (IdkStore            *self);
 gboolean     idk_store_check_integrity    (IdkStore            *self,
                                            GError             **error);
+void         idk_store_check_integrity_async  (IdkStore            *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean     idk_store_check_integrity_finish (IdkStore            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 gboolean     idk_store_is_damaged         (IdkStore            *self);
 gboolean     idk_store_begin              (IdkStore            *self,
                                            GError             **error);

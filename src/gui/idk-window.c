@@ -229,22 +229,27 @@ idk_window_class_init (IdkWindowClass *klass)
 /* The full check of the database file, once the window is up: a damaged
  * file is said at once, not at the first save (writes are refused then
  * anyway, and the file stays readable). */
-static gboolean
-check_integrity_cb (gpointer data)
+static void
+on_integrity_checked_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
-  IdkWindow *self = data;
+  g_autoptr(IdkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL && !idk_store_check_integrity (self->store, &error))
+  if (!idk_store_check_integrity_finish (IDK_STORE (source), result, &error) &&
+      g_error_matches (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
     idk_details_report (GTK_WIDGET (self), _("The Database Is Damaged"), error);
-  return G_SOURCE_REMOVE;
 }
 
+/* In a thread: the window stays live while a large file is checked. */
 static void
 on_map_cb (IdkWindow *self)
 {
   g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
-  g_timeout_add_full (G_PRIORITY_LOW, 300, check_integrity_cb, g_object_ref (self), g_object_unref);
+  if (self->store != NULL)
+    idk_store_check_integrity_async (self->store, NULL, on_integrity_checked_cb, g_object_ref (self));
 }
 
 static void
