@@ -6,13 +6,13 @@ IDK_PACKAGES="build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev
   libsqlite3-dev sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core x11-utils
   imagemagick fonts-dejavu-core adwaita-icon-theme desktop-file-utils
-  appstream appstream-util libical-dev tzdata poppler-utils python3"
+  appstream appstream-util libical-dev tzdata poppler-utils python3 libsodium-dev"
 
 # The tests read the iCalendar export with Mozilla's ical.js (npm): a
 # machine with Node.js from elsewhere keeps it, otherwise Debian's.  The
-# fuzzers need clang and its libFuzzer runtime.
+# fuzzers need clang and its libFuzzer runtime, the signature tests minisign.
 IDK_NODE_PACKAGES="nodejs npm"
-IDK_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev"
+IDK_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev minisign"
 
 idk_install_missing ()
 {

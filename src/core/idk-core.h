@@ -15,6 +15,7 @@
 #include "idk-record.h"
 #include "idk-revision.h"
 #include "idk-session.h"
+#include "idk-signature.h"
 #include "idk-table-export.h"
 #include "idk-time-zone.h"
 #include "idk-ical.h"
