@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/types.h>
@@ -41,11 +43,18 @@ run_tear_down (RunFixture    *fixture,
       /* build-aux/run hands over to meson devenv, which starts the
        * application: end the whole group. */
       const char *id = g_subprocess_get_identifier (fixture->process);
+      pid_t group = id != NULL ? (pid_t) g_ascii_strtoll (id, NULL, 10) : 0;
 
-      if (id != NULL)
-        kill (-(pid_t) g_ascii_strtoll (id, NULL, 10), SIGTERM);
+      if (group > 0)
+        kill (-group, SIGTERM);
       g_subprocess_wait (fixture->process, NULL, NULL);
       g_clear_object (&fixture->process);
+
+      /* meson devenv may end before the application it started: wait for
+       * the whole group, or the next case's application finds this one
+       * still on the bus and fails to register with it. */
+      for (guint i = 0; group > 0 && i < 100 && (kill (-group, 0) == 0 || errno != ESRCH); i++)
+        g_usleep (100 * 1000);
     }
   idk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
