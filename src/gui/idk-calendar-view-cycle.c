@@ -26,14 +26,6 @@ store_of (IdkCalendarView *self)
   return idk_split_view_get_store (IDK_SPLIT_VIEW (self));
 }
 
-static const char *
-selected_meeting (IdkCalendarView *self)
-{
-  IdkMeeting *meeting = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
-
-  return meeting ? idk_meeting_get_uuid (meeting) : NULL;
-}
-
 static GtkWidget *
 warning_row (GtkWidget  *section,
              const char *text)
@@ -300,7 +292,7 @@ set_day_end_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
-  const char *meeting = selected_meeting (self);
+  const char *meeting = _idk_calendar_view_selected_meeting (self);
   const char *day = g_variant_get_string (parameter, NULL);
   g_autoptr(GPtrArray) days = NULL;
   g_autofree char *current = g_strdup (IDK_DEFAULT_DAY_END);
@@ -376,7 +368,7 @@ add_paper_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
-  const char *meeting = selected_meeting (self);
+  const char *meeting = _idk_calendar_view_selected_meeting (self);
   g_autoptr(IdkPaperRegister) reg = NULL;
   g_autofree char *next = NULL;
   Paper *paper;
@@ -403,7 +395,7 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
-  const char *meeting = selected_meeting (self);
+  const char *meeting = _idk_calendar_view_selected_meeting (self);
   g_autoptr(GError) error = NULL;
   IdkPrintKind kind = IDK_PRINT_RECORD;
 
@@ -447,7 +439,7 @@ on_ics_response_cb (IdkCalendarView *self,
   options.timed_days = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "timed"), "true") == 0;
   options.include_months = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "months"), "true") == 0;
   if (g_strcmp0 (scope, "meeting") == 0)
-    options.meeting = selected_meeting (self);
+    options.meeting = _idk_calendar_view_selected_meeting (self);
   else if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "shown"), "true") == 0)
     _idk_calendar_view_get_filter (self, &options);
 
@@ -476,41 +468,32 @@ static void
 export_ics (IdkCalendarView *self,
             const char      *scope)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   IdkMeeting *meeting = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
+  gboolean one = g_str_equal (scope, "meeting");
   g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
 
-  if (g_str_equal (scope, "meeting") && meeting == NULL)
+  if (one && meeting == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (g_str_equal (scope, "meeting") ? _("Export Meeting") : _("Export Calendar"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("iCalendar files"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_pattern (filter, "*.ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (g_str_equal (scope, "meeting"))
+  if (one)
     {
-      g_autofree char *title = g_strdup (idk_meeting_get_title (meeting));
-
-      g_strdelimit (title, "/\\:", '-');
-      name = g_strconcat (title, ".ics", NULL);
+      name = g_strconcat (idk_meeting_get_title (meeting), ".ics", NULL);
+      g_strdelimit (name, "/\\:", '-');
     }
   else
+    name = g_strdup (_("IASMN meetings.ics"));
+  chooser = idk_details_save_chooser_new (GTK_WIDGET (self), one ? _("Export Meeting") : _("Export Calendar"),
+                                          _("iCalendar files"), "text/calendar", "*.ics", name);
+  if (!one)
     {
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "shown", _("Only the meetings of the type and period shown"),
                                    NULL, NULL);
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "months", _("Also meetings known only to the month"),
                                    NULL, NULL);
-      name = g_strdup (_("IASMN meetings.ics"));
     }
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "timed",
                                _("Also each agenda day, timed in the city’s time zone"), NULL, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "scope", g_strdup (scope), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_ics_response_cb), self, G_CONNECT_SWAPPED);
   _idk_calendar_view_set_chooser (self, chooser);

@@ -256,14 +256,6 @@ idk_calendar_view_add_participant (IdkCalendarView *self,
 
 /* The buttons of the page ------------------------------------------------ */
 
-static const char *
-selected_meeting (IdkCalendarView *self)
-{
-  IdkMeeting *meeting = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
-
-  return meeting ? idk_meeting_get_uuid (meeting) : NULL;
-}
-
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
@@ -279,8 +271,8 @@ edit_action (GtkWidget  *widget,
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
 
-  if (selected_meeting (self) != NULL)
-    idk_calendar_view_edit_meeting (self, selected_meeting (self));
+  if (_idk_calendar_view_selected_meeting (self) != NULL)
+    idk_calendar_view_edit_meeting (self, _idk_calendar_view_selected_meeting (self));
 }
 
 /* A cancelled meeting is kept, with its status; Undo gives the old one back. */
@@ -292,7 +284,7 @@ cancel_action (GtkWidget  *widget,
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
   IdkStore *store = idk_split_view_get_store (IDK_SPLIT_VIEW (self));
   /* A copy: saving reloads the list, which frees the selected item. */
-  g_autofree char *uuid = g_strdup (selected_meeting (self));
+  g_autofree char *uuid = g_strdup (_idk_calendar_view_selected_meeting (self));
   g_autoptr(GError) error = NULL;
 
   if (uuid == NULL)
@@ -314,8 +306,8 @@ add_item_action (GtkWidget  *widget,
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
 
-  if (selected_meeting (self) != NULL)
-    idk_calendar_view_edit_agenda_item (self, selected_meeting (self), NULL);
+  if (_idk_calendar_view_selected_meeting (self) != NULL)
+    idk_calendar_view_edit_agenda_item (self, _idk_calendar_view_selected_meeting (self), NULL);
 }
 
 static void
@@ -325,8 +317,8 @@ add_participant_action (GtkWidget  *widget,
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
 
-  if (selected_meeting (self) != NULL)
-    idk_calendar_view_add_participant (self, selected_meeting (self));
+  if (_idk_calendar_view_selected_meeting (self) != NULL)
+    idk_calendar_view_add_participant (self, _idk_calendar_view_selected_meeting (self));
 }
 
 static void
@@ -336,8 +328,8 @@ edit_item_action (GtkWidget  *widget,
 {
   IdkCalendarView *self = IDK_CALENDAR_VIEW (widget);
 
-  if (selected_meeting (self) != NULL)
-    idk_calendar_view_edit_agenda_item (self, selected_meeting (self), g_variant_get_string (parameter, NULL));
+  if (_idk_calendar_view_selected_meeting (self) != NULL)
+    idk_calendar_view_edit_agenda_item (self, _idk_calendar_view_selected_meeting (self), g_variant_get_string (parameter, NULL));
 }
 
 static void

@@ -27,6 +27,7 @@ void _idk_calendar_view_add_review              (IdkCalendarView *self,
                                                  IdkMeeting      *meeting);
 
 /* idk-calendar-view.c */
+const char *_idk_calendar_view_selected_meeting (IdkCalendarView *self);
 void _idk_calendar_view_get_filter              (IdkCalendarView *self,
                                                  IdkIcalOptions  *options);
 void _idk_calendar_view_set_chooser             (IdkCalendarView *self,

@@ -448,3 +448,12 @@ _idk_calendar_view_get_filter (IdkCalendarView *self,
   else if (self->period == IDK_PERIOD_PAST)
     options->to = idk_store_get_today (store);
 }
+
+/* The UUID of the meeting whose page is shown, or NULL. */
+const char *
+_idk_calendar_view_selected_meeting (IdkCalendarView *self)
+{
+  IdkMeeting *meeting = idk_split_view_get_selected_item (IDK_SPLIT_VIEW (self));
+
+  return meeting ? idk_meeting_get_uuid (meeting) : NULL;
+}

@@ -285,3 +285,34 @@ idk_details_toast_new (const char *text)
 
   return adw_toast_new (escaped);
 }
+
+/**
+ * idk_details_save_chooser_new:
+ * @widget: a widget of the window the chooser is modal on
+ * @pattern: e.g. "*.csv", the file filter with @mime_type
+ *
+ * Returns: (transfer full): a modal chooser of where to save a file, not
+ *   shown yet
+ */
+GtkFileChooserNative *
+idk_details_save_chooser_new (GtkWidget  *widget,
+                              const char *title,
+                              const char *filter_name,
+                              const char *mime_type,
+                              const char *pattern,
+                              const char *current_name)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}

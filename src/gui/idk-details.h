@@ -37,6 +37,12 @@ GtkWidget *idk_details_pill_new     (const char *text,
                                      const char *style_class);
 GtkFileFilter *idk_details_bundle_filter (void);
 AdwToast  *idk_details_toast_new    (const char *text);
+GtkFileChooserNative *idk_details_save_chooser_new (GtkWidget  *widget,
+                                                    const char *title,
+                                                    const char *filter_name,
+                                                    const char *mime_type,
+                                                    const char *pattern,
+                                                    const char *current_name);
 gboolean   idk_details_check        (GtkBox     *box,
                                      GError    **error);
 
