@@ -122,7 +122,8 @@ main (int   argc,
            size.organizations, size.meetings, size.agenda_items, size.actions, size.updates,
            n_revisions, buf.st_size / 1e6);
 
-  import = run_step ((const char *[]) { iasmn, "--db", db, "--empty", "import", source, NULL }, NULL);
+  import = run_step ((const char *[]) { iasmn, "--db", db, "--empty", "import", source, "--accept-unsigned",
+                                        NULL }, NULL);
   name = run_step ((const char *[]) { iasmn, "--db", db, "office", "set", "--name", "Benchmark office", NULL }, NULL);
   export = run_step ((const char *[]) { iasmn, "--db", db, "export", exported, NULL }, NULL);
 

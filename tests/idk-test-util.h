@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define IDK_TEST_SCHEMA_VERSION 3
+#define IDK_TEST_SCHEMA_VERSION 4
 
 /* A folder of its own for each test, removed afterwards. */
 typedef struct
@@ -145,6 +145,70 @@ idk_test_rewrite_bundle (const char *source,
   memcpy ((char *) end + strlen (",\n\"revisions_sha256\":\""), sum, 64);
 
   g_file_set_contents (target, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+}
+
+/* The text after the first @key of @contents up to the next quote or
+ * comma: a member of a bundle's envelope, found without parsing it (a
+ * malformed bundle may be too deep for json-glib). */
+static inline char *
+idk_test_envelope_member (const char *contents,
+                          const char *key,
+                          gboolean    last)
+{
+  const char *at = last ? g_strrstr (contents, key) : strstr (contents, key);
+
+  if (at == NULL)
+    return g_strdup ("");
+  at += strlen (key);
+  return g_strndup (at, strcspn (at, "\",}\n"));
+}
+
+/* Writes @path.minisig, @pair's signature of the bundle at @path with
+ * the trusted comment its envelope calls for, as far as it can be read. */
+static inline void
+idk_test_sign_bundle (IdkKeyPair *pair,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *seq = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *signature_path = g_strconcat (path, ".minisig", NULL);
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  office = idk_test_envelope_member (contents, "\"origin\":{\"office\":\"", FALSE);
+  seq = idk_test_envelope_member (contents, "\n\"seq\":", FALSE);
+  sum = idk_test_envelope_member (contents, "\"revisions_sha256\":\"", TRUE);
+  comment = idk_trust_bundle_comment (office, "", g_ascii_strtoll (seq, NULL, 10), sum);
+  signature = idk_signature_sign (pair, (const guint8 *) contents, length, comment, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (signature_path, signature, -1, &error));
+}
+
+/* Makes @truster trust the key of @office, as a user would once the
+ * fingerprint is confirmed. */
+static inline void
+idk_test_trust_office (IdkStore *truster,
+                       IdkStore *office)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) keys = idk_store_describe_keys (office, &error);
+  JsonObject *own;
+  JsonObject *first;
+  g_autofree char *name = idk_store_get_office_name (office);
+
+  g_assert_no_error (error);
+  own = json_node_get_object (keys);
+  first = json_array_get_object_element (json_object_get_array_member (own, "keys"), 0);
+  g_assert_true (json_object_get_boolean_member (first, "current"));
+  g_assert_true (idk_store_trust_key (truster, json_object_get_string_member (first, "public_key"),
+                                      json_object_get_string_member (own, "fingerprint"),
+                                      idk_store_get_office_uuid (office), name, &error));
   g_assert_no_error (error);
 }
 

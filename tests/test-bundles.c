@@ -7,9 +7,15 @@
  * tests/bundles/ is applied, previewed and recognised when it comes again;
  * every malformed one of tests/bundles/bad/ is refused with exit status 1,
  * a message naming the fault, and the database file unchanged to the byte
- * (EXPECTED.tsv lists them; make-corpus.py wrote them). */
+ * (EXPECTED.tsv lists them; make-corpus.py wrote them).  Each is signed
+ * first, after its mutation, by a key the database trusts for its origin
+ * office, so that the importer's own checks must refuse it, not the
+ * signature. */
 
-static char *template_db;   /* a new database with the default data */
+static char *template_db;       /* a new database with the default data */
+static IdkKeyPair *corpus_key;  /* the Test Field Office's, trusted there */
+
+#define CORPUS_OFFICE "7e57f1e1-d0ff-4ce0-9a11-000000000001"
 
 typedef struct
 {
@@ -48,10 +54,28 @@ corpus_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "bundles", name, NULL);
 }
 
+/* A copy of @bundle in the case's folder with its signature beside it. */
+static char *
+signed_copy (Case       *c,
+             const char *bundle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (bundle);
+  g_autofree char *contents = NULL;
+  char *copy = g_build_filename (c->dir, base, NULL);
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (bundle, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) length, &error));
+  idk_test_sign_bundle (corpus_key, copy);
+  return copy;
+}
+
 static void
 import_good (Case *c)
 {
-  g_autofree char *good = corpus_path ("good.iasmn");
+  g_autofree char *source = corpus_path ("good.iasmn");
+  g_autofree char *good = signed_copy (c, source);
   g_auto(Run) run = { 0 };
 
   run_cli (&run, NULL, "--db", c->db, "import", good, NULL);
@@ -88,7 +112,8 @@ test_malformed (Case          *c,
 {
   g_auto(GStrv) columns = g_strsplit (data, "\t", 3);
   g_autofree char *name = g_build_filename ("bad", columns[0], NULL);
-  g_autofree char *bundle = corpus_path (name);
+  g_autofree char *source = corpus_path (name);
+  g_autofree char *bundle = NULL;
 
   g_assert_cmpuint (g_strv_length (columns), ==, 3);
   if (g_str_equal (columns[1], "after-good"))
@@ -96,6 +121,7 @@ test_malformed (Case          *c,
   else
     g_assert_cmpstr (columns[1], ==, "fresh");
 
+  bundle = signed_copy (c, source);
   assert_refused (c, bundle, columns[2]);
 }
 
@@ -116,6 +142,7 @@ test_oversized_string (Case          *c,
   g_assert_cmpuint (g_string_replace (text, "Test Field Organization", big, 1), ==, 1);
   g_file_set_contents (bundle, text->str, (gssize) text->len, &error);
   g_assert_no_error (error);
+  idk_test_sign_bundle (corpus_key, bundle);
 
   assert_refused (c, bundle, "A string is longer than 1048576 bytes");
 }
@@ -124,7 +151,8 @@ static void
 test_good_bundle (Case          *c,
                   gconstpointer  data)
 {
-  g_autofree char *good = corpus_path ("good.iasmn");
+  g_autofree char *source = corpus_path ("good.iasmn");
+  g_autofree char *good = signed_copy (c, source);
   g_autofree char *before = idk_test_file_checksum (c->db);
   g_autofree char *after_dry_run = NULL;
   g_autofree char *after_apply = NULL;
@@ -136,6 +164,8 @@ test_good_bundle (Case          *c,
 
   run_cli (&dry, NULL, "--db", c->db, "import", good, "--dry-run", NULL);
   g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "Signature: Signed by “Test Field Office” with key "));
+  g_assert_nonnull (strstr (dry.out, "which this office trusts"));
   g_assert_nonnull (strstr (dry.out, "Bundle 1 of Test Field Office (TFO)"));
   g_assert_nonnull (strstr (dry.out, "2 revisions, 2 new to this database"));
   g_assert_nonnull (strstr (dry.out, "organization\t1\t0\t0\t0\n"));
@@ -160,6 +190,42 @@ test_good_bundle (Case          *c,
   g_assert_nonnull (strstr (again.out, "Already imported"));
   after_again = idk_test_file_checksum (c->db);
   g_assert_cmpstr (after_apply, ==, after_again);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (c->db, "SELECT trust FROM bundles WHERE origin = '"
+                                                       CORPUS_OFFICE "'")), ==, "trusted");
+}
+
+/* Unsigned: refused, with the way to take it anyway; taken when asked,
+ * and recorded so. */
+static void
+test_unsigned_bundle (Case          *c,
+                      gconstpointer  data)
+{
+  g_autofree char *good = corpus_path ("good.iasmn");
+  g_autofree char *before = idk_test_file_checksum (c->db);
+  g_autofree char *after = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) accepted = { 0 };
+
+  run_cli (&refused, NULL, "--db", c->db, "import", good, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "iasmn: The bundle is not signed: nothing shows it comes from "
+                                         "“Test Field Office”"));
+  g_assert_nonnull (strstr (refused.err, "--accept-unsigned"));
+  after = idk_test_file_checksum (c->db);
+  g_assert_cmpstr (before, ==, after);
+
+  run_cli (&dry, NULL, "--db", c->db, "import", good, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "Signature: Not signed: nothing shows it comes from “Test Field Office”"));
+  g_assert_nonnull (strstr (dry.out, "importing it needs --accept-unsigned"));
+
+  run_cli (&accepted, NULL, "--db", c->db, "import", good, "--accept-unsigned", NULL);
+  g_assert_cmpint (accepted.status, ==, 0);
+  g_assert_nonnull (strstr (accepted.out, "Accepted without a trusted signature"));
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (c->db, "SELECT trust || ' ' || coalesce (signer, '-') "
+                                                       "FROM bundles WHERE origin = '" CORPUS_OFFICE "'")),
+                   ==, "accepted-unsigned -");
 }
 
 static void
@@ -173,6 +239,13 @@ test_export (Case          *c,
   g_auto(Run) export = { 0 };
   g_auto(Run) import = { 0 };
   g_auto(Run) usage = { 0 };
+  g_auto(Run) untrusted = { 0 };
+  g_auto(Run) key_export = { 0 };
+  g_auto(Run) key_show = { 0 };
+  g_auto(Run) wrong_fp = { 0 };
+  g_auto(Run) trust = { 0 };
+  g_autofree char *public_key = g_build_filename (c->dir, "test-hq.pub", NULL);
+  g_autofree char *fingerprint = NULL;
   g_autoptr(GDir) dir = NULL;
   guint files = 0;
 
@@ -194,11 +267,43 @@ test_export (Case          *c,
   dir = g_dir_open (c->dir, 0, NULL);
   while (g_dir_read_name (dir) != NULL)
     files++;
-  g_assert_cmpuint (files, ==, 2);
+  g_assert_cmpuint (files, ==, 3);  /* the database, the bundle, its signature */
+  g_assert_nonnull (strstr (export.out, ".minisig"));
+
+  /* Another office does not know the key yet. */
+  run_cli (&untrusted, NULL, "--db", other, "import", bundle, NULL);
+  g_assert_cmpint (untrusted.status, ==, 1);
+  g_assert_nonnull (strstr (untrusted.err, "which this office does not trust"));
+
+  /* Test HQ gives its public key and reads its fingerprint out; the other
+   * office trusts it only with the fingerprint it was read. */
+  run_cli (&key_export, NULL, "--db", c->db, "key", "export", public_key, NULL);
+  g_assert_cmpint (key_export.status, ==, 0);
+  run_cli (&key_show, NULL, "--db", c->db, "key", "show", "--json", NULL);
+  g_assert_cmpint (key_show.status, ==, 0);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *shown;
+
+    g_assert_true (json_parser_load_from_data (parser, key_show.out, -1, NULL));
+    shown = json_node_get_object (json_parser_get_root (parser));
+    fingerprint = g_strdup (json_object_get_string_member (shown, "fingerprint"));
+    g_assert_cmpuint (strlen (fingerprint), ==, 16);
+    g_assert_true (g_file_test (json_object_get_string_member (shown, "secret_key_file"), G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (json_object_get_string_member (shown, "public_key_file"), G_FILE_TEST_EXISTS));
+    g_assert_true (json_object_get_boolean_member (
+        json_array_get_object_element (json_object_get_array_member (shown, "keys"), 0), "current"));
+  }
+  run_cli (&wrong_fp, NULL, "--db", other, "key", "trust", public_key, "--fingerprint", "0123456789ABCDEF", NULL);
+  g_assert_cmpint (wrong_fp.status, ==, 1);
+  g_assert_nonnull (strstr (wrong_fp.err, "not the key you were given"));
+  run_cli (&trust, NULL, "--db", other, "key", "trust", public_key, "--fingerprint", fingerprint, NULL);
+  g_assert_cmpint (trust.status, ==, 0);
 
   run_cli (&import, NULL, "--db", other, "import", bundle, NULL);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_nonnull (strstr (import.out, "Bundle 1 of Test HQ (UNICEF)"));
+  g_assert_nonnull (strstr (import.out, "Signed by “Test HQ” with key"));
 
   run_cli (&usage, NULL, "--db", c->db, "export", NULL);
   g_assert_cmpint (usage.status, ==, 2);
@@ -268,6 +373,17 @@ main (int   argc,
   template_db = g_build_filename (dir, "template.sqlite3", NULL);
   run_cli (&make, NULL, "--db", template_db, "stats", NULL);
   g_assert_cmpint (make.status, ==, 0);
+  corpus_key = idk_key_pair_generate ();
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IdkStore) store = idk_store_open (template_db, IDK_STORE_OPEN_DEFAULT, &error);
+    g_autofree char *public_key = idk_key_pair_get_public (corpus_key);
+    g_autofree char *fingerprint = idk_key_fingerprint (public_key);
+
+    g_assert_no_error (error);
+    g_assert_true (idk_store_trust_key (store, public_key, fingerprint, CORPUS_OFFICE, "Test Field Office", &error));
+    g_assert_no_error (error);
+  }
 
   cases = read_expected ();
   g_assert_cmpuint (cases->len, >=, 25);
@@ -280,6 +396,7 @@ main (int   argc,
     }
   g_test_add ("/bundles/refused/oversized-string", Case, NULL, case_set_up, test_oversized_string, case_tear_down);
   g_test_add ("/bundles/good", Case, NULL, case_set_up, test_good_bundle, case_tear_down);
+  g_test_add ("/bundles/unsigned", Case, NULL, case_set_up, test_unsigned_bundle, case_tear_down);
   g_test_add ("/bundles/export", Case, NULL, case_set_up, test_export, case_tear_down);
   g_test_add ("/bundles/usage", Case, NULL, case_set_up, test_usage, case_tear_down);
 
@@ -287,5 +404,6 @@ main (int   argc,
 
   idk_test_remove_tree (dir);
   g_free (template_db);
+  idk_key_pair_free (corpus_key);
   return status;
 }

@@ -46,6 +46,11 @@ network_set_up (Network       *net,
       g_assert_true (idk_store_set_office (office->store, names[i], organization, &error));
       g_assert_no_error (error);
     }
+  /* Each office has confirmed the others' fingerprints. */
+  for (guint i = 0; i < G_N_ELEMENTS (net->offices); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (net->offices); j++)
+      if (i != j)
+        idk_test_trust_office (net->offices[i].store, net->offices[j].store);
 }
 
 static void

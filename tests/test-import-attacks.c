@@ -138,6 +138,8 @@ assert_refused (Fixture    *fixture,
 
     g_assert_no_error (error);
     import = idk_import_new (target, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);  /* crafted, unsigned */
+    idk_import_set_accept_untrusted (import, TRUE);  /* crafted, unsigned */
     g_assert_false (idk_import_apply (import, NULL, NULL, NULL, &error));
     g_assert_nonnull (error);
     if (strstr (error->message, expected) == NULL)
@@ -228,6 +230,7 @@ chain_work (Fixture *fixture,
   target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
   g_assert_no_error (error);
   import = idk_import_new (target, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);  /* crafted, unsigned */
   g_assert_true (idk_import_apply (import, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return idk_import_get_work (import);
@@ -286,6 +289,7 @@ test_file_changed_after_check (Fixture       *fixture,
       g_assert_true (g_file_set_contents (copy, contents, (gssize) length, &error));
 
       import = idk_import_new (target, copy);
+      idk_import_set_accept_untrusted (import, TRUE);  /* crafted, unsigned */
       g_assert_true (idk_import_prepare (import, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
 
@@ -384,6 +388,7 @@ test_damaged_database (Fixture       *fixture,
 
   /* So is an import. */
   import = idk_import_new (store, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);  /* crafted, unsigned */
   g_assert_false (idk_import_apply (import, NULL, NULL, NULL, &error));
   g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT);
   g_clear_object (&store);

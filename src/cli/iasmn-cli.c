@@ -12,7 +12,7 @@
  * options, errors, and tab-separated output. */
 
 static const IasmnCommand *command_tables[] = {
-  iasmn_list_commands, iasmn_exchange_commands, iasmn_edit_commands, iasmn_session_commands,
+  iasmn_list_commands, iasmn_exchange_commands, iasmn_edit_commands, iasmn_session_commands, iasmn_key_commands,
 };
 
 static const IasmnCommand *current;     /* the command being run, for usage errors */

@@ -24,6 +24,7 @@ extern const IasmnCommand iasmn_list_commands[];
 extern const IasmnCommand iasmn_exchange_commands[];
 extern const IasmnCommand iasmn_edit_commands[];
 extern const IasmnCommand iasmn_session_commands[];
+extern const IasmnCommand iasmn_key_commands[];
 
 int       usage_error   (const char          *format,
                          ...) G_GNUC_PRINTF (1, 2);

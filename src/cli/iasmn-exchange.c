@@ -17,6 +17,7 @@ static char *office_name;
 static char *office_organization;
 static char *export_for;
 static gboolean import_dry_run;
+static gboolean import_accept_unsigned;
 static char *conflict_keep;
 
 static int
@@ -139,6 +140,12 @@ run_export (const char  *db,
   printf (g_dngettext (GETTEXT_PACKAGE, "Wrote bundle %s (%u revision) to %s\n",
                        "Wrote bundle %s (%u revisions) to %s\n", n_revisions),
           seq_text, n_revisions, path);
+  {
+    g_autofree char *fingerprint = idk_store_get_key_fingerprint (store);
+    g_autofree char *grouped = idk_key_format_fingerprint (fingerprint);
+
+    printf (_("Signed with key %s in %s.minisig\n"), grouped, path);
+  }
   return EXIT_SUCCESS;
 }
 
@@ -162,17 +169,33 @@ run_import (const char  *db,
     return failed (error);
 
   import = idk_import_new (store, path);
+  idk_import_set_accept_untrusted (import, import_accept_unsigned);
   if (dry_run ? !idk_import_prepare (import, NULL, NULL, NULL, &error)
               : !idk_import_apply (import, NULL, NULL, NULL, &error))
-    return failed (error);
+    {
+      failed (error);
+      if (g_error_matches (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_UNTRUSTED))
+        fprintf (stderr, _("iasmn: to import it anyway, for this once: iasmn import %s --accept-unsigned\n"), path);
+      return EXIT_FAILED;
+    }
 
   preview = idk_import_describe (import);
+  {
+    g_autofree char *signer = idk_import_describe_signer (import);
+
+    printf (_("Signature: %s\n"), signer);
+  }
   fputs (preview, stdout);
+  if (import_accept_unsigned && !dry_run && !idk_import_is_already_imported (import) &&
+      idk_import_get_trust (import) != IDK_TRUST_TRUSTED)
+    puts (_("Accepted without a trusted signature, as asked: the bundle’s record says so"));
 
   if (idk_import_is_already_imported (import))
     return EXIT_SUCCESS;
   if (dry_run)
     {
+      if (!import_accept_unsigned && idk_import_get_trust (import) != IDK_TRUST_TRUSTED)
+        puts (_("Without a trusted signature, importing it needs --accept-unsigned"));
       puts (_("Dry run: nothing was written"));
       return EXIT_SUCCESS;
     }
@@ -339,6 +362,8 @@ static const GOptionEntry export_entries[] = {
 static const GOptionEntry import_entries[] = {
   { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import_dry_run, N_("Check and show what it changes; write nothing"),
     NULL },
+  { "accept-unsigned", 0, 0, G_OPTION_ARG_NONE, &import_accept_unsigned,
+    N_("Take it even if it is unsigned or signed by a key this office does not trust (recorded)"), NULL },
   { NULL }
 };
 
@@ -353,9 +378,11 @@ const IasmnCommand iasmn_exchange_commands[] = {
     N_("show: its UUID, name and organization; set: name it (--name, --organization); "
        "list: the offices bundles came from, and what they acknowledged."), office_entries, run_office },
   { "export", N_("FILE"), N_("Write a bundle for other offices"),
-    N_("Everything, or with --for what that office has not acknowledged yet."), export_entries, run_export },
-  { "import", N_("FILE"), N_("Check a bundle, show what it changes, and apply it"), NULL,
-    import_entries, run_import },
+    N_("Everything, or with --for what that office has not acknowledged yet; signed with this office’s key "
+       "in FILE.minisig."), export_entries, run_export },
+  { "import", N_("FILE"), N_("Check a bundle, show what it changes, and apply it"),
+    N_("The signature FILE.minisig beside it must be by a key this office trusts (see iasmn key), unless "
+       "--accept-unsigned is given."), import_entries, run_import },
   { "conflicts", N_("[resolve RECORD]"), N_("Records with concurrent versions, field by field"),
     N_("resolve RECORD --keep REVISION settles a conflict by keeping one of its versions."),
     conflicts_entries, run_conflicts },

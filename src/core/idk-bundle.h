@@ -26,6 +26,8 @@ typedef enum
   IDK_BUNDLE_ERROR_INVALID,     /* JSON, but not a valid bundle */
   IDK_BUNDLE_ERROR_TAMPERED,    /* contradicts itself or what was received before */
   IDK_BUNDLE_ERROR_CANCELLED,
+  IDK_BUNDLE_ERROR_UNTRUSTED,   /* unsigned, or signed by a key this office does not trust */
+  IDK_BUNDLE_ERROR_REVOKED,     /* signed by a key revoked here */
 } IdkBundleError;
 
 GQuark idk_bundle_error_quark (void);

@@ -18,6 +18,7 @@
 #include "idk-signature.h"
 #include "idk-table-export.h"
 #include "idk-time-zone.h"
+#include "idk-trust.h"
 #include "idk-ical.h"
 #include "idk-store.h"
 #include "idk-types.h"

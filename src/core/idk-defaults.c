@@ -8,6 +8,7 @@
 #include "idk-core-resources.h"
 #include "idk-import.h"
 #include "idk-store-private.h"
+#include "idk-trust-private.h"
 
 /* The default dataset: the real IASMN as a bundle of revisions from a
  * fixed "defaults" office (data/defaults/, built by generate-defaults.py).
@@ -34,6 +35,7 @@ _idk_store_load_defaults (IdkStore  *self,
     return FALSE;
 
   import = idk_import_new_from_bytes (self, bytes, "the default data");
+  _idk_import_set_built_in (import);
   if (!idk_import_prepare (import, NULL, NULL, NULL, error) ||
       !idk_import_apply (import, NULL, NULL, NULL, error))
     {

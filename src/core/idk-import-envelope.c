@@ -9,6 +9,7 @@
 #include "idk-bundle.h"
 #include "idk-import-private.h"
 #include "idk-revision-private.h"
+#include "idk-trust-private.h"
 
 /* The envelope of a bundle, checked member by member before any revision
  * is read: json-glib answers a missing or mistyped member with a critical
@@ -96,7 +97,7 @@ _idk_import_check_seen (IdkStore    *store,
 
 static const char * const envelope_members[] = {
   "format", "format_version", "network_id", "bundle_id", "origin", "seq", "since",
-  "created_at", "acks", "revisions", "revisions_sha256", NULL
+  "created_at", "acks", "signer", "revisions", "revisions_sha256", NULL
 };
 
 /* The member as a string, or NULL if it is missing or of another type. */
@@ -203,6 +204,50 @@ check_acks (IdkImport   *self,
   return TRUE;
 }
 
+/* "signer": the public key the bundle says it is signed with, and, after
+ * a rotation, the office's previous key and its endorsement of this one.
+ * Nothing here is believed: idk-trust.c checks it against the signature
+ * and the keys this office trusts. */
+static gboolean
+check_signer (IdkImport   *self,
+              JsonObject  *envelope,
+              GError     **error)
+{
+  static const char * const members[] = { "key", "endorsed_by", "endorsement", NULL };
+  JsonNode *node = json_object_get_member (envelope, "signer");
+  g_autoptr(GList) names = NULL;
+  JsonObject *signer;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “signer” must be an object"));
+  signer = json_node_get_object (node);
+  names = json_object_get_members (signer);
+  for (const GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (members, l->data))
+      return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Unknown member “%s” in the envelope's “signer”"),
+                                 (const char *) l->data);
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      const char *value = string_member (signer, members[i]);
+
+      if (json_object_has_member (signer, members[i]) && (value == NULL || strlen (value) > 4096))
+        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                                   _("Envelope member “signer.%s” must be a string of at most 4096 bytes"), members[i]);
+    }
+  if (string_member (signer, "key") == NULL)
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “signer.key” is missing"));
+  if ((string_member (signer, "endorsed_by") == NULL) != (string_member (signer, "endorsement") == NULL))
+    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
+                               _("Envelope members “signer.endorsed_by” and “signer.endorsement” go together"));
+
+  self->signer_key = g_strdup (string_member (signer, "key"));
+  self->endorsed_by = g_strdup (string_member (signer, "endorsed_by"));
+  self->endorsement = g_strdup (string_member (signer, "endorsement"));
+  return TRUE;
+}
+
 #define CHECKSUM_SLICE (8 << 20)
 
 gboolean
@@ -274,7 +319,8 @@ _idk_import_check_envelope (IdkImport          *self,
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Envelope member “created_at” must be a short string"));
   self->created_at = g_strdup (value);
 
-  if (!check_acks (self, envelope, error))
+  if (!check_acks (self, envelope, error) ||
+      !check_signer (self, envelope, error))
     return FALSE;
 
   value = string_member (envelope, "revisions_sha256");
@@ -311,8 +357,8 @@ _idk_import_record_bundle (IdkStore               *store,
   sqlite3_stmt *stmt;
 
   if (!(stmt = _idk_store_prepare (store,
-                                   "INSERT INTO bundles (bundle_id, origin, seq, since, sha256, revisions, at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+                                   "INSERT INTO bundles (bundle_id, origin, seq, since, sha256, revisions, at, "
+                                   "  signer, trust) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, record->bundle_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, record->origin, -1, SQLITE_STATIC);
@@ -321,7 +367,10 @@ _idk_import_record_bundle (IdkStore               *store,
   sqlite3_bind_text (stmt, 5, record->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, record->n_revisions);
   sqlite3_bind_text (stmt, 7, at, -1, SQLITE_STATIC);
-  if (!_idk_store_step_done (store, stmt, error))
+  sqlite3_bind_text (stmt, 8, record->signer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, record->trust, -1, SQLITE_STATIC);
+  if (!_idk_store_step_done (store, stmt, error) ||
+      !_idk_trust_adopt (store, record, error))
     return FALSE;
 
   /* This database now holds all the origin held at that bundle only if it

@@ -21,6 +21,10 @@ typedef struct
   guint n_revisions;
   gint64 acked_here;
   guint64 max_hlc;
+  const char *signer;        /* fingerprint of the key that signed it */
+  const char *trust;         /* "trusted", "built-in", "accepted-unsigned", "accepted-untrusted" */
+  const char *adopt_key;     /* a rotated key of the origin to trust from now on */
+  const char *adopt_from;    /* the fingerprint of the key that endorsed it */
 } IdkImportRecord;
 
 /* Shared by the files of the importer (idk-import.c, idk-import-envelope.c). */
@@ -52,6 +56,20 @@ struct _IdkImport
   guint64 max_hlc;
   guint64 work;           /* thousands of SQLite VM steps of the last pass */
   GHashTable *counts;     /* type name → guint[IDK_IMPORT_N_COUNTS] */
+
+  /* Who signed it (idk-trust-check.c). */
+  char *signature;        /* the .minisig text, NULL if none */
+  gboolean signature_read;
+  char *signer_key;       /* envelope "signer": claims, checked against the signature */
+  char *endorsed_by;
+  char *endorsement;
+  int trust;              /* IdkTrust */
+  gboolean built_in;      /* the default data */
+  gboolean accept_untrusted;
+  char *signer_fingerprint;
+  char *signer_office_name;
+  char *adopt_key;
+  char *adopt_from;
 };
 
 gboolean      _idk_import_check_envelope (IdkImport          *self,

@@ -19,6 +19,7 @@
 #include "idk-json-scan.h"
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
+#include "idk-trust-private.h"
 
 /* Importing a bundle, in the order SPEC §5 demands: the bounded pre-scan
  * (idk-json-scan.c), then json-glib on the envelope and on one revision at
@@ -145,7 +146,8 @@ load (IdkImport  *self,
 
   data = g_bytes_get_data (self->bytes, &length);
   if (!idk_json_scan_full (data ? data : "", length, NULL, _idk_import_release_pages, self, &self->scan, error) ||
-      !_idk_import_check_envelope (self, data, length, &self->scan, error))
+      !_idk_import_check_envelope (self, data, length, &self->scan, error) ||
+      !_idk_trust_check_import (self, error))
     return FALSE;
   g_debug ("%s: %" G_GSIZE_FORMAT " bytes scanned and checked in %.2f s", self->path, length,
            (g_get_monotonic_time () - start) / 1e6);
@@ -188,6 +190,8 @@ run (IdkImport        *self,
     return FALSE;
   if (self->already_imported)
     return TRUE;
+  if (commit && !_idk_trust_check_accepted (self, error))
+    return FALSE;
 
   if (!(pass = _idk_import_run_begin (self->store, error)))
     return FALSE;
@@ -255,6 +259,10 @@ run (IdkImport        *self,
                                  .n_revisions = self->n_revisions,
                                  .acked_here = self->acked_here,
                                  .max_hlc = self->max_hlc,
+                                 .signer = self->signer_fingerprint,
+                                 .trust = _idk_trust_describe_acceptance (self),
+                                 .adopt_key = self->adopt_key,
+                                 .adopt_from = self->adopt_from,
                                } : NULL, self->counts, &self->n_new, error);
   sqlite3_progress_handler (_idk_store_get_db (self->store), 0, NULL, NULL);
   if (!finished)
@@ -282,6 +290,14 @@ idk_import_finalize (GObject *object)
   g_clear_pointer (&self->created_at, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->signer_key, g_free);
+  g_clear_pointer (&self->endorsed_by, g_free);
+  g_clear_pointer (&self->endorsement, g_free);
+  g_clear_pointer (&self->signer_fingerprint, g_free);
+  g_clear_pointer (&self->signer_office_name, g_free);
+  g_clear_pointer (&self->adopt_key, g_free);
+  g_clear_pointer (&self->adopt_from, g_free);
 
   G_OBJECT_CLASS (idk_import_parent_class)->finalize (object);
 }

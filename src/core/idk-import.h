@@ -50,6 +50,14 @@ guint        idk_import_get_n_new_revisions  (IdkImport        *self);
 guint        idk_import_get_count            (IdkImport        *self,
                                               const char       *type,
                                               IdkImportCount    which);
+void         idk_import_set_signature        (IdkImport        *self,
+                                              const char       *signature);
+void         idk_import_set_accept_untrusted (IdkImport        *self,
+                                              gboolean          accept);
+int          idk_import_get_trust            (IdkImport        *self);
+const char  *idk_import_get_signer_fingerprint (IdkImport      *self);
+const char  *idk_import_get_signer_key       (IdkImport        *self);
+char        *idk_import_describe_signer      (IdkImport        *self);
 GStrv        idk_import_list_types           (IdkImport        *self);
 char        *idk_import_describe             (IdkImport        *self);
 

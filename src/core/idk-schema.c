@@ -358,10 +358,33 @@ static const char schema_v3[] =
   "ALTER TABLE actions ADD COLUMN carried_to TEXT;"
   "ALTER TABLE meetings ADD COLUMN time_zone TEXT;";
 
+/* Version 4: trusted exchange.  The keys of offices: this office's own
+ * (the secret halves are files in the user's data directory) and those it
+ * trusts, each bound to one office; a revoked key's bundles after
+ * revoked_after are refused.  Each bundle records who signed it and how it
+ * was accepted ("trusted", "built-in", or accepted by the user unsigned or
+ * from an untrusted key). */
+static const char schema_v4[] =
+  "CREATE TABLE keys ("
+  "  fingerprint TEXT PRIMARY KEY,"
+  "  public_key TEXT NOT NULL,"
+  "  office TEXT NOT NULL,"
+  "  name TEXT,"
+  "  added_at TEXT NOT NULL,"
+  "  introduced_by TEXT,"
+  "  replaced_by TEXT,"
+  "  revoked_at TEXT,"
+  "  revoked_after INTEGER"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX keys_office ON keys (office);"
+  "ALTER TABLE bundles ADD COLUMN signer TEXT;"
+  "ALTER TABLE bundles ADD COLUMN trust TEXT;";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 int

@@ -324,6 +324,86 @@ prehash (const guint8 *data,
   crypto_generichash (hash, crypto_generichash_BYTES_MAX, data, length, NULL, 0);
 }
 
+/* A hash computed as the bytes are written, for a file too large to be
+ * read again just to sign it. */
+struct _IdkSignatureHash
+{
+  crypto_generichash_state state;
+};
+
+IdkSignatureHash *
+idk_signature_hash_new (void)
+{
+  IdkSignatureHash *hash;
+
+  g_return_val_if_fail (ensure_sodium (), NULL);
+
+  /* libsodium's state asks for 64-byte alignment. */
+  hash = g_aligned_alloc0 (1, sizeof *hash, 64);
+  crypto_generichash_init (&hash->state, NULL, 0, crypto_generichash_BYTES_MAX);
+  return hash;
+}
+
+void
+idk_signature_hash_update (IdkSignatureHash *hash,
+                           const guint8     *data,
+                           gsize             length)
+{
+  crypto_generichash_update (&hash->state, data, length);
+}
+
+void
+idk_signature_hash_free (IdkSignatureHash *hash)
+{
+  g_aligned_free (hash);
+}
+
+static char *sign_prehashed (IdkKeyPair   *pair,
+                             const guint8 *hash,
+                             const char   *trusted_comment,
+                             GError      **error);
+
+/**
+ * idk_signature_hash_sign:
+ *
+ * Signs what went through @hash, which is then spent.
+ *
+ * Returns: (transfer full): the text of a .minisig file
+ */
+char *
+idk_signature_hash_sign (IdkSignatureHash  *hash,
+                         IdkKeyPair        *pair,
+                         const char        *trusted_comment,
+                         GError           **error)
+{
+  guint8 digest[crypto_generichash_BYTES_MAX];
+
+  crypto_generichash_final (&hash->state, digest, sizeof digest);
+  return sign_prehashed (pair, digest, trusted_comment, error);
+}
+
+/**
+ * idk_signature_get_key_id:
+ *
+ * Returns: (transfer full) (nullable): the fingerprint of the key that
+ *   made @signature, as idk_key_fingerprint() gives it, or %NULL if it is
+ *   not a signature of minisign's format
+ */
+char *
+idk_signature_get_key_id (const char *signature)
+{
+  g_auto(GStrv) lines = g_strsplit (signature ? signature : "", "\n", 3);
+  g_autofree guint8 *line = NULL;
+  gsize length = 0;
+
+  if (g_strv_length (lines) < 2 || !g_str_has_prefix (lines[0], "untrusted comment:"))
+    return NULL;
+  line = g_base64_decode (g_strstrip (lines[1]), &length);
+  if (length != 2 + KEY_ID_BYTES + crypto_sign_BYTES)
+    return NULL;
+  return key_id_hex (line + 2);
+}
+
 /**
  * idk_signature_sign:
  * @trusted_comment: one line, signed with the rest
@@ -338,6 +418,17 @@ idk_signature_sign (IdkKeyPair   *pair,
                     GError      **error)
 {
   guint8 hash[crypto_generichash_BYTES_MAX];
+
+  prehash (data, length, hash);
+  return sign_prehashed (pair, hash, trusted_comment, error);
+}
+
+static char *
+sign_prehashed (IdkKeyPair   *pair,
+                const guint8 *hash,
+                const char   *trusted_comment,
+                GError      **error)
+{
   guint8 line[2 + KEY_ID_BYTES + crypto_sign_BYTES];
   guint8 global[crypto_sign_BYTES];
   g_autofree guint8 *signed_comment = NULL;
@@ -353,10 +444,9 @@ idk_signature_sign (IdkKeyPair   *pair,
       return NULL;
     }
 
-  prehash (data, length, hash);
   memcpy (line, "ED", 2);
   memcpy (line + 2, pair->key_id, KEY_ID_BYTES);
-  crypto_sign_detached (line + 2 + KEY_ID_BYTES, NULL, hash, sizeof hash, pair->secret_key);
+  crypto_sign_detached (line + 2 + KEY_ID_BYTES, NULL, hash, crypto_generichash_BYTES_MAX, pair->secret_key);
 
   comment_length = strlen (trusted_comment);
   signed_comment = g_malloc (crypto_sign_BYTES + comment_length);

@@ -20,6 +20,7 @@ typedef enum
 } IdkSignatureError;
 
 typedef struct _IdkKeyPair IdkKeyPair;
+typedef struct _IdkSignatureHash IdkSignatureHash;
 
 GQuark      idk_signature_error_quark   (void);
 
@@ -48,5 +49,18 @@ gboolean    idk_signature_verify        (const char   *public_key,
                                          const char   *signature,
                                          char        **trusted_comment,
                                          GError      **error);
+
+char       *idk_signature_get_key_id    (const char   *signature);
+
+IdkSignatureHash *idk_signature_hash_new    (void);
+void        idk_signature_hash_update   (IdkSignatureHash  *hash,
+                                         const guint8      *data,
+                                         gsize              length);
+char       *idk_signature_hash_sign     (IdkSignatureHash  *hash,
+                                         IdkKeyPair        *pair,
+                                         const char        *trusted_comment,
+                                         GError           **error);
+void        idk_signature_hash_free     (IdkSignatureHash  *hash);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IdkSignatureHash, idk_signature_hash_free)
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "idk-entry.h"
 #include "idk-hlc-private.h"
 #include "idk-store-private.h"
+#include "idk-trust-private.h"
 
 /* Export: a bundle of this office's revisions, full or for one recipient
  * office (what it has not acknowledged), streamed row by row from SQLite
@@ -32,6 +33,7 @@ typedef struct
   FILE *file;
   char *temp_path;
   GChecksum *checksum;   /* over the revisions payload only */
+  IdkSignatureHash *hash;  /* over every byte, for the signature */
 } Writer;
 
 static void
@@ -60,6 +62,7 @@ write_bytes (Writer      *writer,
 {
   if (payload)
     g_checksum_update (writer->checksum, (const guchar *) data, (gssize) length);
+  idk_signature_hash_update (writer->hash, (const guint8 *) data, length);
 
   if (fwrite (data, 1, length, writer->file) != length)
     {
@@ -135,6 +138,7 @@ writer_open (Writer      *writer,
   writer->file = fdopen (fd, "w");
   setvbuf (writer->file, NULL, _IOFBF, 1 << 20);
   writer->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  writer->hash = idk_signature_hash_new ();
   return TRUE;
 }
 
@@ -173,6 +177,7 @@ writer_close (Writer      *writer,
       g_clear_pointer (&writer->temp_path, g_free);
     }
   g_clear_pointer (&writer->checksum, g_checksum_free);
+  g_clear_pointer (&writer->hash, idk_signature_hash_free);
   return ok;
 }
 
@@ -198,9 +203,44 @@ writer_publish (Writer      *writer,
   return TRUE;
 }
 
+/* The signature, beside the bundle's partial file under the same kind of
+ * hidden name, published with it. */
+static char *
+write_signature (const char  *path,
+                 const char  *text,
+                 GError     **error)
+{
+  g_autofree char *signature_path = g_strconcat (path, ".minisig", NULL);
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (signature_path);
+  g_autofree char *partial = g_strdup_printf (".%s.partial-%d-XXXXXX", base, (int) getpid ());
+  g_autofree char *temp_path = g_build_filename (dir_name, partial, NULL);
+  gsize length = strlen (text);
+  int fd;
+
+  remove_stale_partials (signature_path);
+  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0 || write (fd, text, length) != (gssize) length || fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (temp_path);
+        }
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write “%s”: %s"),
+                   signature_path, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&temp_path);
+}
+
 static gboolean
 write_header (IdkStore    *self,
               Writer      *writer,
+              IdkKeyPair  *pair,
               const char  *bundle_id,
               gint64       seq,
               gint64       since,
@@ -247,7 +287,9 @@ write_header (IdkStore    *self,
   if (rc != SQLITE_DONE)
     return _idk_store_sql_error (self, error);
 
-  g_string_append (head, "},\n\"revisions\":");
+  g_string_append (head, "},\n");
+  _idk_trust_write_signer (self, pair, head);
+  g_string_append (head, "\"revisions\":");
   return write_bytes (writer, head->str, head->len, FALSE, error);
 }
 
@@ -347,7 +389,8 @@ find_start (IdkStore    *self,
  * @n_revisions: (out) (optional): how many revisions it holds
  *
  * Writes a bundle of the revisions this database holds: all of them, or
- * those @recipient has not acknowledged.  The file appears whole or not
+ * those @recipient has not acknowledged, and its signature by this
+ * office's key beside it (@path.minisig).  The file appears whole or not
  * at all.
  */
 gboolean
@@ -363,7 +406,12 @@ idk_store_export (IdkStore    *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *tail = NULL;
-  Writer writer = { NULL, NULL, NULL };
+  Writer writer = { NULL, NULL, NULL, NULL };
+  g_autoptr(IdkKeyPair) pair = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *signature_temp = NULL;
+  g_autofree char *signature_path = NULL;
   gint64 next = 0, since = 0, after = 0, upto = 0;
   guint count = 0;
   sqlite3_stmt *stmt;
@@ -384,6 +432,9 @@ idk_store_export (IdkStore    *self,
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("“%s” is not an office UUID"), recipient);
       return FALSE;
     }
+
+  if (!(pair = _idk_trust_load_own (self, error)))
+    return FALSE;
 
   /* A write transaction: the seq is taken and the file written from one
    * consistent view of the revisions. */
@@ -408,12 +459,17 @@ idk_store_export (IdkStore    *self,
   if (!writer_open (&writer, path, error))
     goto failed;
 
-  if (!write_header (self, &writer, bundle_id, next, since, error) ||
+  if (!write_header (self, &writer, pair, bundle_id, next, since, error) ||
       !write_revisions (self, &writer, after, upto, &count, error))
     goto close_failed;
 
   tail = g_strdup_printf (",\n\"revisions_sha256\":\"%s\"\n}\n", g_checksum_get_string (writer.checksum));
   if (!write_bytes (&writer, tail, strlen (tail), FALSE, error))
+    goto close_failed;
+
+  comment = idk_trust_bundle_comment (self->office_uuid, name, next, g_checksum_get_string (writer.checksum));
+  if (!(signature = idk_signature_hash_sign (writer.hash, pair, comment, error)) ||
+      !(signature_temp = write_signature (path, signature, error)))
     goto close_failed;
 
   if (!(stmt = _idk_store_prepare (self,
@@ -436,12 +492,25 @@ idk_store_export (IdkStore    *self,
   if (!writer_close (&writer, path, TRUE, error))
     goto failed;
 
-  /* Recorded first, published second. */
+  /* Recorded first, published second: the signature, then the bundle, so
+   * that a bundle never shows without its signature. */
   if (!idk_store_commit (self, error))
     {
       g_unlink (writer.temp_path);
       g_clear_pointer (&writer.temp_path, g_free);
+      g_unlink (signature_temp);
       idk_store_rollback (self);
+      return FALSE;
+    }
+  signature_path = g_strconcat (path, ".minisig", NULL);
+  if (g_rename (signature_temp, signature_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (signature_temp);
+      g_unlink (writer.temp_path);
+      g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_IO, _("Cannot write “%s”: %s"),
+                   signature_path, g_strerror (saved));
       return FALSE;
     }
   if (!writer_publish (&writer, path, error))
@@ -459,6 +528,8 @@ sql_failed:
   goto failed;
 close_failed:
   writer_close (&writer, path, FALSE, NULL);
+  if (signature_temp != NULL)
+    g_unlink (signature_temp);
 failed:
   idk_store_rollback (self);
   return FALSE;

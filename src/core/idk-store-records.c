@@ -7,6 +7,7 @@
 
 #include "idk-record-type-private.h"
 #include "idk-store-private.h"
+#include "idk-trust.h"
 
 /* Reading records and their revisions, checking references, the office's
  * identity, and the row counts of `iasmn stats`. */
@@ -270,7 +271,8 @@ idk_store_set_office (IdkStore    *self,
     }
 
   _idk_store_emit_changed (self);
-  return TRUE;
+  /* An office set up gets its key, for the bundles it will sign. */
+  return idk_store_ensure_key (self, error);
 }
 
 /**

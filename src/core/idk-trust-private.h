@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "idk-import-private.h"
+#include "idk-signature.h"
+#include "idk-trust.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the exporter, the importer and idk-trust*.c. */
+IdkKeyPair *_idk_trust_load_own        (IdkStore               *self,
+                                        GError                **error);
+void        _idk_trust_write_signer    (IdkStore               *self,
+                                        IdkKeyPair             *pair,
+                                        GString                *head);
+gboolean    _idk_trust_check_import    (IdkImport              *import,
+                                        GError                **error);
+gboolean    _idk_trust_check_accepted  (IdkImport              *import,
+                                        GError                **error);
+void        _idk_import_set_built_in   (IdkImport              *import);
+const char *_idk_trust_describe_acceptance (IdkImport        *import);
+gboolean    _idk_trust_adopt           (IdkStore               *store,
+                                        const IdkImportRecord  *record,
+                                        GError                **error);
+
+G_END_DECLS
