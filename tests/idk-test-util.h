@@ -199,14 +199,18 @@ idk_test_trust_office (IdkStore *truster,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) keys = idk_store_describe_keys (office, &error);
   JsonObject *own;
-  JsonObject *first;
+  JsonArray *list;
+  JsonObject *current = NULL;
   g_autofree char *name = idk_store_get_office_name (office);
 
   g_assert_no_error (error);
   own = json_node_get_object (keys);
-  first = json_array_get_object_element (json_object_get_array_member (own, "keys"), 0);
-  g_assert_true (json_object_get_boolean_member (first, "current"));
-  g_assert_true (idk_store_trust_key (truster, json_object_get_string_member (first, "public_key"),
+  list = json_object_get_array_member (own, "keys");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    if (json_object_get_boolean_member (json_array_get_object_element (list, i), "current"))
+      current = json_array_get_object_element (list, i);
+  g_assert_nonnull (current);
+  g_assert_true (idk_store_trust_key (truster, json_object_get_string_member (current, "public_key"),
                                       json_object_get_string_member (own, "fingerprint"),
                                       idk_store_get_office_uuid (office), name, &error));
   g_assert_no_error (error);

@@ -382,9 +382,11 @@ idk_store_describe_keys (IdkStore  *self,
                                    "  k.added_at, k.introduced_by, k.replaced_by, k.revoked_at, k.revoked_after, "
                                    "  k.office = ?1 "
                                    "FROM keys k LEFT JOIN offices o ON o.uuid = k.office "
-                                   "ORDER BY k.office = ?1 DESC, coalesce (o.name, k.name), k.added_at", error)))
+                                   "ORDER BY k.fingerprint = ?2 DESC, k.office = ?1 DESC, coalesce (o.name, k.name), "
+                                   "  k.added_at", error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, idk_store_get_office_uuid (self), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fingerprint, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (builder);
