@@ -165,6 +165,65 @@ name_office (const char *db,
 }
 
 static gboolean
+is_apply_button (GtkWidget *widget,
+                 gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "import.apply") == 0;
+}
+
+/* Whether the Apply button can be pressed, as the user sees it. */
+static gboolean
+apply_is_sensitive (GtkWidget *dialog)
+{
+  idk_gui_settle (20);
+  return gtk_widget_is_sensitive (idk_gui_find (dialog, is_apply_button, NULL));
+}
+
+/* The office of @db has confirmed Geneva's fingerprint. */
+static void
+trust_geneva (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkStore) store = idk_store_open (fixture->db, IDK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  idk_test_trust_office (store, fixture->other);
+}
+
+static gboolean
+is_check_button (GtkWidget *widget,
+                 gpointer   data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+static gboolean
+is_entry (GtkWidget *widget,
+          gpointer   data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+/* Types @fingerprint into the Trust This Key dialog and confirms. */
+static void
+trust_from_dialog (GtkWidget  *dialog,
+                   const char *fingerprint)
+{
+  GtkWidget *question, *entry;
+
+  gtk_widget_activate_action (dialog, "import.trust-key", NULL);
+  question = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "The Trust This Key dialog");
+  idk_gui_wait_for_text (question, "Trust the Key of “Geneva HQ”?");
+  entry = idk_gui_find (question, is_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), fingerprint);
+  /* As the Trust button does: the response, then the dialog closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "trust");
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until_closed (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
 is_search_entry (GtkWidget *widget,
                  gpointer   data)
 {
@@ -195,13 +254,34 @@ test_open_bundle (Fixture       *fixture,
   idk_gui_wait_for_label (dialog, "1 new · 0 updated · 79 unchanged · 0 in conflict");
   g_assert_true (idk_import_dialog_is_ready (IDK_IMPORT_DIALOG (dialog)));
 
-  /* Nothing is written before Apply. */
+  /* Signed by a key this office does not know yet: Apply waits. */
+  idk_gui_wait_for_label (dialog, "which this office does not trust: nothing shows it comes from “Geneva HQ”");
+  g_assert_false (apply_is_sensitive (dialog));
+
+  /* A fingerprint that is not Geneva's is refused at the field's dialog;
+   * the one Geneva read out is taken. */
+  trust_from_dialog (dialog, "0123 4567 89AB CDEF");
+  idk_gui_wait_for_label (dialog, "it is not the key you were given");
+  g_assert_false (apply_is_sensitive (dialog));
+  {
+    g_autofree char *fingerprint = idk_store_get_key_fingerprint (fixture->other);
+    g_autofree char *grouped = idk_key_format_fingerprint (fingerprint);
+
+    trust_from_dialog (dialog, grouped);
+  }
+  idk_gui_wait_for_label (dialog, "You now trust the key of “Geneva HQ”");
+  g_assert_true (apply_is_sensitive (dialog));
+
+  /* Nothing is written before Apply but the trust. */
   g_assert_cmpint (idk_test_query_int (fixture->db, "SELECT count(*) FROM actions"), ==, 79);
 
   gtk_widget_activate_action (dialog, "import.apply", NULL);
   wait_until_closed (IDK_TYPE_IMPORT_DIALOG);
   idk_gui_wait_for_label (window, "Imported 1 new revision from Geneva HQ (UNHCR)");
   g_assert_cmpint (idk_test_query_int (fixture->db, "SELECT count(*) FROM actions"), ==, 80);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (fixture->db, "SELECT trust FROM bundles WHERE origin = "
+                                                       "(SELECT office FROM keys WHERE name = 'Geneva HQ')")),
+                   ==, "trusted");
 
   /* The new action is in the Actions view. */
   gtk_widget_activate_action_variant (window, "win.view", g_variant_new_string ("actions"));
@@ -271,11 +351,13 @@ test_export_bundle (Fixture       *fixture,
   wait_until_closed (IDK_TYPE_EXPORT_DIALOG);
   idk_gui_wait_for_label (window, "Bundle 1 written to for-geneva.iasmn (748 revisions)");
 
-  /* Geneva reads it. */
+  /* Geneva, which trusts the Secretariat's key, reads it as signed. */
+  idk_test_trust_office (fixture->other, idk_window_get_store (IDK_WINDOW (window)));
   import = idk_import_new (fixture->other, path);
   g_assert_true (idk_import_prepare (import, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (idk_import_get_origin_name (import), ==, "Secretariat");
+  g_assert_cmpint (idk_import_get_trust (import), ==, IDK_TRUST_TRUSTED);
 }
 
 static gboolean
@@ -340,6 +422,7 @@ test_resolve_conflict (Fixture       *fixture,
   const char *geneva_rev = NULL;
 
   name_office (fixture->db, "Secretariat");
+  trust_geneva (fixture);
   app = start_application (fixture);
   g_application_activate (G_APPLICATION (app));
   window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
@@ -440,9 +523,16 @@ test_markup_in_names (Fixture       *fixture,
   window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
   dialog = wait_for_window (IDK_TYPE_IMPORT_DIALOG, "The import dialog");
   idk_gui_wait_for_label (dialog, "Import from <b>x</b> & <i>Co?");
+  /* Not trusted: the user takes it knowingly, and the name shows as
+   * written in that sentence too. */
+  idk_gui_wait_for_label (dialog, "nothing shows it comes from “<b>x</b> & <i>Co”");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (idk_gui_find (dialog, is_check_button, NULL)), TRUE);
+  g_assert_true (apply_is_sensitive (dialog));
   gtk_widget_activate_action (dialog, "import.apply", NULL);
   wait_until_closed (IDK_TYPE_IMPORT_DIALOG);
   idk_gui_wait_for_label (window, "Imported 1 new revision from <b>x</b> & <i>Co");
+  g_assert_cmpint (idk_test_query_int (fixture->db, "SELECT count(*) FROM bundles WHERE trust = 'accepted-untrusted'"),
+                   ==, 1);
 
   /* The action, as written, in the Actions view (whose reload, in a
    * thread, is over before the test ends and its folder goes). */

@@ -190,7 +190,7 @@ run (IdkImport        *self,
     return FALSE;
   if (self->already_imported)
     return TRUE;
-  if (commit && !_idk_trust_check_accepted (self, error))
+  if (commit && (!_idk_trust_check_import (self, error) || !_idk_trust_check_accepted (self, error)))
     return FALSE;
 
   if (!(pass = _idk_import_run_begin (self->store, error)))
@@ -413,6 +413,13 @@ idk_import_is_already_imported (IdkImport *self)
 {
   g_return_val_if_fail (IDK_IS_IMPORT (self), FALSE);
   return self->already_imported;
+}
+
+const char *
+idk_import_get_origin (IdkImport *self)
+{
+  g_return_val_if_fail (IDK_IS_IMPORT (self), NULL);
+  return self->origin;
 }
 
 const char *

@@ -41,6 +41,7 @@ gboolean     idk_import_apply                (IdkImport        *self,
                                               GError          **error);
 gboolean     idk_import_is_already_imported  (IdkImport        *self);
 guint64      idk_import_get_work             (IdkImport        *self);
+const char  *idk_import_get_origin           (IdkImport        *self);
 const char  *idk_import_get_origin_name      (IdkImport        *self);
 const char  *idk_import_get_origin_organization (IdkImport     *self);
 gint64       idk_import_get_seq              (IdkImport        *self);

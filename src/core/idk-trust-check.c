@@ -237,7 +237,12 @@ _idk_trust_check_import (IdkImport  *self,
   g_autofree char *fingerprint = NULL;
   g_autofree char *claimed = NULL;
 
+  /* Run again at apply: the keys may have changed since the preview. */
   self->trust = IDK_TRUST_UNSIGNED;
+  g_clear_pointer (&self->signer_fingerprint, g_free);
+  g_clear_pointer (&self->signer_office_name, g_free);
+  g_clear_pointer (&self->adopt_key, g_free);
+  g_clear_pointer (&self->adopt_from, g_free);
   if (self->built_in)
     {
       self->trust = IDK_TRUST_BUILT_IN;

@@ -6,46 +6,18 @@
 #include <glib/gi18n.h>
 
 #include "idk-details.h"
-#include "idk-import-dialog.h"
+#include "idk-import-dialog-private.h"
 
 /* Importing a bundle: the file is read and checked in a worker thread on
  * a connection of its own, with progress; the dialog then shows where the
  * bundle comes from and what it changes, record kind by record kind, and
- * Apply writes it, again in the worker, in one transaction.  Cancel stops
+ * Apply writes it, again in the worker, in one transaction.  Who signed
+ * it, and the choices a bundle without a trusted signature calls for, are
+ * in idk-import-dialog-signer.c.  Cancel stops
  * either pass, and nothing is written.  A refused bundle shows the fault
  * the importer named.  All text from the bundle goes into labels as plain
  * text.
  */
-
-typedef enum
-{
-  STATE_READING,
-  STATE_READY,
-  STATE_APPLYING,
-  STATE_FINISHED,
-} State;
-
-struct _IdkImportDialog
-{
-  AdwWindow parent_instance;
-
-  IdkWindow *window;     /* weak */
-  IdkStore *store;       /* the window's */
-  IdkStore *connection;  /* the worker's */
-  IdkImport *import;
-  GFile *file;
-  GCancellable *cancellable;
-  State state;
-  double fraction;
-
-  /* Template widgets */
-  GtkButton *apply_button;
-  GtkButton *cancel_button;
-  AdwPreferencesGroup *counts_group;
-  GtkProgressBar *progress_bar;
-  GtkLabel *summary_label;
-  GtkLabel *title_label;
-};
 
 G_DEFINE_FINAL_TYPE (IdkImportDialog, idk_import_dialog, ADW_TYPE_WINDOW)
 
@@ -60,7 +32,7 @@ set_state (IdkImportDialog *self,
            State            state)
 {
   self->state = state;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", state == STATE_READY);
+  _idk_import_dialog_update_apply (self);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), state == STATE_READING || state == STATE_APPLYING);
   gtk_button_set_label (self->cancel_button, state == STATE_FINISHED ? _("_Close") : _("_Cancel"));
 }
@@ -128,6 +100,7 @@ show_failure (IdkImportDialog *self,
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->summary_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->counts_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->signer_box), FALSE);
   set_state (self, STATE_FINISHED);
 }
 
@@ -235,6 +208,7 @@ show_preview (IdkImportDialog *self)
       add_count_row (self, _("Everything else"), rest);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->counts_group), TRUE);
+  _idk_import_dialog_show_signer (self);
 
   set_state (self, STATE_READY);
   gtk_widget_grab_focus (GTK_WIDGET (self->apply_button));
@@ -361,6 +335,8 @@ apply_action (GtkWidget  *widget,
   if (self->state != STATE_READY)
     return;
 
+  /* The user's choice for this bundle, recorded with it. */
+  idk_import_set_accept_untrusted (self->import, gtk_check_button_get_active (self->accept_check));
   gtk_label_set_text (self->title_label, _("Importing…"));
   set_state (self, STATE_APPLYING);
   start_job (self, TRUE, on_applied_cb);
@@ -420,9 +396,15 @@ idk_import_dialog_class_init (IdkImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, signer_box);
+  gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, signer_icon);
+  gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, signer_label);
+  gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, trust_button);
+  gtk_widget_class_bind_template_child (widget_class, IdkImportDialog, accept_check);
 
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "import.trust-key", NULL, _idk_import_dialog_trust_key);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
 }
 
@@ -430,6 +412,7 @@ static void
 idk_import_dialog_init (IdkImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->accept_check, "toggled", G_CALLBACK (_idk_import_dialog_update_apply), self);
   set_state (self, STATE_READING);
 }
 
