@@ -190,6 +190,22 @@ idk_test_sign_bundle (IdkKeyPair *pair,
   g_assert_true (g_file_set_contents (signature_path, signature, -1, &error));
 }
 
+/* The canonical dump's checksum: offices that hold the same data have
+ * the same. */
+static inline char *
+idk_test_dump_checksum (IdkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (idk_store_dump (store, out, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
 /* Makes @truster trust the key of @office, as a user would once the
  * fingerprint is confirmed. */
 static inline void

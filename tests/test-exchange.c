@@ -98,20 +98,6 @@ import_bundle (Office     *office,
   return g_steal_pointer (&import);
 }
 
-static char *
-dump_checksum (Office *office)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_assert_true (idk_store_dump (office->store, out, &error));
-  g_assert_no_error (error);
-  g_output_stream_close (out, NULL, NULL);
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-}
-
 static JsonObject *
 organization_fields (const char *acronym,
                      const char *name)
@@ -218,8 +204,8 @@ test_round_trip (Network       *net,
   g_assert_no_error (error);
   g_assert_cmpint (idk_test_query_int (b->path, "SELECT count(*) FROM organizations"), ==, 72);
 
-  sum_a = dump_checksum (a);
-  sum_b = dump_checksum (b);
+  sum_a = idk_test_dump_checksum (a->store);
+  sum_b = idk_test_dump_checksum (b->store);
   g_assert_cmpstr (sum_a, ==, sum_b);
 }
 
@@ -252,8 +238,8 @@ test_incremental (Network       *net,
   i3 = import_bundle (b, second);
   g_assert_cmpuint (idk_import_get_count (i3, "organization", IDK_IMPORT_NEW), ==, 1);
 
-  sum_a = dump_checksum (a);
-  sum_b = dump_checksum (b);
+  sum_a = idk_test_dump_checksum (a->store);
+  sum_b = idk_test_dump_checksum (b->store);
   g_assert_cmpstr (sum_a, ==, sum_b);
   g_assert_cmpint (idk_test_query_int (b->path, "SELECT count(*) FROM organizations WHERE name LIKE '%(GEOC)'"), ==, 1);
 }
@@ -355,8 +341,8 @@ test_conflict_and_resolution (Network       *net,
   conflicts_b = idk_store_list_conflicts (b->store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (conflicts_a), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (conflicts_b), ==, 1);
-  sum_a = dump_checksum (a);
-  sum_b = dump_checksum (b);
+  sum_a = idk_test_dump_checksum (a->store);
+  sum_b = idk_test_dump_checksum (b->store);
   g_assert_cmpstr (sum_a, ==, sum_b);
 
   /* Geneva keeps the Secretariat's version; the resolution travels. */
@@ -381,8 +367,8 @@ test_conflict_and_resolution (Network       *net,
 
   g_free (sum_a);
   g_free (sum_b);
-  sum_a = dump_checksum (a);
-  sum_b = dump_checksum (b);
+  sum_a = idk_test_dump_checksum (a->store);
+  sum_b = idk_test_dump_checksum (b->store);
   g_assert_cmpstr (sum_a, ==, sum_b);
 }
 
@@ -575,9 +561,9 @@ test_convergence (Network       *net,
 
   /* The offices have drifted apart, or the test proves nothing. */
   {
-    g_autofree char *sum_0 = dump_checksum (&net->offices[0]);
-    g_autofree char *sum_1 = dump_checksum (&net->offices[1]);
-    g_autofree char *sum_2 = dump_checksum (&net->offices[2]);
+    g_autofree char *sum_0 = idk_test_dump_checksum (net->offices[0].store);
+    g_autofree char *sum_1 = idk_test_dump_checksum (net->offices[1].store);
+    g_autofree char *sum_2 = idk_test_dump_checksum (net->offices[2].store);
 
     g_assert_true (!g_str_equal (sum_0, sum_1) || !g_str_equal (sum_1, sum_2));
   }
@@ -594,10 +580,10 @@ test_convergence (Network       *net,
             g_ptr_array_add (bundles, path);
           }
 
-  reference = dump_checksum (&net->offices[0]);
+  reference = idk_test_dump_checksum (net->offices[0].store);
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *sum = dump_checksum (&net->offices[i]);
+      g_autofree char *sum = idk_test_dump_checksum (net->offices[i].store);
 
       g_assert_cmpstr (sum, ==, reference);
       assert_losers_listed (&net->offices[i]);
@@ -619,7 +605,7 @@ test_convergence (Network       *net,
       }
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *sum = dump_checksum (&net->offices[i]);
+      g_autofree char *sum = idk_test_dump_checksum (net->offices[i].store);
 
       g_assert_cmpstr (sum, ==, reference);
     }

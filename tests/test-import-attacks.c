@@ -420,6 +420,70 @@ test_huge_office_name (Fixture       *fixture,
   (void) org;
 }
 
+/* Finding 4: a forged bundle names as parent the revision id another
+ * office will give its next change (ids are predictable).  Refusing on
+ * that made the order decide: the genuine bundle after the forged one was
+ * refused whole, before it the forged one was.  A parent of another record
+ * now counts for nothing, so both orders take both bundles and end alike. */
+static void
+test_parent_poisoning (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *geneva_db = g_build_filename (fixture->dir, "geneva.sqlite3", NULL);
+  g_autoptr(IdkStore) geneva = idk_store_open (geneva_db, IDK_STORE_OPEN_EMPTY, &error);
+  g_autofree char *genuine = g_build_filename (fixture->dir, "genuine.iasmn", NULL);
+  g_autofree char *forged = g_build_filename (fixture->dir, "forged.iasmn", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *record_y = NULL;
+  g_autofree char *rev_p = NULL;
+  g_autofree char *poison = NULL;
+  g_autofree char *sums[2] = { NULL, NULL };
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (idk_store_set_office (geneva, "Geneva HQ", NULL, &error));
+  json_object_set_string_member (fields, "name", "Genuine organization");
+  json_object_set_string_member (fields, "category", "mou");
+  record_y = idk_store_save (geneva, "organization", NULL, fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (idk_store_export (geneva, genuine, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rev_p = idk_test_query_text (geneva_db, "SELECT winner_rev FROM records WHERE type = 'organization'");
+
+  /* The forger's record X, its first revision naming P as its parent. */
+  g_free (add_organization (fixture, "Forged organization"));
+  plain = export (fixture, "plain.iasmn");
+  poison = g_strdup_printf ("\"parents\":[\"%s\"]", rev_p);
+  idk_test_rewrite_bundle (plain, forged, "\"parents\":[]", poison);
+
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autofree char *name = g_strdup_printf ("order-%u.sqlite3", order);
+      g_autofree char *db = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(IdkStore) store = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+      const char *first = order == 0 ? forged : genuine;
+      const char *second = order == 0 ? genuine : forged;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(IdkImport) import = idk_import_new (store, i == 0 ? first : second);
+
+          idk_import_set_accept_untrusted (import, TRUE);  /* crafted, and a new office */
+          if (!idk_import_apply (import, NULL, NULL, NULL, &error))
+            g_error ("Order %u, bundle %u refused: %s", order, i + 1, error->message);
+        }
+      /* Each record has its one revision as its leaf and winner. */
+      g_assert_cmpint (idk_test_query_int (db, "SELECT count(*) FROM records WHERE leaves = 1"), ==, 2);
+      g_assert_cmpstr (idk_test_keep (idk_test_query_text (db, idk_test_keep (g_strdup_printf (
+                         "SELECT winner_rev FROM records WHERE uuid = '%s'", record_y)))), ==, rev_p);
+      g_assert_cmpint (idk_test_query_int (db, "SELECT count(*) FROM organizations"), ==, 2);
+      sums[order] = idk_test_dump_checksum (store);
+    }
+  g_assert_cmpstr (sums[0], ==, sums[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +491,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add ("/attacks/" path, Fixture, NULL, set_up, func, tear_down)
+  ADD ("parent-poisoning", test_parent_poisoning);
   ADD ("reference-types", test_reference_types);
   ADD ("chain-is-linear", test_chain_is_linear);
   ADD ("huge-office-name", test_huge_office_name);

@@ -49,7 +49,6 @@ struct _IdkImportRun
   GHashTable *targets;           /* (record, types a field takes) → RefUse, first use */
   GHashTable *seen;              /* record → SeenRecord, the bundle's so far */
   guint64 max_hlc;
-  gboolean parents_seen;         /* some revision here names a parent */
 };
 
 static const char *
@@ -89,7 +88,6 @@ _idk_import_run_begin (IdkStore  *store,
 {
   IdkImportRun *run;
   gint64 watermark = 0;
-  gint64 parents = 0;
   int rc;
 
   /* A larger page cache for the one long transaction. */
@@ -108,11 +106,6 @@ _idk_import_run_begin (IdkStore  *store,
   run = g_new0 (IdkImportRun, 1);
   run->store = store;
   run->watermark = watermark;
-  /* Until a revision names a parent, no revision can have a child to check. */
-  if (!_idk_store_query_int (_idk_store_get_db (store), "SELECT EXISTS (SELECT 1 FROM rev_parents)",
-                             &parents, &rc))
-    parents = 1;
-  run->parents_seen = parents != 0;
   run->inserted = g_array_new (FALSE, FALSE, sizeof (guint));
   run->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ref_use_free);
@@ -234,49 +227,6 @@ check_record_type (IdkImportRun  *run,
   return TRUE;
 }
 
-/* Parents and children of a revision must be revisions of its record. */
-static gboolean
-check_lineage (IdkImportRun  *run,
-               guint          index,
-               IdkRevision   *revision,
-               GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean foreign;
-
-  for (guint i = 0; revision->parents[i] != NULL; i++)
-    {
-      if (!(stmt = _idk_store_prepare (run->store,
-                                       "SELECT 1 FROM revisions WHERE rev_id = ?1 AND record_uuid <> ?2", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, revision->parents[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
-      foreign = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-      if (foreign)
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s): its parent %s is a "
-                       "revision of another record"), index + 1, revision->type, revision->record,
-                       revision->parents[i]);
-    }
-
-  if (!run->parents_seen)
-    return TRUE;
-
-  if (!(stmt = _idk_store_prepare (run->store,
-                                   "SELECT v.rev_id FROM rev_parents p JOIN revisions v ON v.rev_id = p.rev_id "
-                                   "WHERE p.parent_rev_id = ?1 AND v.record_uuid <> ?2 LIMIT 1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
-  foreign = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (foreign)
-    return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s) is named as parent by a "
-                   "revision of another record"), index + 1, revision->type, revision->record);
-
-  return TRUE;
-}
-
 static void
 note_references (IdkImportRun *run,
                  guint         index,
@@ -306,7 +256,16 @@ note_references (IdkImportRun *run,
 
 /* Writes the revision, unless the database holds one under its id
  * (@duplicate, nothing written): most revisions are new, so the insert
- * itself is the lookup. */
+ * itself is the lookup.
+ *
+ * A parent counts only as a revision of the same record: a revision that
+ * names one of another record, or one this database never received, keeps
+ * the name as written, but it makes no leaf of anything.  Refusing such a
+ * bundle made the outcome depend on what arrived first (a forger naming
+ * another office's next revision id as a parent got the genuine bundle
+ * refused, or was refused, by order); ignoring the link depends on the
+ * revisions alone, so every order of the same bundles leaves the same
+ * data, and a bundle vouches only for revisions it carries. */
 static gboolean
 write_revision (IdkImportRun  *run,
                 guint          index,
@@ -327,7 +286,8 @@ write_revision (IdkImportRun  *run,
                                    "INSERT INTO revisions (rev_id, record_uuid, record_type, hlc, office_uuid, "
                                    "  deleted, parents, fields, is_leaf) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                   "  NOT EXISTS (SELECT 1 FROM rev_parents WHERE parent_rev_id = ?1))", error)))
+                                   "  NOT EXISTS (SELECT 1 FROM rev_parents p JOIN revisions c ON c.rev_id = p.rev_id "
+                                   "    WHERE p.parent_rev_id = ?1 AND c.record_uuid = ?2))", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
@@ -351,7 +311,6 @@ write_revision (IdkImportRun  *run,
 
   for (guint i = 0; revision->parents[i] != NULL; i++)
     {
-      run->parents_seen = TRUE;
 
       if (!(stmt = _idk_store_prepare (store,
                                        "INSERT OR IGNORE INTO rev_parents (rev_id, parent_rev_id) VALUES (?1, ?2)",
@@ -362,10 +321,12 @@ write_revision (IdkImportRun  *run,
       if (!_idk_store_step_done (store, stmt, error))
         return FALSE;
 
-      if (!(stmt = _idk_store_prepare (store, "UPDATE revisions SET is_leaf = 0 WHERE rev_id = ?1 AND is_leaf = 1",
+      if (!(stmt = _idk_store_prepare (store, "UPDATE revisions SET is_leaf = 0 "
+                                       "WHERE rev_id = ?1 AND record_uuid = ?2 AND is_leaf = 1",
                                        error)))
         return FALSE;
       sqlite3_bind_text (stmt, 1, revision->parents[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
       if (!_idk_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -425,7 +386,6 @@ _idk_import_run_add (IdkImportRun  *run,
     return FALSE;
 
   if (!check_record_type (run, index, revision, &exists, error) ||
-      !check_lineage (run, index, revision, error) ||
       !write_revision (run, index, revision, !exists && revision->parents[0] == NULL, parents, stored,
                        &duplicate, error))
     return FALSE;

@@ -93,7 +93,8 @@ idk_store_apply_revision (IdkStore     *self,
                                    "INSERT INTO revisions (rev_id, record_uuid, record_type, hlc, "
                                    "  office_uuid, deleted, parents, fields, is_leaf) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                   "  NOT EXISTS (SELECT 1 FROM rev_parents WHERE parent_rev_id = ?1))",
+                                   "  NOT EXISTS (SELECT 1 FROM rev_parents p JOIN revisions c ON c.rev_id = p.rev_id "
+                                   "    WHERE p.parent_rev_id = ?1 AND c.record_uuid = ?2))",
                                    error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, revision->rev_id, -1, SQLITE_STATIC);
@@ -118,9 +119,11 @@ idk_store_apply_revision (IdkStore     *self,
       if (!_idk_store_step_done (self, stmt, error))
         return FALSE;
 
-      if (!(stmt = _idk_store_prepare (self, "UPDATE revisions SET is_leaf = 0 WHERE rev_id = ?1", error)))
+      if (!(stmt = _idk_store_prepare (self, "UPDATE revisions SET is_leaf = 0 "
+                                       "WHERE rev_id = ?1 AND record_uuid = ?2", error)))
         return FALSE;
       sqlite3_bind_text (stmt, 1, revision->parents[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, revision->record, -1, SQLITE_STATIC);
       if (!_idk_store_step_done (self, stmt, error))
         return FALSE;
     }

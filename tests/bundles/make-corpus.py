@@ -187,9 +187,8 @@ def cases():
         lambda r: r.append(revision(ORGANIZATION, "organization", 0, r[0]["fields"], parents=[r[0]["rev"]]))), \
         "is not older than the revision"
     yield "own-parent", with_revisions(lambda r: r[0].update(parents=[r[0]["rev"]])), "its own parent"
-    yield "parent-of-another-record", with_revisions(
-        lambda r: r.append(revision(ACTION, "action", 3, r[1]["fields"], parents=[r[0]["rev"]]))), \
-        "is a revision of another record"
+    # A parent of another record is not a fault: it is ignored (see
+    # /attacks/parent-poisoning in test-import-attacks.c).
     yield "clock-from-the-future", with_revisions(
         lambda r: r.append(revision(ORGANIZATION, "organization", (4102444800000 << 16) - HLC_BASE,
                                     r[0]["fields"], parents=[r[0]["rev"]]))), \
