@@ -202,6 +202,105 @@ test_unreadable_database (IdkTestFixture *fixture,
   g_assert_nonnull (strstr (run.err, fixture->dir));
 }
 
+/* Runs iasmn on @db as a user who may read it but not write it or its
+ * folder: as root, whom permissions do not stop, under the "nobody" user
+ * (with a copy of the program it can reach); otherwise with the write
+ * permissions taken away. */
+static void
+run_as_reader (Run        *run,
+               const char *dir,
+               const char *db,
+               const char *first,
+               ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *program = g_build_filename (dir, "..", "iasmn", NULL);
+  g_autofree char *cli = cli_path ();
+  g_autofree char *binary = NULL;
+  gsize length = 0;
+  va_list args;
+  int wait_status = 0;
+
+  if (geteuid () == 0)
+    {
+      g_assert_true (g_file_get_contents (cli, &binary, &length, &error));
+      g_assert_true (g_file_set_contents_full (program, binary, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0755,
+                                               &error));
+      g_ptr_array_add (argv, g_strdup ("setpriv"));
+      g_ptr_array_add (argv, g_strdup ("--reuid=65534"));
+      g_ptr_array_add (argv, g_strdup ("--regid=65534"));
+      g_ptr_array_add (argv, g_strdup ("--clear-groups"));
+      g_ptr_array_add (argv, g_steal_pointer (&program));
+    }
+  else
+    g_ptr_array_add (argv, g_steal_pointer (&cli));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_strdup (db));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out, &run->err,
+                     &wait_status, &error))
+    g_error ("Cannot run %s: %s", (char *) argv->pdata[0], error->message);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* A database that cannot be written (nor its folder) is read as usual;
+ * a change says why it cannot be made, and the file stays as it was.  It
+ * once said "is damaged: attempt to write a readonly database". */
+static void
+test_read_only_database (IdkTestFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "read-only", NULL);
+  g_autofree char *path = g_build_filename (dir, "desk.sqlite3", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) dump = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) change = { 0 };
+  gsize length = 0;
+
+  /* Closed first: no journal is left beside it. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents_full (path, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  if (geteuid () != 0)
+    {
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+    }
+  before = idk_test_file_checksum (path);
+
+  run_as_reader (&stats, dir, path, "stats", NULL);
+  if (stats.status != 0)
+    g_error ("stats on a read-only database: %s", stats.err);
+  g_assert_nonnull (strstr (stats.out, "\"actions\""));
+  run_as_reader (&dump, dir, path, "dump", NULL);
+  g_assert_cmpint (dump.status, ==, 0);
+  g_assert_nonnull (strstr (dump.out, "# revisions"));
+  run_as_reader (&list, dir, path, "list", "organizations", "--search", "UNHCR", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "UNHCR"));
+
+  run_as_reader (&change, dir, path, "office", "set", "--name", "Nairobi", NULL);
+  g_assert_cmpint (change.status, ==, 1);
+  if (strstr (change.err, "can be read but not changed: the file is read-only") == NULL)
+    g_error ("Refused for “%s”", change.err);
+
+  after = idk_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_chmod (dir, 0755);
+}
+
 static void
 test_environment_database (IdkTestFixture *fixture,
                            gconstpointer   data)
@@ -390,6 +489,7 @@ main (int   argc,
   IDK_TEST_ADD_DEFAULTS ("/cli/corrupt-database", test_corrupt_database);
   IDK_TEST_ADD_DEFAULTS ("/cli/not-a-database", test_not_a_database);
   IDK_TEST_ADD_DEFAULTS ("/cli/unreadable-database", test_unreadable_database);
+  IDK_TEST_ADD_DEFAULTS ("/cli/read-only-database", test_read_only_database);
   IDK_TEST_ADD_DEFAULTS ("/cli/environment-database", test_environment_database);
   IDK_TEST_ADD_DEFAULTS ("/cli/rules-json", test_rules_json);
   IDK_TEST_ADD_DEFAULTS ("/cli/edit", test_edit);

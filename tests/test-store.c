@@ -4,6 +4,7 @@
 #include "idk-test-util.h"
 #include "idk-hlc-private.h"
 #include "idk-record-type-private.h"
+#include "idk-store-private.h"
 
 /* The store on real SQLite files: opening and refusing files, the schema,
  * writes as revisions, deterministic winners, tombstones. */
@@ -584,6 +585,58 @@ test_changed_after_commit (IdkTestFixture *fixture,
   g_assert_cmpuint (count, ==, 1);
 }
 
+/* A full disk: the change is refused saying so, and nothing is written.
+ * SQLite's page limit stands in for the disk (both give SQLITE_FULL); it
+ * once said only "Database error: database or disk is full", and at open
+ * "Cannot read the database: disk I/O error". */
+static void
+test_disk_full (IdkTestFixture *fixture,
+                gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *limit = NULL;
+  gint64 pages = 0;
+  int rc = 0;
+
+  g_clear_object (&fixture->store);
+  before = idk_test_file_checksum (fixture->db_path);
+  fixture->store = idk_store_open (fixture->db_path, IDK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (_idk_store_query_int (_idk_store_get_db (fixture->store), "PRAGMA page_count", &pages, &rc));
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+  g_assert_true (_idk_store_exec (fixture->store, limit, &error));
+
+  /* Every action deleted at once: more than the file has room for. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT uuid FROM actions", -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_cmpuint (uuids->len, ==, 79);
+  g_ptr_array_add (uuids, NULL);
+  g_assert_false (idk_store_delete_records (fixture->store, (const char * const *) uuids->pdata, &error));
+  g_assert_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "There is no room left to write to the database"));
+  g_assert_nonnull (strstr (error->message, "Nothing was changed."));
+  g_clear_error (&error);
+
+  /* Still readable, unchanged. */
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 79);
+  g_clear_object (&fixture->store);
+  after = idk_test_file_checksum (fixture->db_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/store/revision/parse-rejects", test_revision_parse_rejects);
   IDK_TEST_ADD_EMPTY ("/store/transaction/rollback", test_rollback_restores);
   IDK_TEST_ADD_EMPTY ("/store/changed-after-commit", test_changed_after_commit);
+  IDK_TEST_ADD_DEFAULTS ("/store/disk-full", test_disk_full);
 
   return g_test_run ();
 }

@@ -46,8 +46,14 @@ check_file (IdkStore  *self,
     {
       int primary = rc & 0xff;
 
-      if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_AUTH ||
-          primary == SQLITE_IOERR)
+      if (_idk_store_no_room_error (self, error))
+        return FALSE;
+      if (primary == SQLITE_READONLY)
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_READ_ONLY,
+                     _("Cannot read the database “%s”: it cannot be written to, and SQLite needs to write "
+                       "beside it to read it (%s)"), self->path, sqlite3_errstr (rc));
+      else if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_AUTH ||
+               primary == SQLITE_IOERR)
         g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
                      _("Cannot read the database “%s”: %s"), self->path, sqlite3_errstr (rc));
       else
@@ -83,6 +89,78 @@ check_file (IdkStore  *self,
     }
 
   *user_version = (int) version;
+  return TRUE;
+}
+
+/* Why @path cannot be written, or NULL if it can (or does not exist yet). */
+static char *
+why_read_only (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  if (g_access (path, W_OK) != 0)
+    return g_strdup (_("the file is read-only"));
+  if (g_access (dir, W_OK) != 0)
+    return g_strdup (_("its folder cannot be written to"));
+  return NULL;
+}
+
+/* In a folder that cannot be written, without its -shm file and with no
+ * write-ahead log to apply. */
+static gboolean
+needs_immutable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf buf;
+
+  return g_access (dir, W_OK) != 0 && !g_file_test (shm, G_FILE_TEST_EXISTS) &&
+         (g_stat (wal, &buf) != 0 || buf.st_size == 0);
+}
+
+/**
+ * idk_store_get_read_only_reason:
+ *
+ * Returns: (nullable): why the database cannot be written, or %NULL if it
+ *   can
+ */
+const char *
+idk_store_get_read_only_reason (IdkStore *self)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  return self->read_only;
+}
+
+/* Before a write: a read-only file says so, rather than an SQLite error. */
+gboolean
+_idk_store_check_writable (IdkStore  *self,
+                           GError   **error)
+{
+  if (self->read_only == NULL)
+    return TRUE;
+  g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_READ_ONLY,
+               _("The database “%s” can be read but not changed: %s"), self->path, self->read_only);
+  return FALSE;
+}
+
+/* A write that failed for lack of room: the disk is full (or the file
+ * may grow no more).  Says so if that is why. */
+gboolean
+_idk_store_no_room_error (IdkStore  *self,
+                          GError   **error)
+{
+  int code = sqlite3_errcode (self->db) & 0xff;
+  int system = sqlite3_system_errno (self->db);
+
+  if (code != SQLITE_FULL && !(code == SQLITE_IOERR && (system == ENOSPC || system == EFBIG || system == EDQUOT)))
+    return FALSE;
+  g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_FULL,
+               _("There is no room left to write to the database “%s” (%s): free some space on its disk, then "
+                 "try again. Nothing was changed."), self->path,
+               g_strerror (system != 0 && code == SQLITE_IOERR ? system : ENOSPC));
   return TRUE;
 }
 
@@ -173,13 +251,36 @@ idk_store_open (const char         *path,
         }
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* A file that cannot be written (or whose folder cannot, where SQLite
+   * keeps its journal) is opened for reading: it can be looked at and
+   * exported from, and every change says why it cannot be made. */
+  self->read_only = why_read_only (self->path);
+  if (self->read_only != NULL && needs_immutable (self->path))
+    {
+      /* SQLite cannot make the shared-memory file beside a WAL database in
+       * a folder it cannot write: with no journal pending, the file is
+       * read as it is. */
+      g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW,
+                            NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db,
+                          (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                          SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   _("Cannot open the database “%s”: %s"), self->path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (!g_file_test (self->path, G_FILE_TEST_EXISTS) && g_access (dir, W_OK) != 0)
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_READ_ONLY,
+                     _("Cannot create the database “%s”: its folder cannot be written to"), self->path);
+      else
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
+                     _("Cannot open the database “%s”: %s"), self->path,
+                     self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
@@ -188,16 +289,21 @@ idk_store_open (const char         *path,
   if (!check_file (self, &user_version, error))
     return NULL;
 
-  if (sqlite3_db_readonly (self->db, "main") == 1)
+  if (self->read_only == NULL && sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only = g_strdup (_("SQLite opened it for reading only"));
+
+  if (self->read_only != NULL && user_version < _idk_schema_latest_version ())
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
-                   _("Cannot write to the database “%s”"), self->path);
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is of an older version of IASMN Desk and must be upgraded, which means "
+                     "writing to it, but %s"), self->path, self->read_only);
       return NULL;
     }
 
-  if (!_idk_store_exec (self, "PRAGMA foreign_keys = ON;"
-                              "PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL;", error))
+  if (!_idk_store_exec (self, self->read_only ? "PRAGMA foreign_keys = ON;"
+                                              : "PRAGMA foreign_keys = ON;"
+                                                "PRAGMA journal_mode = WAL;"
+                                                "PRAGMA synchronous = NORMAL;", error))
     return NULL;
 
   if (user_version < _idk_schema_latest_version ())
@@ -244,6 +350,9 @@ open_another (IdkStore  *self,
   other->office_uuid = g_strdup (self->office_uuid);
   other->today = g_strdup (self->today);
   other->hlc = self->hlc;
+  other->read_only = g_strdup (self->read_only);
+  if (self->read_only != NULL)
+    flags = SQLITE_OPEN_READONLY;
 
   rc = sqlite3_open_v2 (other->path, &other->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)

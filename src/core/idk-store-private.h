@@ -34,6 +34,7 @@ struct _IdkStore
   IdkChange *last_change;
   IdkIntegrity integrity;   /* of the file, by PRAGMA integrity_check */
   char *damage;             /* what the check found, when damaged */
+  char *read_only;          /* why the file cannot be written; NULL if it can */
 };
 
 /* The last day of a date of any precision, in SQL. */
@@ -61,6 +62,10 @@ gboolean      _idk_store_exec          (IdkStore      *self,
                                         GError       **error);
 gboolean      _idk_store_sql_error     (IdkStore      *self,
                                         GError       **error);
+gboolean      _idk_store_no_room_error (IdkStore      *self,
+                                        GError       **error);
+gboolean      _idk_store_check_writable (IdkStore     *self,
+                                         GError      **error);
 gboolean      _idk_store_load_defaults (IdkStore      *self,
                                         GError       **error);
 const char   *_idk_store_today         (IdkStore      *self);

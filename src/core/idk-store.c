@@ -123,6 +123,7 @@ idk_store_finalize (GObject *object)
   g_clear_pointer (&self->journal_marks, g_array_unref);
   g_clear_object (&self->last_change);
   g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->read_only, g_free);
 
   G_OBJECT_CLASS (idk_store_parent_class)->finalize (object);
 }
@@ -166,6 +167,8 @@ gboolean
 _idk_store_sql_error (IdkStore  *self,
                       GError   **error)
 {
+  if (_idk_store_no_room_error (self, error))
+    return FALSE;
   g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL,
                _("Database error: %s"), sqlite3_errmsg (self->db));
   return FALSE;
@@ -222,7 +225,8 @@ _idk_store_exec (IdkStore    *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL, _("Database error: %s"), message);
+      if (!_idk_store_no_room_error (self, error))
+        g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL, _("Database error: %s"), message);
       sqlite3_free (message);
       return FALSE;
     }
@@ -444,7 +448,7 @@ idk_store_begin (IdkStore  *self,
 
   /* Writes wait for the full check of the file, and none goes to a file
    * known to be damaged. */
-  if (self->txn_depth == 0 && !idk_store_check_integrity (self, error))
+  if (self->txn_depth == 0 && (!_idk_store_check_writable (self, error) || !idk_store_check_integrity (self, error)))
     return FALSE;
 
   sql = self->txn_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
@@ -506,7 +510,11 @@ idk_store_rollback (IdkStore *self)
   else
     sql = g_strdup_printf ("ROLLBACK TO s%u; RELEASE s%u", self->txn_depth, self->txn_depth);
 
-  if (!_idk_store_exec (self, sql, NULL))
+  /* SQLite rolls the whole transaction back itself after some errors (a
+   * full disk, for one): then there is nothing left to undo. */
+  if (sqlite3_get_autocommit (self->db))
+    ;
+  else if (!_idk_store_exec (self, sql, NULL))
     g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
 
   /* The in-memory clock may have moved within the transaction; reload. */

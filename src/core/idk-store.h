@@ -20,6 +20,8 @@ typedef enum
   IDK_STORE_ERROR_INVALID,             /* data that breaks the rules of a record */
   IDK_STORE_ERROR_NOT_FOUND,
   IDK_STORE_ERROR_CONFLICT,            /* a revision id reused for other content */
+  IDK_STORE_ERROR_READ_ONLY,           /* the file or its folder cannot be written */
+  IDK_STORE_ERROR_FULL,                /* no room left on the disk */
 } IdkStoreError;
 
 typedef enum
@@ -55,6 +57,7 @@ gboolean     idk_store_check_integrity_finish (IdkStore            *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 gboolean     idk_store_is_damaged         (IdkStore            *self);
+const char  *idk_store_get_read_only_reason (IdkStore          *self);
 gboolean     idk_store_begin              (IdkStore            *self,
                                            GError             **error);
 gboolean     idk_store_commit             (IdkStore            *self,
