@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "idk-core.h"
+#include "idk-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -243,6 +244,7 @@ idk_test_query_int (const char *db_path,
   gint64 value = -1;
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  _idk_store_register_functions (db);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -262,6 +264,7 @@ idk_test_query_text (const char *db_path,
   char *value = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  _idk_store_register_functions (db);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
   if (sqlite3_step (stmt) == SQLITE_ROW)

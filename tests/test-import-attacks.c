@@ -484,6 +484,46 @@ test_parent_poisoning (Fixture       *fixture,
   g_assert_cmpstr (sums[0], ==, sums[1]);
 }
 
+/* Finding 9: a reference to a record deleted is accepted (the action may
+ * have been made before another office deleted its owner: refusing it
+ * would make the order decide), and the owner shows under its last name,
+ * marked as deleted, instead of vanishing from the action. */
+static void
+test_reference_to_deleted (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owner = add_organization (fixture, "Gone Organization");
+  g_autofree char *meeting = add_meeting (fixture, "Crafted meeting");
+  g_autofree char *action = add_action (fixture, "99/1", meeting, owner, NULL);
+  g_autofree char *bundle = NULL;
+  g_autoptr(IdkStore) target = NULL;
+  g_autoptr(IdkImport) import = NULL;
+  g_autoptr(GListModel) owners = NULL;
+  gboolean shown = FALSE;
+
+  g_assert_true (idk_store_delete (fixture->source, owner, &error));
+  g_assert_no_error (error);
+  bundle = export (fixture, "deleted-owner.iasmn");
+
+  target = idk_store_open (fixture->target_db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+  import = idk_import_new (target, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);  /* crafted */
+  g_assert_true (idk_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  owners = idk_store_list_action_owners (target, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (owners); i++)
+    {
+      g_autoptr(IdkEntry) entry = g_list_model_get_item (owners, i);
+
+      shown |= g_strcmp0 (idk_entry_get_title (entry), "Gone Organization (deleted)") == 0;
+    }
+  g_assert_true (shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +532,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/attacks/" path, Fixture, NULL, set_up, func, tear_down)
   ADD ("parent-poisoning", test_parent_poisoning);
+  ADD ("reference-to-deleted", test_reference_to_deleted);
   ADD ("reference-types", test_reference_types);
   ADD ("chain-is-linear", test_chain_is_linear);
   ADD ("huge-office-name", test_huge_office_name);

@@ -378,7 +378,22 @@ static const char schema_v4[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX keys_office ON keys (office);"
   "ALTER TABLE bundles ADD COLUMN signer TEXT;"
-  "ALTER TABLE bundles ADD COLUMN trust TEXT;";
+  "ALTER TABLE bundles ADD COLUMN trust TEXT;"
+
+  /* An owner deleted (here or by another office) keeps its place in the
+   * action's owners, under its last name marked as deleted: refusing such
+   * a reference would make the outcome depend on which came first, the
+   * action or the deletion.  idk_deleted_label () is registered on every
+   * connection (idk-store-open.c), for the translation. */
+  "DROP VIEW action_owner_labels;"
+  "CREATE VIEW action_owner_labels AS "
+  "SELECT o.action AS action, o.ordinal AS ordinal,"
+  "  coalesce (org.acronym, org.name, wg.acronym, wg.name,"
+  "    (SELECT idk_deleted_label (coalesce (json_extract (v.fields, '$.acronym'), json_extract (v.fields, '$.name')))"
+  "     FROM records r JOIN revisions v ON v.rev_id = r.winner_rev WHERE r.uuid = o.owner AND r.deleted = 1)) AS label "
+  "FROM action_owners o "
+  "LEFT JOIN organizations org ON org.uuid = o.owner "
+  "LEFT JOIN working_groups wg ON wg.uuid = o.owner;";
 
 static const char * const migrations[] = {
   schema_v1,

@@ -107,6 +107,34 @@ why_read_only (const char *path)
   return NULL;
 }
 
+/* idk_deleted_label (name): the label of a record deleted, translated. */
+static void
+deleted_label (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *label = NULL;
+
+  if (name == NULL)
+    {
+      sqlite3_result_text (context, _("a deleted record"), -1, SQLITE_TRANSIENT);
+      return;
+    }
+  /* TRANSLATORS: %s is the name of an organization or working group */
+  label = g_strdup_printf (_("%s (deleted)"), name);
+  sqlite3_result_text (context, label, -1, SQLITE_TRANSIENT);
+}
+
+/* The functions the schema's views call, on a connection to the file:
+ * every one the store opens, and any other that reads those views. */
+void
+_idk_store_register_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "idk_deleted_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, deleted_label,
+                           NULL, NULL);
+}
+
 /* In a folder that cannot be written, without its -shm file and with no
  * write-ahead log to apply. */
 static gboolean
@@ -285,6 +313,7 @@ idk_store_open (const char         *path,
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  _idk_store_register_functions (self->db);
 
   if (!check_file (self, &user_version, error))
     return NULL;
@@ -363,6 +392,7 @@ open_another (IdkStore  *self,
     }
   sqlite3_extended_result_codes (other->db, TRUE);
   sqlite3_busy_timeout (other->db, busy_timeout);
+  _idk_store_register_functions (other->db);
 
   return g_steal_pointer (&other);
 }

@@ -66,6 +66,7 @@ gboolean      _idk_store_no_room_error (IdkStore      *self,
                                         GError       **error);
 gboolean      _idk_store_check_writable (IdkStore     *self,
                                          GError      **error);
+void          _idk_store_register_functions (sqlite3  *db);
 gboolean      _idk_store_load_defaults (IdkStore      *self,
                                         GError       **error);
 const char   *_idk_store_today         (IdkStore      *self);
