@@ -309,6 +309,74 @@ test_export (Case          *c,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* The key commands the README gives, as a user types them. */
+static void
+test_keys (Case          *c,
+           gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (c->dir, "other.sqlite3", NULL);
+  g_autofree char *their_pub = g_build_filename (c->dir, "other.pub", NULL);
+  g_autofree char *introduction = g_strconcat (their_pub, ".minisig", NULL);
+  g_autofree char *old_fp = NULL;
+  g_autofree char *their_fp = NULL;
+  g_auto(Run) name = { 0 };
+  g_auto(Run) other_name = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) their_show = { 0 };
+  g_auto(Run) their_export = { 0 };
+  g_auto(Run) trust = { 0 };
+  g_auto(Run) introduce = { 0 };
+  g_auto(Run) rotate = { 0 };
+  g_auto(Run) revoke_current = { 0 };
+  g_auto(Run) revoke_old = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  run_cli (&name, NULL, "--db", c->db, "office", "set", "--name", "Test HQ", NULL);
+  g_assert_cmpint (name.status, ==, 0);
+  run_cli (&other_name, NULL, "--db", other, "office", "set", "--name", "Other office", NULL);
+  g_assert_cmpint (other_name.status, ==, 0);
+  run_cli (&show, NULL, "--db", c->db, "key", "show", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  /* As shown, in groups of four: typed so, it is read so. */
+  old_fp = idk_test_envelope_member (show.out, "fingerprint\t", FALSE);
+  g_assert_cmpuint (strlen (old_fp), ==, 19);
+
+  /* Test HQ trusts the other office, then introduces its key. */
+  run_cli (&their_export, NULL, "--db", other, "key", "export", their_pub, NULL);
+  g_assert_cmpint (their_export.status, ==, 0);
+  run_cli (&their_show, NULL, "--db", other, "key", "show", "--json", NULL);
+  their_fp = idk_test_envelope_member (their_show.out, "\"fingerprint\" : \"", FALSE);
+  g_assert_cmpuint (strlen (their_fp), ==, 16);
+  run_cli (&trust, NULL, "--db", c->db, "key", "trust", their_pub, "--fingerprint", their_fp, NULL);
+  g_assert_cmpint (trust.status, ==, 0);
+  g_assert_nonnull (strstr (trust.out, "Trusted key"));
+  run_cli (&introduce, NULL, "--db", c->db, "key", "introduce", their_pub, NULL);
+  g_assert_cmpint (introduce.status, ==, 0);
+  g_assert_true (g_file_test (introduction, G_FILE_TEST_EXISTS));
+
+  /* Rotation: the current key cannot be revoked; the old one can. */
+  run_cli (&rotate, NULL, "--db", c->db, "key", "rotate", NULL);
+  g_assert_cmpint (rotate.status, ==, 0);
+  g_assert_nonnull (strstr (rotate.out, "endorsed by the previous one"));
+  run_cli (&revoke_old, NULL, "--db", c->db, "key", "revoke", old_fp, NULL);
+  g_assert_cmpint (revoke_old.status, ==, 0);
+  run_cli (&table, NULL, "--db", c->db, "key", "show", NULL);
+  g_assert_nonnull (strstr (table.out, "\tcurrent\t"));
+  g_assert_nonnull (strstr (table.out, "\trevoked\t"));
+  g_assert_nonnull (strstr (table.out, "\ttrusted\t"));
+  {
+    g_autofree char *current = idk_test_envelope_member (table.out, "fingerprint\t", FALSE);
+
+    run_cli (&revoke_current, NULL, "--db", c->db, "key", "revoke", current, NULL);
+  }
+  g_assert_cmpint (revoke_current.status, ==, 1);
+  g_assert_nonnull (strstr (revoke_current.err, "rotate it first"));
+
+  run_cli (&usage, NULL, "--db", c->db, "key", "trust", their_pub, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 static void
 test_usage (Case          *c,
             gconstpointer  data)
@@ -399,6 +467,7 @@ main (int   argc,
   g_test_add ("/bundles/unsigned", Case, NULL, case_set_up, test_unsigned_bundle, case_tear_down);
   g_test_add ("/bundles/export", Case, NULL, case_set_up, test_export, case_tear_down);
   g_test_add ("/bundles/usage", Case, NULL, case_set_up, test_usage, case_tear_down);
+  g_test_add ("/bundles/keys", Case, NULL, case_set_up, test_keys, case_tear_down);
 
   status = g_test_run ();
 
