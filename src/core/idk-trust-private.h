@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 /* Shared by the exporter, the importer and idk-trust*.c. */
 IdkKeyPair *_idk_trust_load_own        (IdkStore               *self,
                                         GError                **error);
+gboolean    _idk_trust_insert_key      (IdkStore               *self,
+                                        const char             *public_key,
+                                        const char             *office,
+                                        const char             *name,
+                                        const char             *introduced_by,
+                                        GError                **error);
 void        _idk_trust_write_signer    (IdkStore               *self,
                                         IdkKeyPair             *pair,
                                         GString                *head);
