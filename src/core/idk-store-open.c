@@ -149,6 +149,25 @@ needs_immutable (const char *path)
          (g_stat (wal, &buf) != 0 || buf.st_size == 0);
 }
 
+static int
+open_file (const char  *path,
+           gboolean     read_only,
+           int          flags,
+           sqlite3    **db)
+{
+  /* SQLite cannot make the shared-memory file beside a WAL database in a
+   * folder it cannot write: with no journal pending, the file is read as
+   * it is. */
+  if (read_only && needs_immutable (path))
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
+  return sqlite3_open_v2 (path, db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+}
+
 /**
  * idk_store_get_read_only_reason:
  *
@@ -162,9 +181,13 @@ idk_store_get_read_only_reason (IdkStore *self)
   return self->read_only;
 }
 
-/* Before a write: a read-only file says so, rather than an SQLite error. */
+/**
+ * idk_store_check_writable:
+ *
+ * Before a write: a read-only file says so, rather than an SQLite error.
+ */
 gboolean
-_idk_store_check_writable (IdkStore  *self,
+idk_store_check_writable (IdkStore  *self,
                            GError   **error)
 {
   if (self->read_only == NULL)
@@ -283,21 +306,8 @@ idk_store_open (const char         *path,
    * keeps its journal) is opened for reading: it can be looked at and
    * exported from, and every change says why it cannot be made. */
   self->read_only = why_read_only (self->path);
-  if (self->read_only != NULL && needs_immutable (self->path))
-    {
-      /* SQLite cannot make the shared-memory file beside a WAL database in
-       * a folder it cannot write: with no journal pending, the file is
-       * read as it is. */
-      g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
-      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
-
-      rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW,
-                            NULL);
-    }
-  else
-    rc = sqlite3_open_v2 (self->path, &self->db,
-                          (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                          SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = open_file (self->path, self->read_only != NULL,
+                  self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &self->db);
   if (rc != SQLITE_OK)
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
@@ -383,7 +393,7 @@ open_another (IdkStore  *self,
   if (self->read_only != NULL)
     flags = SQLITE_OPEN_READONLY;
 
-  rc = sqlite3_open_v2 (other->path, &other->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = open_file (other->path, other->read_only != NULL, flags, &other->db);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, _("Cannot open the database “%s”: %s"),

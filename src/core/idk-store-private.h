@@ -64,8 +64,6 @@ gboolean      _idk_store_sql_error     (IdkStore      *self,
                                         GError       **error);
 gboolean      _idk_store_no_room_error (IdkStore      *self,
                                         GError       **error);
-gboolean      _idk_store_check_writable (IdkStore     *self,
-                                         GError      **error);
 void          _idk_store_register_functions (sqlite3  *db);
 gboolean      _idk_store_load_defaults (IdkStore      *self,
                                         GError       **error);

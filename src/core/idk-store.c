@@ -448,7 +448,7 @@ idk_store_begin (IdkStore  *self,
 
   /* Writes wait for the full check of the file, and none goes to a file
    * known to be damaged. */
-  if (self->txn_depth == 0 && (!_idk_store_check_writable (self, error) || !idk_store_check_integrity (self, error)))
+  if (self->txn_depth == 0 && (!idk_store_check_writable (self, error) || !idk_store_check_integrity (self, error)))
     return FALSE;
 
   sql = self->txn_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")

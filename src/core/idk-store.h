@@ -58,6 +58,8 @@ gboolean     idk_store_check_integrity_finish (IdkStore            *self,
                                                GError             **error);
 gboolean     idk_store_is_damaged         (IdkStore            *self);
 const char  *idk_store_get_read_only_reason (IdkStore          *self);
+gboolean     idk_store_check_writable     (IdkStore            *self,
+                                           GError             **error);
 gboolean     idk_store_begin              (IdkStore            *self,
                                            GError             **error);
 gboolean     idk_store_commit             (IdkStore            *self,

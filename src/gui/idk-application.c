@@ -65,9 +65,10 @@ ensure_window (IdkApplication *self)
   window = GTK_WINDOW (idk_window_new (self, self->store));
   gtk_window_present (window);
 
-  /* At first start, the office is named: bundles carry its name. */
+  /* At first start, the office is named: bundles carry its name.  A
+   * database that cannot be written is only looked at. */
   office = idk_store_get_office_name (self->store);
-  if (office == NULL || *office == '\0')
+  if ((office == NULL || *office == '\0') && idk_store_get_read_only_reason (self->store) == NULL)
     idk_window_ask_office (IDK_WINDOW (window));
 
   return IDK_WINDOW (window);

@@ -243,12 +243,26 @@ on_integrity_checked_cb (GObject      *source,
     idk_details_report (GTK_WIDGET (self), _("The Database Is Damaged"), error);
 }
 
+/* Said at once, once the window shows, not at the first change. */
+static gboolean
+report_read_only_cb (gpointer user_data)
+{
+  IdkWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !idk_store_check_writable (self->store, &error))
+    idk_details_report (GTK_WIDGET (self), _("The Database Is Read-Only"), error);
+  return G_SOURCE_REMOVE;
+}
+
 /* In a thread: the window stays live while a large file is checked. */
 static void
 on_map_cb (IdkWindow *self)
 {
   g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
-  if (self->store != NULL)
+  if (self->store != NULL && idk_store_get_read_only_reason (self->store) != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, report_read_only_cb, g_object_ref (self), g_object_unref);
+  else if (self->store != NULL)
     idk_store_check_integrity_async (self->store, NULL, on_integrity_checked_cb, g_object_ref (self));
 }
 
