@@ -438,7 +438,7 @@ test_parent_poisoning (Fixture       *fixture,
   g_autofree char *record_y = NULL;
   g_autofree char *rev_p = NULL;
   g_autofree char *poison = NULL;
-  g_autofree char *sums[2] = { NULL, NULL };
+  char *sums[2] = { NULL, NULL };
   g_autoptr(JsonObject) fields = json_object_new ();
 
   g_assert_no_error (error);
@@ -482,6 +482,8 @@ test_parent_poisoning (Fixture       *fixture,
       sums[order] = idk_test_dump_checksum (store);
     }
   g_assert_cmpstr (sums[0], ==, sums[1]);
+  g_free (sums[0]);
+  g_free (sums[1]);
 }
 
 /* Finding 9: a reference to a record deleted is accepted (the action may
