@@ -375,6 +375,40 @@ test_keys (Case          *c,
 
   run_cli (&usage, NULL, "--db", c->db, "key", "trust", their_pub, NULL);
   g_assert_cmpint (usage.status, ==, 2);
+
+  /* A passphrase for the secret key, typed on standard input; then the
+   * commands that sign need it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *cli = cli_path ();
+    g_autofree char *script = g_strdup_printf ("printf 'correct horse\\n' | '%s' --db '%s' key protect", cli, c->db);
+    g_autofree char *bundle = g_build_filename (c->dir, "protected.iasmn", NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_auto(Run) locked = { 0 };
+    g_auto(Run) wrong = { 0 };
+    g_auto(Run) opened = { 0 };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "sh", (char *) "-c", script, NULL }, NULL,
+                                 G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_assert_nonnull (strstr (out, "now protected by the passphrase"));
+
+    run_cli (&locked, NULL, "--db", c->db, "export", bundle, NULL);
+    g_assert_cmpint (locked.status, ==, 1);
+    g_assert_nonnull (strstr (locked.err, "is protected by a passphrase"));
+    g_assert_nonnull (strstr (locked.err, "IASMN_KEY_PASSPHRASE"));
+    g_setenv ("IASMN_KEY_PASSPHRASE", "correct battery", TRUE);
+    run_cli (&wrong, NULL, "--db", c->db, "export", bundle, NULL);
+    g_assert_cmpint (wrong.status, ==, 1);
+    g_assert_nonnull (strstr (wrong.err, "is wrong"));
+    g_setenv ("IASMN_KEY_PASSPHRASE", "correct horse", TRUE);
+    run_cli (&opened, NULL, "--db", c->db, "export", bundle, NULL);
+    g_unsetenv ("IASMN_KEY_PASSPHRASE");
+    g_assert_cmpint (opened.status, ==, 0);
+    g_assert_nonnull (strstr (opened.out, "Signed with key"));
+  }
 }
 
 static void

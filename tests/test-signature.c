@@ -152,6 +152,45 @@ test_key_files_and_minisign (void)
     }
   }
 
+  /* Protected by a passphrase (minisign's scrypt format): refused without
+   * it or with a wrong one; stock minisign signs with it. */
+  {
+    g_autofree char *protected_key = g_build_filename (dir, "protected.key", NULL);
+    g_autofree char *protected_sig = g_build_filename (dir, "protected.minisig", NULL);
+    g_autofree char *script = g_strdup_printf ("printf 'correct horse\\n' | minisign -S -s '%s' -m '%s' -x '%s'",
+                                               protected_key, file, protected_sig);
+    g_autofree char *protected_signature = NULL;
+    g_autoptr(IdkKeyPair) opened = NULL;
+    g_autoptr(GError) local = NULL;
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    g_assert_true (idk_key_pair_save_with_passphrase (pair, protected_key, NULL, "correct horse", &error));
+    g_assert_no_error (error);
+    g_assert_null (idk_key_pair_load (protected_key, &local));
+    g_assert_error (local, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_NEEDS_PASSPHRASE);
+    g_clear_error (&local);
+    g_assert_null (idk_key_pair_load_with_passphrase (protected_key, "correct battery", &local));
+    g_assert_error (local, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE);
+    opened = idk_key_pair_load_with_passphrase (protected_key, "correct horse", &error);
+    g_assert_no_error (error);
+    {
+      g_autofree char *opened_key = idk_key_pair_get_public (opened);
+
+      g_assert_cmpstr (opened_key, ==, public_key);
+    }
+
+    g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "sh", (char *) "-c", script, NULL }, NULL,
+                                 G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+    if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+      g_error ("minisign -S refused the app's protected key: %s%s", out, err);
+    g_assert_true (g_file_get_contents (protected_sig, &protected_signature, NULL, &error));
+    g_assert_true (idk_signature_verify (public_key, (const guint8 *) data, strlen (data), protected_signature,
+                                         NULL, &error));
+    g_assert_no_error (error);
+  }
+
   idk_test_remove_tree (dir);
 }
 

@@ -116,6 +116,9 @@ int
 failed (GError *error)
 {
   fprintf (stderr, "iasmn: %s\n", error->message);
+  if (g_error_matches (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_NEEDS_PASSPHRASE) ||
+      g_error_matches (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE))
+    fputs (_("iasmn: give the passphrase of this office’s key in IASMN_KEY_PASSPHRASE\n"), stderr);
   return EXIT_FAILED;
 }
 
@@ -129,7 +132,12 @@ IdkStore *
 open_store (const char  *path,
             GError     **error)
 {
-  return idk_store_open (path, open_flags, error);
+  IdkStore *store = idk_store_open (path, open_flags, error);
+
+  /* The passphrase of a protected office key, for the commands that sign. */
+  if (store != NULL && g_getenv ("IASMN_KEY_PASSPHRASE") != NULL)
+    idk_store_set_key_passphrase (store, g_getenv ("IASMN_KEY_PASSPHRASE"));
+  return store;
 }
 
 /* One field of a tab-separated row: tabs and line breaks would split it. */

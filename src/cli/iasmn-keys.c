@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
+#include <sodium.h>
 
 #include "iasmn-cli.h"
 
@@ -76,9 +78,9 @@ run_key (const char  *db,
   const char *what = args[0] ? args[0] : "show";
   static const char * const takes_file[] = { "export", "trust", "introduce", "revoke", NULL };
 
-  if (!g_strv_contains ((const char * const[]) { "show", "export", "trust", "introduce", "revoke", "rotate", NULL },
-                        what))
-    return usage_error (_("key needs show, export, trust, introduce, revoke or rotate, not “%s”"), what);
+  if (!g_strv_contains ((const char * const[]) { "show", "export", "trust", "introduce", "revoke", "rotate", "protect",
+                                                 NULL }, what))
+    return usage_error (_("key needs show, export, trust, introduce, revoke, rotate or protect, not “%s”"), what);
   if (g_str_equal (what, "revoke") && (args[0] == NULL || args[1] == NULL))
     return usage_error (_("key revoke needs a FINGERPRINT"));
   if (g_strv_contains (takes_file, what) && (args[0] == NULL || args[1] == NULL))
@@ -123,6 +125,24 @@ run_key (const char  *db,
       return EXIT_SUCCESS;
     }
 
+  if (g_str_equal (what, "protect"))
+    {
+      char line[1024];
+      g_autofree char *passphrase = NULL;
+
+      /* The new passphrase, one line on standard input (never an argument,
+       * which other users could read). */
+      if (fgets (line, sizeof line, stdin) == NULL)
+        return usage_error (_("key protect reads the new passphrase on its standard input"));
+      line[strcspn (line, "\r\n")] = '\0';
+      passphrase = g_strdup (line);
+      sodium_memzero (line, sizeof line);
+      if (!idk_store_protect_key (store, passphrase, &error))
+        return failed (error);
+      puts (_("This office’s secret key is now protected by the passphrase"));
+      return EXIT_SUCCESS;
+    }
+
   if (!(fingerprint = idk_store_rotate_key (store, &error)))
     return failed (error);
   printf (_("This office’s key is now %s, endorsed by the previous one in every bundle\n"), fingerprint);
@@ -139,11 +159,12 @@ static const GOptionEntry key_entries[] = {
 };
 
 const IasmnCommand iasmn_key_commands[] = {
-  { "key", N_("show|export FILE.pub|trust FILE.pub|introduce FILE.pub|revoke FP|rotate"),
+  { "key", N_("show|export FILE.pub|trust FILE.pub|introduce FILE.pub|revoke FP|rotate|protect"),
     N_("This office’s key, and the keys of the offices it trusts"),
     N_("show: the fingerprint and key files; export: the public key, for other offices; trust: take another "
        "office’s key once its fingerprint is confirmed (--fingerprint); introduce: sign a trusted office’s key "
        "for others (FILE.pub.minisig); revoke: refuse that key’s later bundles; rotate: a new key, endorsed by "
-       "the old one."), key_entries, run_key },
+       "the old one; protect: a passphrase for the secret key, read on standard input (the commands that sign "
+       "then read it from IASMN_KEY_PASSPHRASE)."), key_entries, run_key },
   { NULL }
 };

@@ -17,9 +17,10 @@
  *                        key id (8) | Ed25519 secret key (64) | BLAKE2b-256 check (32))
  *   signature:   "untrusted comment: …", base64 ("ED" | key id | Ed25519 (BLAKE2b-512 (data))),
  *                "trusted comment: …", base64 (Ed25519 (signature | trusted comment))
- * Secret keys are written without a passphrase (kdf "\0\0"), as
- * `minisign -G -W` writes them; one protected by a passphrase is refused
- * for now. */
+ * A secret key is written without a passphrase (kdf "\0\0"), as
+ * `minisign -G -W` writes it, or protected by one (kdf "Sc"): the key id,
+ * the secret key and the check are then XORed with a stream that scrypt
+ * derives from the passphrase and the salt, as minisign does. */
 
 #define KEY_ID_BYTES 8
 #define SECRET_BYTES (2 + 2 + 2 + crypto_pwhash_scryptsalsa208sha256_SALTBYTES + 8 + 8 + KEY_ID_BYTES + \
@@ -196,6 +197,54 @@ idk_key_pair_save (IdkKeyPair  *pair,
                    const char  *public_path,
                    GError     **error)
 {
+  return idk_key_pair_save_with_passphrase (pair, secret_path, public_path, NULL, error);
+}
+
+/* The scrypt limits of a protected key: minisign reads them from the file,
+ * so these need not be its own (which ask for 1 GiB). */
+#define KDF_OPSLIMIT (G_GUINT64_CONSTANT (1) << 22)
+#define KDF_MEMLIMIT (G_GUINT64_CONSTANT (1) << 26)
+
+/* XORs the key id, the secret key and the check (@at) with the stream of
+ * @passphrase. */
+static gboolean
+apply_passphrase (guint8       *raw,
+                  const char   *passphrase)
+{
+  guint8 *salt = raw + 6;
+  guint64 ops = 0, mem = 0;
+  guint8 *at = salt + crypto_pwhash_scryptsalsa208sha256_SALTBYTES + 16;
+  gsize length = KEY_ID_BYTES + crypto_sign_SECRETKEYBYTES + 32;
+  guint8 *stream = sodium_malloc (length);
+  gboolean ok;
+
+  for (int i = 7; i >= 0; i--)
+    {
+      ops = (ops << 8) | salt[crypto_pwhash_scryptsalsa208sha256_SALTBYTES + i];
+      mem = (mem << 8) | salt[crypto_pwhash_scryptsalsa208sha256_SALTBYTES + 8 + i];
+    }
+  ok = crypto_pwhash_scryptsalsa208sha256 (stream, length, passphrase, strlen (passphrase), salt,
+                                           (unsigned long long) ops, (size_t) mem) == 0;
+  for (gsize i = 0; ok && i < length; i++)
+    at[i] ^= stream[i];
+  sodium_free (stream);
+  return ok;
+}
+
+/**
+ * idk_key_pair_save_with_passphrase:
+ * @passphrase: (nullable): protects the secret key if given
+ *
+ * Writes the secret key (mode 0600) and the public key in minisign's
+ * formats.
+ */
+gboolean
+idk_key_pair_save_with_passphrase (IdkKeyPair  *pair,
+                                   const char  *secret_path,
+                                   const char  *public_path,
+                                   const char  *passphrase,
+                                   GError     **error)
+{
   guint8 *raw = sodium_malloc (SECRET_BYTES);
   guint8 *at = raw;
   g_autofree char *fingerprint = key_id_hex (pair->key_id);
@@ -207,12 +256,30 @@ idk_key_pair_save (IdkKeyPair  *pair,
 
   memset (raw, 0, SECRET_BYTES);
   memcpy (at, "Ed", 2), at += 2;
-  at += 2;                                                  /* kdf: none */
+  if (passphrase != NULL)
+    memcpy (at, "Sc", 2);                                   /* kdf: scrypt, or none */
+  at += 2;
   memcpy (at, "B2", 2), at += 2;
+  if (passphrase != NULL)
+    {
+      randombytes_buf (at, crypto_pwhash_scryptsalsa208sha256_SALTBYTES);
+      for (int i = 0; i < 8; i++)
+        {
+          at[crypto_pwhash_scryptsalsa208sha256_SALTBYTES + i] = (guint8) (KDF_OPSLIMIT >> (8 * i));
+          at[crypto_pwhash_scryptsalsa208sha256_SALTBYTES + 8 + i] = (guint8) (KDF_MEMLIMIT >> (8 * i));
+        }
+    }
   at += crypto_pwhash_scryptsalsa208sha256_SALTBYTES + 8 + 8;
   memcpy (at, pair->key_id, KEY_ID_BYTES), at += KEY_ID_BYTES;
   memcpy (at, pair->secret_key, crypto_sign_SECRETKEYBYTES), at += crypto_sign_SECRETKEYBYTES;
   secret_check (pair->key_id, pair->secret_key, at);
+  if (passphrase != NULL && !apply_passphrase (raw, passphrase))
+    {
+      sodium_free (raw);
+      g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_IO,
+                   _("Not enough memory to protect the key with its passphrase"));
+      return FALSE;
+    }
 
   encoded = g_base64_encode (raw, SECRET_BYTES);
   sodium_free (raw);
@@ -256,6 +323,22 @@ IdkKeyPair *
 idk_key_pair_load (const char  *secret_path,
                    GError     **error)
 {
+  return idk_key_pair_load_with_passphrase (secret_path, NULL, error);
+}
+
+/**
+ * idk_key_pair_load_with_passphrase:
+ * @passphrase: (nullable): for a protected key
+ *
+ * Returns: (transfer full): the key pair of a minisign secret key file,
+ *   or %NULL with @error set (%IDK_SIGNATURE_ERROR_NEEDS_PASSPHRASE,
+ *   %IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE for a protected one)
+ */
+IdkKeyPair *
+idk_key_pair_load_with_passphrase (const char  *secret_path,
+                                   const char  *passphrase,
+                                   GError     **error)
+{
   g_autofree char *text = NULL;
   g_autofree char *line = NULL;
   g_autoptr(GError) local = NULL;
@@ -264,6 +347,7 @@ idk_key_pair_load (const char  *secret_path,
   IdkKeyPair *pair;
   guint8 check[32];
   const guint8 *keynum;
+  gboolean protected;
 
   g_return_val_if_fail (ensure_sodium (), NULL);
 
@@ -283,12 +367,27 @@ idk_key_pair_load (const char  *secret_path,
                    _("“%s” is not a secret key of minisign’s format"), secret_path);
       return NULL;
     }
-  if (raw[2] != 0 || raw[3] != 0)
+  protected = memcmp (raw + 2, "Sc", 2) == 0;
+  if (!protected && (raw[2] != 0 || raw[3] != 0))
+    {
+      g_free (raw);
+      g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_FORMAT,
+                   _("“%s” is protected in a way this version does not know"), secret_path);
+      return NULL;
+    }
+  if (protected && passphrase == NULL)
+    {
+      g_free (raw);
+      g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_NEEDS_PASSPHRASE,
+                   _("“%s” is protected by a passphrase"), secret_path);
+      return NULL;
+    }
+  if (protected && !apply_passphrase (raw, passphrase))
     {
       sodium_memzero (raw, length);
       g_free (raw);
-      g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_FORMAT,
-                   _("“%s” is protected by a passphrase, which this version cannot open yet"), secret_path);
+      g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_IO,
+                   _("Not enough memory to open the key with its passphrase"));
       return NULL;
     }
 
@@ -307,8 +406,12 @@ idk_key_pair_load (const char  *secret_path,
       sodium_memzero (raw, length);
       g_free (raw);
       idk_key_pair_free (pair);
-      g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_FORMAT,
-                   _("“%s” is damaged: its checksum does not match"), secret_path);
+      if (protected)
+        g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE,
+                     _("The passphrase of “%s” is wrong"), secret_path);
+      else
+        g_set_error (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_FORMAT,
+                     _("“%s” is damaged: its checksum does not match"), secret_path);
       return NULL;
     }
   sodium_memzero (raw, length);

@@ -17,6 +17,8 @@ typedef enum
   IDK_SIGNATURE_ERROR_WRONG_KEY,  /* signed with another key */
   IDK_SIGNATURE_ERROR_BAD,        /* the bytes or the trusted comment do not match */
   IDK_SIGNATURE_ERROR_IO,
+  IDK_SIGNATURE_ERROR_NEEDS_PASSPHRASE,  /* the secret key is protected */
+  IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE,
 } IdkSignatureError;
 
 typedef struct _IdkKeyPair IdkKeyPair;
@@ -33,6 +35,14 @@ gboolean    idk_key_pair_save           (IdkKeyPair   *pair,
                                          GError      **error);
 IdkKeyPair *idk_key_pair_load           (const char   *secret_path,
                                          GError      **error);
+gboolean    idk_key_pair_save_with_passphrase (IdkKeyPair   *pair,
+                                               const char   *secret_path,
+                                               const char   *public_path,
+                                               const char   *passphrase,
+                                               GError      **error);
+IdkKeyPair *idk_key_pair_load_with_passphrase (const char   *secret_path,
+                                               const char   *passphrase,
+                                               GError      **error);
 char       *idk_key_pair_get_public     (IdkKeyPair   *pair);
 char       *idk_key_fingerprint         (const char   *public_key);
 char       *idk_key_read_public_file    (const char   *path,

@@ -390,6 +390,7 @@ open_another (IdkStore  *self,
   other->today = g_strdup (self->today);
   other->hlc = self->hlc;
   other->read_only = g_strdup (self->read_only);
+  other->key_passphrase = g_strdup (self->key_passphrase);
   if (self->read_only != NULL)
     flags = SQLITE_OPEN_READONLY;
 

@@ -35,6 +35,7 @@ struct _IdkStore
   IdkIntegrity integrity;   /* of the file, by PRAGMA integrity_check */
   char *damage;             /* what the check found, when damaged */
   char *read_only;          /* why the file cannot be written; NULL if it can */
+  char *key_passphrase;     /* of this office's secret key, if given */
 };
 
 /* The last day of a date of any precision, in SQL. */

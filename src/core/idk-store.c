@@ -12,6 +12,7 @@
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
 #include "idk-store-private.h"
+#include "idk-trust.h"
 
 /* The database of one office.  Every change to an exchangeable record is a
  * revision; the query tables hold, for each record, the winner among its
@@ -124,6 +125,7 @@ idk_store_finalize (GObject *object)
   g_clear_object (&self->last_change);
   g_clear_pointer (&self->damage, g_free);
   g_clear_pointer (&self->read_only, g_free);
+  idk_store_set_key_passphrase (self, NULL);
 
   G_OBJECT_CLASS (idk_store_parent_class)->finalize (object);
 }

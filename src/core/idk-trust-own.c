@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "idk-import-private.h"
 #include "idk-revision-private.h"
@@ -145,8 +146,15 @@ _idk_trust_load_own (IdkStore  *self,
   if (!idk_store_get_key_files (self, &secret_path, NULL, error))
     return NULL;
   fingerprint = idk_store_get_key_fingerprint (self);
-  if (!(pair = idk_key_pair_load (secret_path, &local)))
+  if (!(pair = idk_key_pair_load_with_passphrase (secret_path, self->key_passphrase, &local)))
     {
+      /* The user can answer these: the caller asks for the passphrase. */
+      if (g_error_matches (local, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_NEEDS_PASSPHRASE) ||
+          g_error_matches (local, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN,
                    _("Cannot sign: the secret key of this office (%s) cannot be read: %s"),
                    fingerprint, local->message);
@@ -161,6 +169,60 @@ _idk_trust_load_own (IdkStore  *self,
       return NULL;
     }
   return g_steal_pointer (&pair);
+}
+
+/**
+ * idk_store_set_key_passphrase:
+ * @passphrase: (nullable): the passphrase of this office's secret key
+ *
+ * Kept in memory for the signatures this store makes until it is closed.
+ */
+void
+idk_store_set_key_passphrase (IdkStore   *self,
+                              const char *passphrase)
+{
+  g_return_if_fail (IDK_IS_STORE (self));
+
+  if (self->key_passphrase != NULL)
+    sodium_memzero (self->key_passphrase, strlen (self->key_passphrase));
+  g_free (self->key_passphrase);
+  self->key_passphrase = g_strdup (passphrase);
+}
+
+/**
+ * idk_store_protect_key:
+ * @passphrase: (nullable): the new passphrase, or %NULL to write the key
+ *   without one
+ *
+ * Writes this office's secret key again, protected by @passphrase (in
+ * minisign's scrypt format).  The current passphrase, if any, must have
+ * been given with idk_store_set_key_passphrase().
+ */
+gboolean
+idk_store_protect_key (IdkStore    *self,
+                       const char  *passphrase,
+                       GError     **error)
+{
+  g_autoptr(IdkKeyPair) pair = NULL;
+  g_autofree char *secret_path = NULL;
+  g_autofree char *public_path = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (passphrase != NULL && *passphrase == '\0')
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID, _("A passphrase cannot be empty"));
+      return FALSE;
+    }
+  if (!(pair = _idk_trust_load_own (self, error)) ||
+      !idk_store_get_key_files (self, &secret_path, &public_path, error))
+    return FALSE;
+  if (!idk_key_pair_save_with_passphrase (pair, secret_path, public_path, passphrase, &local))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_OPEN, "%s", local->message);
+      return FALSE;
+    }
+  idk_store_set_key_passphrase (self, passphrase);
+  return TRUE;
 }
 
 /* One line of text: a comment of a key or signature file. */

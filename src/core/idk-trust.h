@@ -52,6 +52,11 @@ gboolean    idk_store_revoke_key          (IdkStore     *self,
                                            GError      **error);
 char       *idk_store_rotate_key          (IdkStore     *self,
                                            GError      **error);
+void        idk_store_set_key_passphrase  (IdkStore     *self,
+                                           const char   *passphrase);
+gboolean    idk_store_protect_key         (IdkStore     *self,
+                                           const char   *passphrase,
+                                           GError      **error);
 char       *idk_key_format_fingerprint    (const char   *fingerprint);
 char       *idk_trust_bundle_comment      (const char   *office,
                                            const char   *name,
