@@ -205,6 +205,8 @@ is_entry (GtkWidget *widget,
   return GTK_IS_ENTRY (widget);
 }
 
+
+
 /* Types @fingerprint into the Trust This Key dialog and confirms. */
 static void
 trust_from_dialog (GtkWidget  *dialog,
@@ -358,6 +360,57 @@ test_export_bundle (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (idk_import_get_origin_name (import), ==, "Secretariat");
   g_assert_cmpint (idk_import_get_trust (import), ==, IDK_TRUST_TRUSTED);
+}
+
+/* Types @passphrase into the dialog that asks for it, and signs. */
+static void
+give_passphrase (const char *passphrase,
+                 const char *expected)
+{
+  GtkWidget *question = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "The passphrase dialog");
+  GtkWidget *entry = idk_gui_find (question, is_entry, NULL);
+
+  idk_gui_wait_for_text (question, "The Office’s Key Is Protected");
+  idk_gui_wait_for_label (question, expected);
+  gtk_editable_set_text (GTK_EDITABLE (entry), passphrase);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "sign");
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until_closed (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+/* An office whose key is protected: the export asks for the passphrase,
+ * again if it is wrong, and signs once it is right. */
+static void
+test_protected_key (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "signed.iasmn", NULL);
+  g_autofree char *signature = g_strconcat (path, ".minisig", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(IdkApplication) app = NULL;
+  GtkWidget *window, *dialog;
+
+  name_office (fixture->db, "Secretariat");
+  {
+    g_autoptr(IdkStore) store = idk_store_open (fixture->db, IDK_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (idk_store_protect_key (store, "correct horse", &error));
+    g_assert_no_error (error);
+  }
+  app = start_application (fixture);
+  g_application_activate (G_APPLICATION (app));
+  window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
+
+  gtk_widget_activate_action (window, "win.export", NULL);
+  dialog = wait_for_window (IDK_TYPE_EXPORT_DIALOG, "The export dialog");
+  idk_export_dialog_export_to (IDK_EXPORT_DIALOG (dialog), file);
+  give_passphrase ("correct battery", "is protected by a passphrase");
+  give_passphrase ("correct horse", "is wrong");
+  wait_until_closed (IDK_TYPE_EXPORT_DIALOG);
+  idk_gui_wait_for_label (window, "Bundle 1 written to signed.iasmn");
+  g_assert_true (g_file_test (signature, G_FILE_TEST_EXISTS));
 }
 
 static gboolean
@@ -555,6 +608,7 @@ main (int   argc,
   TEST ("/gui-exchange/open-bundle", test_open_bundle);
   TEST ("/gui-exchange/refused-bundle", test_refused_bundle);
   TEST ("/gui-exchange/export-bundle", test_export_bundle);
+  TEST ("/gui-exchange/protected-key", test_protected_key);
   TEST ("/gui-exchange/resolve-conflict", test_resolve_conflict);
   TEST ("/gui-exchange/office-at-first-start", test_office_at_first_start);
   TEST ("/gui-exchange/markup-in-names", test_markup_in_names);

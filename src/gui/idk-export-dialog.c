@@ -23,6 +23,8 @@ struct _IdkExportDialog
   GtkFileChooserNative *chooser;
   guint pulse_id;
 
+  GFile *file;            /* of the last export, to sign again */
+
   /* Template widgets */
   GtkLabel *error_label;
   GtkButton *export_button;
@@ -122,6 +124,49 @@ export_thread (GTask        *task,
 }
 
 static void
+on_passphrase_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  IdkExportDialog *self = IDK_EXPORT_DIALOG (user_data);
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (!g_str_equal (response, "sign") || self->file == NULL)
+    return;
+  idk_store_set_key_passphrase (self->store, gtk_editable_get_text (entry));
+  gtk_editable_set_text (entry, "");
+  idk_export_dialog_export_to (self, self->file);
+}
+
+/* The office's key is protected: its passphrase, then the export again. */
+static void
+ask_passphrase (IdkExportDialog *self,
+                GError          *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Office’s Key Is Protected"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("Type the passphrase of this office’s key to sign the bundle."));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  /* A plain entry, hidden: GtkPasswordEntry of GTK 4.8 warns when its
+   * text is set. */
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "sign", _("_Sign"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_passphrase_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
 on_exported_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -140,6 +185,9 @@ on_exported_cb (GObject      *object,
           set_busy (self, FALSE);
           gtk_label_set_text (self->error_label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+          if (g_error_matches (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_NEEDS_PASSPHRASE) ||
+              g_error_matches (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE))
+            ask_passphrase (self, error);
         }
       return;
     }
@@ -245,6 +293,7 @@ idk_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
+  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (idk_export_dialog_parent_class)->finalize (object);
 }
@@ -361,6 +410,8 @@ idk_export_dialog_export_to (IdkExportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->file != file)
+    g_set_object (&self->file, file);
 
   job = g_new0 (Job, 1);
   job->path = g_file_get_path (file);
