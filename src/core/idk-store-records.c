@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "idk-entry.h"
 #include "idk-record-type-private.h"
 #include "idk-store-private.h"
 #include "idk-trust.h"
@@ -380,4 +381,87 @@ idk_store_save_record (IdkStore    *self,
       return checked[i].save (self, uuid, fields, error);
 
   return idk_store_save (self, type, uuid, fields, error);
+}
+
+/**
+ * idk_store_list_offices:
+ *
+ * Returns: (transfer full): an #IdkEntry per office this database has
+ *   received bundles from: its name as title, its organization and what
+ *   it has acknowledged as subtitle, its UUID as target
+ */
+GListModel *
+idk_store_list_offices (IdkStore  *self,
+                        GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (IDK_TYPE_ENTRY);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT uuid, coalesce (name, uuid), organization, last_seq, acked "
+                                   "FROM offices WHERE uuid <> ?1 ORDER BY name, uuid", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, self->office_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *subtitle = NULL;
+      g_autoptr(IdkEntry) entry = NULL;
+      const char *organization = (const char *) sqlite3_column_text (stmt, 2);
+
+      subtitle = g_strdup_printf (_("%s%sreceived up to bundle %lld, acknowledged ours up to %lld"),
+                                  organization ? organization : "", organization ? " · " : "",
+                                  (long long) sqlite3_column_int64 (stmt, 3),
+                                  (long long) sqlite3_column_int64 (stmt, 4));
+      entry = g_object_new (IDK_TYPE_ENTRY,
+                            "title", (const char *) sqlite3_column_text (stmt, 1),
+                            "subtitle", subtitle,
+                            "group", organization,
+                            "target-uuid", (const char *) sqlite3_column_text (stmt, 0),
+                            NULL);
+      g_list_store_append (list, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * idk_store_describe_office:
+ *
+ * Returns: (transfer full): the name of an office as its bundles gave it,
+ *   "this office" for this one, or its UUID for an unknown one
+ */
+char *
+idk_store_describe_office (IdkStore   *self,
+                           const char *uuid)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (g_str_equal (uuid, self->office_uuid))
+    {
+      g_autofree char *own = idk_store_get_office_name (self);
+
+      return own && *own ? g_steal_pointer (&own) : g_strdup ("this office");
+    }
+
+  if ((stmt = _idk_store_prepare (self, "SELECT name FROM offices WHERE uuid = ?1", NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return name ? name : g_strdup (uuid);
 }
