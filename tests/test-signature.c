@@ -360,6 +360,29 @@ test_trusted_and_untrusted (Net           *net,
   g_assert_cmpint (idk_import_get_trust (trusted), ==, IDK_TRUST_TRUSTED);
   description = idk_import_describe_signer (trusted);
   g_assert_nonnull (strstr (description, "Signed by “Geneva HQ” with key "));
+
+  /* From memory, its signature given beside it (as a hub would hand it
+   * over): the same verdict; without it, unsigned. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *signature_text = NULL;
+    gsize length = 0;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(IdkImport) from_memory = NULL;
+    g_autoptr(IdkImport) bare = NULL;
+
+    g_assert_true (g_file_get_contents (bundle, &contents, &length, &error));
+    g_assert_true (g_file_get_contents (signature, &signature_text, NULL, &error));
+    bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+    from_memory = idk_import_new_from_bytes (net->office[2], bytes, "from the hub");
+    idk_import_set_signature (from_memory, signature_text);
+    g_assert_true (idk_import_prepare (from_memory, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (idk_import_get_trust (from_memory), ==, IDK_TRUST_TRUSTED);
+    bare = idk_import_new_from_bytes (net->office[2], bytes, "from the hub");
+    g_assert_true (idk_import_prepare (bare, NULL, NULL, NULL, &error));
+    g_assert_cmpint (idk_import_get_trust (bare), ==, IDK_TRUST_UNSIGNED);
+  }
   g_assert_cmpstr (idk_test_keep (idk_test_query_text (net->path[2], "SELECT trust || ' ' || signer FROM bundles "
                                                                           "WHERE trust <> 'built-in'")),
                    ==, idk_test_keep (g_strconcat ("trusted ", idk_test_keep (idk_store_get_key_fingerprint (

@@ -70,6 +70,7 @@ struct _IdkImport
   char *signer_office_name;
   char *adopt_key;
   char *adopt_from;
+  char *verified_key;     /* the key the bytes were verified with */
 };
 
 gboolean      _idk_import_check_envelope (IdkImport          *self,

@@ -298,6 +298,7 @@ idk_import_finalize (GObject *object)
   g_clear_pointer (&self->signer_office_name, g_free);
   g_clear_pointer (&self->adopt_key, g_free);
   g_clear_pointer (&self->adopt_from, g_free);
+  g_clear_pointer (&self->verified_key, g_free);
 
   G_OBJECT_CLASS (idk_import_parent_class)->finalize (object);
 }
@@ -355,6 +356,9 @@ idk_import_new_from_bytes (IdkStore   *store,
   self->store = g_object_ref (store);
   self->path = g_strdup (name);
   self->bytes = g_bytes_ref (bytes);
+  /* No file beside it: its signature, if any, comes with
+   * idk_import_set_signature(). */
+  self->signature_read = TRUE;
   return self;
 }
 

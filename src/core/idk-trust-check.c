@@ -112,6 +112,10 @@ verify (IdkImport   *self,
   gsize length;
   const guint8 *data = g_bytes_get_data (self->bytes, &length);
 
+  /* The bytes are in memory and never change: checked once per key, the
+   * apply after a preview does not hash a large bundle again. */
+  if (g_strcmp0 (self->verified_key, public_key) == 0)
+    return TRUE;
   if (!idk_signature_verify (public_key, data, length, self->signature, &comment, &local))
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED, _("The signature is refused: %s"), local->message);
   if (!comment_matches (self, comment))
@@ -119,6 +123,8 @@ verify (IdkImport   *self,
                                _("The signature was made for another bundle (its trusted comment is %s), not for "
                                  "bundle %lld of office %s: it was moved from one bundle to another"),
                                comment, (long long) self->seq, self->origin);
+  g_free (self->verified_key);
+  self->verified_key = g_strdup (public_key);
   return TRUE;
 }
 
