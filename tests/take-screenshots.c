@@ -307,6 +307,14 @@ shoot_exchange (Shots     *shots,
   while (!idk_import_dialog_is_ready (IDK_IMPORT_DIALOG (dialog)))
     idk_gui_settle (20);
   shoot (dialog, shots->outdir, "import-preview");
+  /* Trusting Geneva's key asks for the fingerprint it reads out. */
+  gtk_widget_activate_action (dialog, "import.trust-key", NULL);
+  {
+    GtkWidget *question = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    shoot (question, shots->outdir, "trust-key");
+    gtk_window_destroy (GTK_WINDOW (question));
+  }
   /* Geneva's key is not trusted here: taken knowingly. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (idk_gui_find (dialog, is_check_button, NULL)), TRUE);
   idk_gui_settle (50);
