@@ -338,6 +338,22 @@ shoot_exchange (Shots     *shots,
   geneva = idk_test_query_text (shots->db_path, "SELECT uuid FROM offices WHERE name = 'Geneva HQ'");
   idk_export_dialog_set_recipient (IDK_EXPORT_DIALOG (dialog), geneva);
   shoot (dialog, shots->outdir, "export");
+
+  /* With the office's key protected, the export asks for its passphrase. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = g_build_filename (shots->outdir, "..", "protected.iasmn", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    GtkWidget *question;
+
+    if (!idk_store_protect_key (idk_window_get_store (window), "correct horse", &error))
+      g_error ("%s", error->message);
+    idk_store_set_key_passphrase (idk_window_get_store (window), NULL);
+    idk_export_dialog_export_to (IDK_EXPORT_DIALOG (dialog), out);
+    question = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    shoot (question, shots->outdir, "key-passphrase");
+    gtk_window_destroy (GTK_WINDOW (question));
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

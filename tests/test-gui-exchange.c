@@ -406,8 +406,8 @@ test_protected_key (Fixture       *fixture,
   gtk_widget_activate_action (window, "win.export", NULL);
   dialog = wait_for_window (IDK_TYPE_EXPORT_DIALOG, "The export dialog");
   idk_export_dialog_export_to (IDK_EXPORT_DIALOG (dialog), file);
-  give_passphrase ("correct battery", "is protected by a passphrase");
-  give_passphrase ("correct horse", "is wrong");
+  give_passphrase ("correct battery", "Type the passphrase of this office’s key to sign the bundle.");
+  give_passphrase ("correct horse", "That passphrase is wrong.");
   wait_until_closed (IDK_TYPE_EXPORT_DIALOG);
   idk_gui_wait_for_label (window, "Bundle 1 written to signed.iasmn");
   g_assert_true (g_file_test (signature, G_FILE_TEST_EXISTS));

@@ -147,8 +147,12 @@ ask_passphrase (IdkExportDialog *self,
   GtkWidget *entry = gtk_entry_new ();
   g_autofree char *body = NULL;
 
-  body = g_strdup_printf ("%s\n\n%s", error->message,
-                          _("Type the passphrase of this office’s key to sign the bundle."));
+  /* Not the key file's path: what the user can do about it. */
+  if (g_error_matches (error, IDK_SIGNATURE_ERROR, IDK_SIGNATURE_ERROR_WRONG_PASSPHRASE))
+    body = g_strdup_printf ("%s %s", _("That passphrase is wrong."),
+                            _("Type the passphrase of this office’s key to sign the bundle."));
+  else
+    body = g_strdup (_("Type the passphrase of this office’s key to sign the bundle."));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   /* A plain entry, hidden: GtkPasswordEntry of GTK 4.8 warns when its
    * text is set. */
