@@ -142,7 +142,7 @@ test_kill_during_import (void)
         g_error ("killed after %.2f s: %" G_GINT64_FORMAT " revisions, neither %" G_GINT64_FORMAT
                  " nor %" G_GINT64_FORMAT, delay, count, before, after_full);
 
-      /* The store opens it (quick_check) and the import runs to the end. */
+      /* The store opens it (header and schema checked) and the import runs to the end. */
       store = idk_store_open (db, IDK_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
       g_clear_object (&store);

@@ -6,6 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include <errno.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "idk-hlc-private.h"
@@ -15,30 +18,70 @@
  * untouched, the migrations, this office's identity, and a second
  * connection for readers in other threads. */
 
+/* Whether the file is at least as long as its header says (SQLite keeps
+ * the page count there, valid when it was written with the change counter
+ * beside it): a truncated file is found without reading it all.  Says
+ * why not, or NULL. */
+static char *
+check_length (const char *path)
+{
+  guint8 header[100];
+  GStatBuf buf;
+  guint32 page_size, pages, counter, valid_for;
+  gssize n = 0;
+  int fd;
+
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf wal_buf;
+
+  /* Pages in a write-ahead log count too (a checkpoint cut short leaves
+   * the file shorter than its header, and the log makes up for it). */
+  if (g_stat (wal, &wal_buf) == 0 && wal_buf.st_size > 0)
+    return NULL;
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return NULL;
+  if (fstat (fd, &buf) == 0 && buf.st_size >= (goffset) sizeof header)
+    n = read (fd, header, sizeof header);
+  close (fd);
+  if (n != (gssize) sizeof header)
+    return NULL;
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  memcpy (&counter, header + 24, 4);
+  memcpy (&pages, header + 28, 4);
+  memcpy (&valid_for, header + 92, 4);
+  counter = GUINT32_FROM_BE (counter);
+  pages = GUINT32_FROM_BE (pages);
+  valid_for = GUINT32_FROM_BE (valid_for);
+  if (pages == 0 || valid_for != counter || (guint64) pages * page_size <= (guint64) buf.st_size)
+    return NULL;
+  return g_strdup_printf (_("it is %llu bytes long, but its header counts %u pages of %u bytes: it was cut short"),
+                          (unsigned long long) buf.st_size, pages, page_size);
+}
+
 /* Checks made before anything is written, so that a file that is not ours
- * or is damaged is left exactly as it was. */
+ * or is damaged is left exactly as it was.  They read the header and the
+ * schema only, so that opening costs the same whatever the file's size:
+ * the full check (idk_store_check_integrity()) runs before the first
+ * write, and a page found damaged on reading says so then. */
 static gboolean
 check_file (IdkStore  *self,
             int       *user_version,
             GError   **error)
 {
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
+  g_autofree char *problem = check_length (self->path);
   gint64 application_id = 0, version = 0, tables = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count (*) FROM sqlite_schema", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        {
-          const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (g_strcmp0 (result, "ok") != 0)
-            problem = g_strdup (result);
-          rc = SQLITE_OK;
-        }
+        rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
 

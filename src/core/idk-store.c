@@ -171,6 +171,12 @@ _idk_store_sql_error (IdkStore  *self,
 {
   if (_idk_store_no_room_error (self, error))
     return FALSE;
+  if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_CORRUPT || (sqlite3_errcode (self->db) & 0xff) == SQLITE_NOTADB)
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_CORRUPT, _("The database “%s” is damaged: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
   g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_SQL,
                _("Database error: %s"), sqlite3_errmsg (self->db));
   return FALSE;
