@@ -128,17 +128,8 @@ verify (IdkImport   *self,
   return TRUE;
 }
 
-typedef struct
-{
-  char *public_key;
-  char *office;
-  char *name;
-  char *revoked_at;
-  gint64 revoked_after;
-} HeldKey;
-
-static void
-held_key_clear (HeldKey *key)
+void
+_idk_held_key_clear (IdkHeldKey *key)
 {
   g_clear_pointer (&key->public_key, g_free);
   g_clear_pointer (&key->office, g_free);
@@ -146,13 +137,13 @@ held_key_clear (HeldKey *key)
   g_clear_pointer (&key->revoked_at, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeldKey, held_key_clear)
-
-static gboolean
-find_key (IdkStore    *store,
-          const char  *fingerprint,
-          HeldKey     *key,
-          GError     **error)
+/* The key with @fingerprint this office knows (trusted, own or revoked),
+ * with its office's current name: the one lookup of the keys table. */
+gboolean
+_idk_trust_find_key (IdkStore    *store,
+                     const char  *fingerprint,
+                     IdkHeldKey  *key,
+                     GError     **error)
 {
   sqlite3_stmt *stmt;
   gboolean found;
@@ -185,10 +176,10 @@ endorsed (IdkImport  *self,
   g_autofree char *endorser = idk_key_fingerprint (self->endorsed_by);
   g_autofree char *comment = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(HeldKey) key = { NULL, };
+  g_auto(IdkHeldKey) key = { NULL, };
   JsonObject *object;
 
-  if (endorser == NULL || !find_key (self->store, endorser, &key, NULL) ||
+  if (endorser == NULL || !_idk_trust_find_key (self->store, endorser, &key, NULL) ||
       key.revoked_at != NULL || g_strcmp0 (key.office, self->origin) != 0 ||
       g_strcmp0 (key.public_key, self->endorsed_by) != 0)
     return FALSE;
@@ -239,7 +230,7 @@ gboolean
 _idk_trust_check_import (IdkImport  *self,
                          GError    **error)
 {
-  g_auto(HeldKey) key = { NULL, };
+  g_auto(IdkHeldKey) key = { NULL, };
   g_autofree char *fingerprint = NULL;
   g_autofree char *claimed = NULL;
 
@@ -263,7 +254,7 @@ _idk_trust_check_import (IdkImport  *self,
                                _("The signature beside the bundle is not a signature of minisign’s format"));
   self->signer_fingerprint = g_strdup (fingerprint);
 
-  if (find_key (self->store, fingerprint, &key, error))
+  if (_idk_trust_find_key (self->store, fingerprint, &key, error))
     {
       self->signer_office_name = g_strdup (key.name);
       if (!g_str_equal (key.office, self->origin))

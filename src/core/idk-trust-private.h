@@ -8,6 +8,24 @@
 G_BEGIN_DECLS
 
 /* Shared by the exporter, the importer and idk-trust*.c. */
+
+/* A row of the keys table. */
+typedef struct
+{
+  char *public_key;
+  char *office;
+  char *name;          /* the office's current name */
+  char *revoked_at;    /* NULL if not revoked */
+  gint64 revoked_after;
+} IdkHeldKey;
+
+void        _idk_held_key_clear        (IdkHeldKey             *key);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IdkHeldKey, _idk_held_key_clear)
+gboolean    _idk_trust_find_key        (IdkStore               *store,
+                                        const char             *fingerprint,
+                                        IdkHeldKey             *key,
+                                        GError                **error);
+
 IdkKeyPair *_idk_trust_load_own        (IdkStore               *self,
                                         GError                **error);
 gboolean    _idk_trust_insert_key      (IdkStore               *self,

@@ -105,9 +105,8 @@ idk_store_trust_key (IdkStore    *self,
 {
   g_autofree char *actual = idk_key_fingerprint (public_key);
   g_autofree char *typed = normalize_fingerprint (fingerprint);
-  sqlite3_stmt *stmt;
-  g_autofree char *held_office = NULL;
-  gboolean revoked = FALSE;
+  g_auto(IdkHeldKey) held = { NULL, };
+  const char *held_office = NULL;
 
   if (actual == NULL)
     {
@@ -136,17 +135,11 @@ idk_store_trust_key (IdkStore    *self,
   if (name != NULL && g_utf8_strlen (name, -1) > IDK_OFFICE_NAME_MAX)
     name = NULL;
 
-  if (!(stmt = _idk_store_prepare (self, "SELECT office, revoked_at IS NOT NULL FROM keys WHERE fingerprint = ?1",
-                                   error)))
+  if (_idk_trust_find_key (self, actual, &held, error))
+    held_office = held.office;
+  else if (error != NULL && *error != NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, actual, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      held_office = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      revoked = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (revoked)
+  if (held.revoked_at != NULL)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
                    _("Key %s was revoked here: it is not trusted again"), actual);
@@ -213,8 +206,8 @@ read_introduction (IdkStore    *self,
   g_autofree char *comment = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(IdkHeldKey) held = { NULL, };
   JsonObject *object;
-  sqlite3_stmt *stmt;
 
   if (!g_file_get_contents (signature_path, &signature, NULL, NULL))
     return TRUE;
@@ -224,13 +217,8 @@ read_introduction (IdkStore    *self,
                    signature_path);
       return FALSE;
     }
-  if (!(stmt = _idk_store_prepare (self, "SELECT public_key FROM keys WHERE fingerprint = ?1 AND revoked_at IS NULL",
-                                   error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, signer, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    signer_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (_idk_trust_find_key (self, signer, &held, NULL) && held.revoked_at == NULL)
+    signer_key = g_strdup (held.public_key);
   if (signer_key == NULL)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
@@ -354,7 +342,7 @@ idk_store_introduce_key (IdkStore    *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  g_auto(IdkHeldKey) held = { NULL, };
 
   if (!g_file_get_contents (public_key_path, &text, NULL, &local) ||
       !(public_key = idk_key_read_public_file (public_key_path, &local)))
@@ -363,17 +351,12 @@ idk_store_introduce_key (IdkStore    *self,
       return FALSE;
     }
   fingerprint = idk_key_fingerprint (public_key);
-  if (!(stmt = _idk_store_prepare (self, "SELECT office, name FROM keys WHERE fingerprint = ?1 "
-                                   "AND public_key = ?2 AND revoked_at IS NULL", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, fingerprint, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, public_key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (_idk_trust_find_key (self, fingerprint, &held, NULL) && held.revoked_at == NULL &&
+      g_strcmp0 (held.public_key, public_key) == 0)
     {
-      office = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      office = g_strdup (held.office);
+      name = g_strdup (held.name);
     }
-  sqlite3_reset (stmt);
   if (office == NULL)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND,
