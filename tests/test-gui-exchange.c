@@ -206,23 +206,33 @@ is_entry (GtkWidget *widget,
 }
 
 
+/* Answers the message dialog that shows, titled @heading and saying
+ * @expected, with @text in its entry and @response, as its button does:
+ * the response, then the dialog closes. */
+static void
+answer_dialog (const char *heading,
+               const char *expected,
+               const char *text,
+               const char *response)
+{
+  GtkWidget *question = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, heading);
+
+  idk_gui_wait_for_text (question, heading);
+  if (expected != NULL)
+    idk_gui_wait_for_label (question, expected);
+  gtk_editable_set_text (GTK_EDITABLE (idk_gui_find (question, is_entry, NULL)), text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), response);
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until_closed (ADW_TYPE_MESSAGE_DIALOG);
+}
 
 /* Types @fingerprint into the Trust This Key dialog and confirms. */
 static void
 trust_from_dialog (GtkWidget  *dialog,
                    const char *fingerprint)
 {
-  GtkWidget *question, *entry;
-
   gtk_widget_activate_action (dialog, "import.trust-key", NULL);
-  question = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "The Trust This Key dialog");
-  idk_gui_wait_for_text (question, "Trust the Key of “Geneva HQ”?");
-  entry = idk_gui_find (question, is_entry, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (entry), fingerprint);
-  /* As the Trust button does: the response, then the dialog closes. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "trust");
-  gtk_window_close (GTK_WINDOW (question));
-  wait_until_closed (ADW_TYPE_MESSAGE_DIALOG);
+  answer_dialog ("Trust the Key of “Geneva HQ”?", NULL, fingerprint, "trust");
 }
 
 static gboolean
@@ -367,15 +377,7 @@ static void
 give_passphrase (const char *passphrase,
                  const char *expected)
 {
-  GtkWidget *question = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "The passphrase dialog");
-  GtkWidget *entry = idk_gui_find (question, is_entry, NULL);
-
-  idk_gui_wait_for_text (question, "The Office’s Key Is Protected");
-  idk_gui_wait_for_label (question, expected);
-  gtk_editable_set_text (GTK_EDITABLE (entry), passphrase);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "sign");
-  gtk_window_close (GTK_WINDOW (question));
-  wait_until_closed (ADW_TYPE_MESSAGE_DIALOG);
+  answer_dialog ("The Office’s Key Is Protected", expected, passphrase, "sign");
 }
 
 /* An office whose key is protected: the export asks for the passphrase,
