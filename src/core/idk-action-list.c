@@ -5,12 +5,25 @@
 
 #include "idk-action.h"
 #include "idk-action-list.h"
+#include "idk-store-private.h"
 
 /* The actions matching a search, as a GListModel.  The query returns only
- * row ids; an IdkAction is built when a list widget asks for that
- * position, so a list of 100,000 actions costs 100,000 integers until it
- * is scrolled.
+ * row ids, in the order asked for; the actions are loaded a page at a
+ * time when a list widget asks for a position, and only the last few
+ * pages are kept, so a list of 100,000 actions costs 100,000 integers and
+ * a few hundred objects however far it is scrolled.
  */
+
+/* A page is one query; MAX_PAGES of them cover a tall window and the
+ * rows it keeps around its view. */
+#define PAGE_SIZE 32
+#define MAX_PAGES 8
+
+typedef struct
+{
+  guint index;
+  GPtrArray *items;   /* IdkAction or NULL (a row gone since the query) */
+} Page;
 
 struct _IdkActionList
 {
@@ -30,7 +43,11 @@ struct _IdkActionList
   guint generation;         /* of the latest query asked for */
   GCancellable *cancellable;
   GArray *rows;         /* gint64 row ids */
-  GPtrArray *items;     /* IdkAction or NULL, parallel to rows */
+  GQueue pages;         /* Page, the most recently used first */
+  gboolean data_changed; /* since the rows were read: reload what is shown */
+  guint hidden_start;   /* rows not announced yet, between the two steps */
+  guint hidden_n;       /*   of apply_rows () */
+  gboolean loading;     /* a query runs in a worker thread */
 };
 
 enum {
@@ -38,6 +55,7 @@ enum {
   PROP_STORE,
   PROP_SEARCH,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -57,7 +75,67 @@ idk_action_list_get_item_type (GListModel *model)
 static guint
 idk_action_list_get_n_items (GListModel *model)
 {
-  return IDK_ACTION_LIST (model)->rows->len;
+  IdkActionList *self = IDK_ACTION_LIST (model);
+
+  return self->rows->len - self->hidden_n;
+}
+
+/* The row at a position the widgets know of. */
+static inline guint
+row_index (IdkActionList *self,
+           guint          position)
+{
+  return position >= self->hidden_start ? position + self->hidden_n : position;
+}
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+static void
+clear_pages (IdkActionList *self)
+{
+  g_queue_clear_full (&self->pages, page_free);
+}
+
+static Page *
+find_page (IdkActionList *self,
+           guint          index)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+  Page *page;
+  guint start = index * PAGE_SIZE;
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    if (((Page *) l->data)->index == index)
+      {
+        g_queue_unlink (&self->pages, l);
+        g_queue_push_head_link (&self->pages, l);
+        return l->data;
+      }
+
+  items = idk_store_load_actions (self->store, &g_array_index (self->rows, gint64, start),
+                                  MIN (PAGE_SIZE, self->rows->len - start), &error);
+  if (items == NULL)
+    {
+      g_warning ("Cannot load the actions from position %u: %s", start, error->message);
+      return NULL;
+    }
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->items = items;
+  g_queue_push_head (&self->pages, page);
+  while (self->pages.length > MAX_PAGES)
+    page_free (g_queue_pop_tail (&self->pages));
+
+  return page;
 }
 
 static gpointer
@@ -65,23 +143,19 @@ idk_action_list_get_item (GListModel *model,
                           guint       position)
 {
   IdkActionList *self = IDK_ACTION_LIST (model);
-  g_autoptr(GError) error = NULL;
+  Page *page;
   gpointer item;
 
-  if (position >= self->rows->len)
+  if (position >= idk_action_list_get_n_items (model))
     return NULL;
+  position = row_index (self, position);
 
-  item = g_ptr_array_index (self->items, position);
-  if (item == NULL)
-    {
-      item = idk_store_load_action (self->store, g_array_index (self->rows, gint64, position), &error);
-      if (item == NULL)
-        {
-          g_warning ("Cannot load action at position %u: %s", position, error->message);
-          return NULL;
-        }
-      g_ptr_array_index (self->items, position) = item;
-    }
+  /* A list widget needs an item at every position: a blank one for a row
+   * deleted since the query (the refresh that follows the deletion is on
+   * its way) or one that cannot be read. */
+  if (!(page = find_page (self, position / PAGE_SIZE)) ||
+      !(item = g_ptr_array_index (page->items, position % PAGE_SIZE)))
+    return g_object_new (IDK_TYPE_ACTION, NULL);
 
   return g_object_ref (item);
 }
@@ -95,18 +169,12 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
-unref_item (gpointer item)
-{
-  if (item != NULL)
-    g_object_unref (item);
-}
-
-static void
 on_store_changed_cb (IdkActionList *self,
                      IdkStore      *store)
 {
   g_autoptr(GError) error = NULL;
 
+  self->data_changed = TRUE;
   if (!idk_action_list_refresh (self, &error))
     g_warning ("Cannot refresh the actions: %s", error->message);
 }
@@ -135,7 +203,7 @@ idk_action_list_finalize (GObject *object)
   g_clear_pointer (&self->session, g_free);
   g_clear_pointer (&self->sort_key, g_free);
   g_clear_pointer (&self->rows, g_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  clear_pages (self);
 
   G_OBJECT_CLASS (idk_action_list_parent_class)->finalize (object);
 }
@@ -159,7 +227,11 @@ idk_action_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->rows->len);
+      g_value_set_uint (value, idk_action_list_get_n_items (G_LIST_MODEL (self)));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
 
     default:
@@ -228,6 +300,11 @@ idk_action_list_class_init (IdkActionListClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /* A query runs: the list shows the last result meanwhile. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -235,7 +312,47 @@ static void
 idk_action_list_init (IdkActionList *self)
 {
   self->rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_ptr_array_new_with_free_func (unref_item);
+  g_queue_init (&self->pages);
+}
+
+static void
+set_loading (IdkActionList *self,
+             gboolean       loading)
+{
+  if (self->loading != loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+/**
+ * idk_action_list_is_loading:
+ *
+ * Returns: whether a query runs, whose result will replace the rows
+ */
+gboolean
+idk_action_list_is_loading (IdkActionList *self)
+{
+  g_return_val_if_fail (IDK_IS_ACTION_LIST (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * idk_action_list_get_rowid:
+ *
+ * Returns: the row of the action at @position, without loading it, or -1
+ */
+gint64
+idk_action_list_get_rowid (IdkActionList *self,
+                           guint          position)
+{
+  g_return_val_if_fail (IDK_IS_ACTION_LIST (self), -1);
+
+  if (position >= idk_action_list_get_n_items (G_LIST_MODEL (self)))
+    return -1;
+  return g_array_index (self->rows, gint64, row_index (self, position));
 }
 
 IdkActionList *
@@ -361,7 +478,7 @@ idk_action_list_get_uuid (IdkActionList *self,
 {
   g_autoptr(IdkAction) action = g_list_model_get_item (G_LIST_MODEL (self), position);
 
-  return action ? g_strdup (idk_action_get_uuid (action)) : NULL;
+  return action && idk_action_get_uuid (action) ? g_strdup (idk_action_get_uuid (action)) : NULL;
 }
 
 /* A query of its own, for a worker thread. */
@@ -424,19 +541,60 @@ run_query (IdkStore  *store,
   return idk_store_find_actions (store, &action_query, error);
 }
 
+/* Tells the list's widgets what changed between the old rows and the
+ * new.  Only the range between what both begin and end with is replaced,
+ * so that an edit keeps the view where it was; and it is replaced in two
+ * steps, removal then addition, because a list widget of GTK 4.8 given a
+ * replacement looks for its rows' old items among the new ones by asking
+ * for every new item in turn, which would load the whole list.  After a
+ * change of the data, the rows loaded before (those on screen) are
+ * replaced too, with their new contents. */
 static void
 apply_rows (IdkActionList *self,
             GArray        *rows)
 {
-  guint removed = self->rows->len;
+  g_autoptr(GArray) old = self->rows;
+  GQueue old_pages = self->pages;
+  gboolean refresh_loaded = self->data_changed;
+  guint old_n = old->len, new_n = rows->len;
+  guint prefix = 0, suffix = 0;
 
-  g_clear_pointer (&self->rows, g_array_unref);
+  while (prefix < old_n && prefix < new_n &&
+         g_array_index (old, gint64, prefix) == g_array_index (rows, gint64, prefix))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_array_index (old, gint64, old_n - 1 - suffix) == g_array_index (rows, gint64, new_n - 1 - suffix))
+    suffix++;
+
   self->rows = rows;
-  g_ptr_array_set_size (self->items, 0);
-  g_ptr_array_set_size (self->items, (int) self->rows->len);
+  self->data_changed = FALSE;
+  g_queue_init (&self->pages);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
-  if (removed != self->rows->len)
+  self->hidden_start = prefix;
+  self->hidden_n = new_n - prefix - suffix;
+  if (old_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, 0);
+  self->hidden_n = 0;
+  if (new_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, new_n - prefix - suffix);
+
+  for (GList *l = old_pages.head; refresh_loaded && l != NULL; l = l->next)
+    {
+      guint start = ((Page *) l->data)->index * PAGE_SIZE;
+      guint end = MIN (start + PAGE_SIZE, old_n);
+
+      /* The page's part in the rows both lists begin with, then its part
+       * in those they end with, at its new place. */
+      if (start < prefix)
+        g_list_model_items_changed (G_LIST_MODEL (self), start, MIN (end, prefix) - start,
+                                    MIN (end, prefix) - start);
+      start = MAX (start, old_n - suffix);
+      if (start < end)
+        g_list_model_items_changed (G_LIST_MODEL (self), start - old_n + new_n, end - start, end - start);
+    }
+  g_queue_clear_full (&old_pages, page_free);
+
+  if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -451,10 +609,14 @@ query_thread (GTask        *task,
   g_autoptr(IdkStore) reader = idk_store_open_reader (query->store, &error);
   GArray *rows;
 
+  if (reader != NULL)
+    _idk_store_set_cancellable (reader, cancellable);
   if (reader == NULL || !(rows = run_query (reader, query, &error)))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, rows, (GDestroyNotify) g_array_unref);
+  if (reader != NULL)
+    _idk_store_set_cancellable (reader, NULL);
 }
 
 static void
@@ -473,6 +635,7 @@ on_query_done_cb (GObject      *object,
       g_clear_pointer (&rows, g_array_unref);
       return;
     }
+  set_loading (self, FALSE);
 
   if (rows == NULL)
     {
@@ -538,6 +701,7 @@ idk_action_list_refresh (IdkActionList  *self,
       g_task_set_source_tag (task, idk_action_list_refresh);
       g_task_set_task_data (task, query, query_free);
       g_task_run_in_thread (task, query_thread);
+      set_loading (self, TRUE);
       return TRUE;
     }
 
@@ -590,4 +754,5 @@ idk_action_list_cancel (IdkActionList *self)
   self->given_up = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  set_loading (self, FALSE);
 }

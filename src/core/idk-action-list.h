@@ -27,6 +27,9 @@ void           idk_action_list_set_sort    (IdkActionList  *self,
                                             gboolean        descending);
 char          *idk_action_list_get_uuid    (IdkActionList  *self,
                                             guint           position);
+gint64         idk_action_list_get_rowid   (IdkActionList  *self,
+                                            guint           position);
+gboolean       idk_action_list_is_loading  (IdkActionList  *self);
 void           idk_action_list_cancel      (IdkActionList  *self);
 void           idk_action_list_get_query   (IdkActionList  *self,
                                             IdkActionQuery *query);

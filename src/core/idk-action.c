@@ -48,6 +48,9 @@ G_DEFINE_FINAL_TYPE (IdkAction, idk_action, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
+/* How many actions exist: a list of 100,000 must not make 100,000. */
+static gint n_alive;
+
 static void
 idk_action_finalize (GObject *object)
 {
@@ -63,6 +66,7 @@ idk_action_finalize (GObject *object)
   g_clear_pointer (&self->due, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->last_update, g_free);
+  g_atomic_int_dec_and_test (&n_alive);
 
   G_OBJECT_CLASS (idk_action_parent_class)->finalize (object);
 }
@@ -255,6 +259,19 @@ idk_action_class_init (IdkActionClass *klass)
 static void
 idk_action_init (IdkAction *self)
 {
+  g_atomic_int_inc (&n_alive);
+}
+
+/**
+ * idk_action_count_alive:
+ *
+ * Returns: how many #IdkAction objects exist in the process, for the
+ *   tests and benchmarks of the lists
+ */
+guint
+idk_action_count_alive (void)
+{
+  return (guint) g_atomic_int_get (&n_alive);
 }
 
 const char *

@@ -23,5 +23,6 @@ gboolean              idk_action_get_overdue (IdkAction *self);
 char *                idk_action_get_status_label (IdkAction *self);
 const char *          idk_action_get_status_style (IdkAction *self);
 GStrv                 idk_action_list_status_labels (void);
+guint                 idk_action_count_alive (void);
 
 G_END_DECLS

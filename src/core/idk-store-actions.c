@@ -52,6 +52,54 @@ static const struct
   { "last-update", LAST_UPDATE " IS NULL, " LAST_UPDATE " {dir}, m.start_date {dir}, a.ordinal {dir}" },
 };
 
+/* A JSON array of row ids, for json_each (): one statement for any
+ * number of rows. */
+static GString *
+rowids_json (const gint64 *rowids,
+             guint         n)
+{
+  GString *ids = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", rowids[i]);
+  g_string_append_c (ids, ']');
+  return ids;
+}
+
+#define ACTION_COLUMNS \
+  "SELECT a.rowid, a.uuid, a.reference, m.title, a.topic, a.text, a.kind, " \
+  OWNER_LABELS ", a.due_date, dm.title, a.status, " LAST_UPDATE ", " OVERDUE " " \
+  "FROM actions a JOIN meetings m ON m.uuid = a.meeting " \
+  "LEFT JOIN meetings dm ON dm.uuid = a.due_meeting "
+
+static IdkAction *
+action_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *last_update = NULL;
+
+  due = COL (stmt, 8) ? idk_date_format (COL (stmt, 8)) : g_strdup (COL (stmt, 9));
+  if (COL (stmt, 11) != NULL)
+    {
+      g_autofree char *day = g_strndup (COL (stmt, 11), 10);
+
+      last_update = idk_date_format (day);
+    }
+
+  return g_object_new (IDK_TYPE_ACTION,
+                       "uuid", COL (stmt, 1), "reference", COL (stmt, 2), "session", COL (stmt, 3),
+                       "topic", COL (stmt, 4), "text", COL (stmt, 5), "kind", COL (stmt, 6),
+                       "owners", COL (stmt, 7), "due", due, "status", COL (stmt, 10),
+                       "last-update", last_update, "overdue", sqlite3_column_int (stmt, 12), NULL);
+}
+
+static void
+unref_action (gpointer action)
+{
+  if (action != NULL)
+    g_object_unref (action);
+}
+
 /**
  * idk_store_load_action:
  * @rowid: the action's row, from idk_store_find_actions()
@@ -64,48 +112,119 @@ idk_store_load_action (IdkStore    *self,
                        gint64       rowid,
                        GError     **error)
 {
-  g_autofree char *due = NULL;
-  g_autofree char *last_update = NULL;
-  sqlite3_stmt *stmt;
-  IdkAction *action;
+  g_autoptr(GPtrArray) actions = NULL;
 
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
-  if (!(stmt = _idk_store_prepare (self,
-                                   "SELECT a.uuid, a.reference, m.title, a.topic, a.text, a.kind, "
-                                   OWNER_LABELS ", a.due_date, dm.title, a.status, " LAST_UPDATE ", "
-                                   OVERDUE " "
-                                   "FROM actions a JOIN meetings m ON m.uuid = a.meeting "
-                                   "LEFT JOIN meetings dm ON dm.uuid = a.due_meeting "
-                                   "WHERE a.rowid = ?2", error)))
+  if (!(actions = idk_store_load_actions (self, &rowid, 1, error)))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, _idk_store_today (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (g_ptr_array_index (actions, 0) == NULL)
     {
-      sqlite3_reset (stmt);
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_NOT_FOUND,
                    _("No action at row %lld"), (long long) rowid);
       return NULL;
     }
 
-  due = COL (stmt, 7) ? idk_date_format (COL (stmt, 7)) : g_strdup (COL (stmt, 8));
-  if (COL (stmt, 10) != NULL)
+  return g_object_ref (g_ptr_array_index (actions, 0));
+}
+
+/**
+ * idk_store_load_actions:
+ * @rowids: (array length=n): rows from idk_store_find_actions()
+ *
+ * Loads a page of a list in one query.
+ *
+ * Returns: (transfer full) (element-type IdkAction): the actions in the
+ *   order of @rowids, %NULL in place of a row that is gone; or %NULL with
+ *   @error set
+ */
+GPtrArray *
+idk_store_load_actions (IdkStore      *self,
+                        const gint64  *rowids,
+                        guint          n,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_full (n, unref_action);
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  ids = rowids_json (rowids, n);
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (positions, &rowids[i]))
+      g_hash_table_insert (positions, (gpointer) &rowids[i], GUINT_TO_POINTER (i));
+  g_ptr_array_set_size (actions, (int) n);
+
+  if (!(stmt = _idk_store_prepare (self, ACTION_COLUMNS
+                                   "WHERE a.rowid IN (SELECT value FROM json_each (?2))", error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, _idk_store_today (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, ids->str, (int) ids->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *day = g_strndup (COL (stmt, 10), 10);
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gpointer position;
 
-      last_update = idk_date_format (day);
+      /* A row listed twice is loaded once, and shared. */
+      if (g_hash_table_lookup_extended (positions, &rowid, NULL, &position))
+        {
+          IdkAction *action = action_from_row (stmt);
+
+          for (guint i = GPOINTER_TO_UINT (position); i < n; i++)
+            if (rowids[i] == rowid)
+              g_ptr_array_index (actions, i) = g_object_ref (action);
+          g_object_unref (action);
+        }
     }
-
-  action = g_object_new (IDK_TYPE_ACTION,
-                         "uuid", COL (stmt, 0), "reference", COL (stmt, 1), "session", COL (stmt, 2),
-                         "topic", COL (stmt, 3), "text", COL (stmt, 4), "kind", COL (stmt, 5),
-                         "owners", COL (stmt, 6), "due", due, "status", COL (stmt, 9),
-                         "last-update", last_update, "overdue", sqlite3_column_int (stmt, 11), NULL);
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
-  return action;
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return g_steal_pointer (&actions);
+}
+
+/**
+ * idk_store_get_action_uuids:
+ * @rowids: (array length=n): rows from idk_store_find_actions()
+ *
+ * Returns: (transfer full): the UUIDs of the actions still there, in the
+ *   order of @rowids, or %NULL with @error set
+ */
+GStrv
+idk_store_get_action_uuids (IdkStore      *self,
+                            const gint64  *rowids,
+                            guint          n,
+                            GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), NULL);
+
+  ids = rowids_json (rowids, n);
+  if (!(stmt = _idk_store_prepare (self, "SELECT a.uuid FROM json_each (?1) j "
+                                   "JOIN actions a ON a.rowid = j.value ORDER BY j.key", error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, COL (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _idk_store_sql_error (self, error), NULL;
+
+  return g_strv_builder_end (builder);
 }
 
 /**
@@ -226,6 +345,11 @@ idk_store_find_actions (IdkStore              *self,
     }
   sqlite3_reset (stmt);
 
+  if (rc == SQLITE_INTERRUPT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled"));
+      return NULL;
+    }
   if (rc != SQLITE_DONE)
     return _idk_store_sql_error (self, error), NULL;
 

@@ -66,6 +66,8 @@ gboolean      _idk_store_sql_error     (IdkStore      *self,
 gboolean      _idk_store_no_room_error (IdkStore      *self,
                                         GError       **error);
 void          _idk_store_register_functions (sqlite3  *db);
+void          _idk_store_set_cancellable (IdkStore     *self,
+                                          GCancellable *cancellable);
 gboolean      _idk_store_load_defaults (IdkStore      *self,
                                         GError       **error);
 const char   *_idk_store_today         (IdkStore      *self);

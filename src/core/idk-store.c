@@ -182,6 +182,25 @@ _idk_store_sql_error (IdkStore  *self,
   return FALSE;
 }
 
+static int
+on_progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* A query of this connection stops soon after @cancellable is cancelled,
+ * with SQLITE_INTERRUPT: a search superseded by the next keystroke does
+ * not run to its end.  %NULL lets queries run. */
+void
+_idk_store_set_cancellable (IdkStore     *self,
+                            GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, on_progress_cb, cancellable);
+  else
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+}
+
 /* Statements are prepared once and kept: an import of a large bundle runs
  * the same few statements hundreds of thousands of times. */
 sqlite3_stmt *

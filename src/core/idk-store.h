@@ -209,6 +209,14 @@ typedef struct
 gpointer    idk_store_load_action              (IdkStore              *self,
                                                 gint64                 rowid,
                                                 GError               **error);
+GPtrArray  *idk_store_load_actions             (IdkStore              *self,
+                                                const gint64          *rowids,
+                                                guint                  n,
+                                                GError               **error);
+GStrv       idk_store_get_action_uuids         (IdkStore              *self,
+                                                const gint64          *rowids,
+                                                guint                  n,
+                                                GError               **error);
 gpointer    idk_store_load_action_by_uuid      (IdkStore              *self,
                                                 const char            *uuid,
                                                 GError               **error);

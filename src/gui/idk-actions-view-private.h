@@ -2,6 +2,7 @@
 #pragma once
 
 #include "idk-action-page.h"
+#include "idk-action-selection.h"
 #include "idk-actions-view.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ struct _IdkActionsView
 
   IdkStore *store;
   IdkActionList *list;
-  GtkMultiSelection *selection;
+  IdkActionSelection *selection;
   GPtrArray *owner_uuids;     /* parallel to the owner filter, [0] = NULL */
   GPtrArray *session_uuids;   /* parallel to the session filter */
   char *sort_probe;           /* see read_sort_order () */

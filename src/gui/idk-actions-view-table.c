@@ -26,6 +26,25 @@ typedef struct
   const char *sort_key;   /* of IdkActionQuery */
 } Cell;
 
+/* The whole text of a cell that shows only its first lines.  Asked for
+ * when the pointer rests on the cell: setting a tooltip at each bind
+ * asks the X server where the pointer is, a round trip per cell. */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), "idk-full-text");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -42,6 +61,8 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
     }
   else if (cell->kind == CELL_STATUS)
     gtk_widget_set_halign (label, GTK_ALIGN_START);
@@ -75,7 +96,8 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
    * cell shows a few lines, so line breaks in the text become spaces and
    * the whole text is in the tooltip. */
   g_object_get (action, cell->property, &value, NULL);
-  gtk_widget_set_tooltip_text (label, cell->kind == CELL_WRAP ? value : NULL);
+  if (cell->kind == CELL_WRAP)
+    g_object_set_data_full (G_OBJECT (label), "idk-full-text", g_strdup (value), g_free);
   if (value != NULL)
     g_strdelimit (value, "\n", ' ');
   gtk_label_set_text (GTK_LABEL (label), value ? value : "");

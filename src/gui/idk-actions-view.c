@@ -34,26 +34,23 @@ update_count (IdkActionsView *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "table" : "empty");
 }
 
-/* The UUIDs of the selected actions, NULL-terminated. */
+/* The UUIDs of the selected actions, NULL-terminated: one query, however
+ * many are selected. */
 GStrv
 _idk_actions_view_selected_uuids (IdkActionsView *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GtkBitsetIter iter;
-  guint position;
+  g_autoptr(GArray) rowids = idk_action_selection_get_rowids (self->selection);
+  g_autoptr(GError) error = NULL;
+  GStrv uuids;
 
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
+  uuids = idk_store_get_action_uuids (self->store, (const gint64 *) rowids->data, rowids->len, &error);
+  if (uuids == NULL)
     {
-      g_autofree char *uuid = idk_action_list_get_uuid (self->list, position);
-
-      if (uuid != NULL)
-        g_strv_builder_add (builder, uuid);
+      g_warning ("Cannot read the selected actions: %s", error->message);
+      return g_new0 (char *, 1);
     }
 
-  return g_strv_builder_end (builder);
+  return uuids;
 }
 
 static void
@@ -273,7 +270,7 @@ set_store (IdkActionsView *self,
       g_signal_connect_object (self->store, "changed", G_CALLBACK (update_filter_choices),
                                self, G_CONNECT_SWAPPED);
     }
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  idk_action_selection_set_list (self->selection, self->list);
   idk_action_page_set_store (self->page, store);
   update_filter_choices (self);
   if (self->list != NULL)
@@ -361,7 +358,7 @@ idk_actions_view_init (IdkActionsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_multi_selection_new (NULL);
+  self->selection = idk_action_selection_new ();
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);

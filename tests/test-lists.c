@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "idk-action.h"
+#include "idk-action-list.h"
+#include "idk-import.h"
+#include "idk-synthetic.h"
+#include "idk-test-util.h"
+
+/* The actions list at scale: a database of the exchange benchmark's
+ * synthetic network (100,000 actions), searched, filtered and sorted
+ * through IdkActionList as the Actions view does.  Nothing here measures
+ * time; what is checked is what the list costs (the actions it makes),
+ * that its pages cover every row once in every order, and that a search
+ * superseded or given up leaves nothing of itself behind. */
+
+typedef struct
+{
+  char *dir;
+  IdkStore *store;
+  guint n_actions;
+} Dataset;
+
+static Dataset large, small;
+
+static void
+make_dataset (Dataset *dataset,
+              guint    n_actions)
+{
+  IdkSyntheticSize size = { 50, 200, 0, n_actions, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkImport) import = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *db = NULL;
+
+  dataset->dir = g_dir_make_tmp ("idk-lists-XXXXXX", &error);
+  g_assert_no_error (error);
+  bundle = g_build_filename (dataset->dir, "synthetic.iasmn", NULL);
+  db = g_build_filename (dataset->dir, "desk.sqlite3", NULL);
+  g_assert_true (idk_synthetic_write_bundle (bundle, &size, NULL, &error));
+  g_assert_no_error (error);
+
+  dataset->store = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+  import = idk_import_new (dataset->store, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);  /* made here, unsigned */
+  g_assert_true (idk_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  dataset->n_actions = n_actions;
+}
+
+static void
+free_dataset (Dataset *dataset)
+{
+  g_clear_object (&dataset->store);
+  idk_test_remove_tree (dataset->dir);
+  g_clear_pointer (&dataset->dir, g_free);
+}
+
+/* What a window does with a list: asks for the rows on screen. */
+static void
+look_at (GListModel *model,
+         guint       from,
+         guint       n)
+{
+  for (guint i = from; i < from + n && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IdkAction) action = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (idk_action_get_uuid (action));
+    }
+}
+
+static void
+test_search_makes_few_actions (void)
+{
+  g_autoptr(IdkActionList) list = idk_action_list_new (large.store);
+  GListModel *model = G_LIST_MODEL (list);
+  guint before = idk_action_count_alive ();
+  guint n;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, large.n_actions);
+  look_at (model, 0, 40);
+
+  /* A search matching every action, then one matching an eighth, a
+   * filter and a sort: each replaces 100,000 rows. */
+  idk_action_list_set_search (list, "work");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, large.n_actions);
+  look_at (model, 0, 40);
+  idk_action_list_set_search (list, "resid");
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 1000);
+  g_assert_cmpuint (n, <, large.n_actions);
+  look_at (model, 0, 40);
+  idk_action_list_set_filters (list, "open", NULL, NULL, FALSE, FALSE);
+  look_at (model, 0, 40);
+  idk_action_list_set_sort (list, "due", TRUE);
+  look_at (model, 0, 40);
+
+  /* Scrolled to the end, and back. */
+  look_at (model, g_list_model_get_n_items (model) - 40, 40);
+  look_at (model, 0, 40);
+
+  g_assert_cmpuint (idk_action_count_alive () - before, <, 300);
+}
+
+/* Every sort key in both directions: the pages together give every row
+ * once, in the order the query gives. */
+static void
+test_pages_cover_every_row (void)
+{
+  static const char * const keys[] = {
+    "reference", "session", "topic", "text", "owner", "due", "status", "last-update",
+  };
+  g_autoptr(IdkActionList) list = idk_action_list_new (small.store);
+  GListModel *model = G_LIST_MODEL (list);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        g_autoptr(GArray) rowids = NULL;
+        g_auto(GStrv) expected = NULL;
+        g_autoptr(GError) error = NULL;
+        IdkActionQuery query = { .sort_key = keys[k], .descending = descending };
+        guint n;
+
+        idk_action_list_set_sort (list, keys[k], descending);
+        n = g_list_model_get_n_items (model);
+        g_assert_cmpuint (n, ==, small.n_actions);
+
+        rowids = idk_store_find_actions (small.store, &query, &error);
+        g_assert_no_error (error);
+        expected = idk_store_get_action_uuids (small.store, (const gint64 *) rowids->data, rowids->len, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_strv_length (expected), ==, n);
+
+        /* Read in an order a scrolling window might: from the end, then
+         * from the start, so that pages are loaded, dropped and loaded
+         * again. */
+        for (guint j = 0; j < n; j++)
+          {
+            guint i = j % 2 ? j / 2 : n - 1 - j / 2;
+            g_autoptr(IdkAction) action = g_list_model_get_item (model, i);
+
+            g_assert_cmpstr (idk_action_get_uuid (action), ==, expected[i]);
+            g_assert_true (g_hash_table_add (seen, g_strdup (idk_action_get_uuid (action))));
+          }
+        g_assert_cmpuint (g_hash_table_size (seen), ==, n);
+      }
+}
+
+typedef struct
+{
+  guint changes;
+  guint last_added;
+} Changes;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Changes    *changes)
+{
+  changes->changes++;
+  if (added > 0)
+    changes->last_added = position + added;
+}
+
+static void
+wait_until_done (IdkActionList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (idk_action_list_is_loading (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* Results of superseded queries would come in now, if they came. */
+  for (int i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* Searches typed key by key: each supersedes the last, and only the last
+ * one's rows ever reach the list. */
+static void
+test_superseded_search (void)
+{
+  g_autoptr(IdkActionList) list = idk_action_list_new (large.store);
+  g_autoptr(IdkActionList) reference = idk_action_list_new (large.store);
+  Changes changes = { 0, 0 };
+  const char *typed[] = { "w", "wo", "wor", "work", "r", "re", "res", "resid" };
+
+  idk_action_list_set_async (list, TRUE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    idk_action_list_set_search (list, typed[i]);
+  wait_until_done (list);
+
+  idk_action_list_set_search (reference, "resid");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (reference)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reference)); i += 997)
+    g_assert_cmpint (idk_action_list_get_rowid (list, i), ==, idk_action_list_get_rowid (reference, i));
+
+  /* One result, in a removal and an addition. */
+  g_assert_cmpuint (changes.changes, <=, 2);
+  g_assert_cmpuint (changes.last_added, ==, g_list_model_get_n_items (G_LIST_MODEL (reference)));
+}
+
+/* A search given up (its list is going) never changes the list. */
+static void
+test_cancelled_search (void)
+{
+  g_autoptr(IdkActionList) list = idk_action_list_new (large.store);
+  Changes changes = { 0, 0 };
+
+  idk_action_list_set_async (list, TRUE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+  idk_action_list_set_search (list, "resid");
+  g_assert_true (idk_action_list_is_loading (list));
+  idk_action_list_cancel (list);
+  g_assert_false (idk_action_list_is_loading (list));
+  wait_until_done (list);
+
+  g_assert_cmpuint (changes.changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, large.n_actions);
+
+  /* And it asks for no more. */
+  idk_action_list_set_search (list, "work");
+  wait_until_done (list);
+  g_assert_cmpuint (changes.changes, ==, 0);
+}
+
+/* The rows of a page deleted since the query read as blank actions, not
+ * as holes a list widget would trip on. */
+static void
+test_deleted_rows_read_blank (void)
+{
+  g_autoptr(IdkActionList) list = idk_action_list_new (small.store);
+  g_autoptr(GError) error = NULL;
+  gint64 rows[2] = { idk_action_list_get_rowid (list, 0), -5 };
+  g_autoptr(GPtrArray) actions = idk_store_load_actions (small.store, rows, 2, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (g_ptr_array_index (actions, 0));
+  g_assert_null (g_ptr_array_index (actions, 1));
+  g_assert_cmpint (idk_action_list_get_rowid (list, small.n_actions), ==, -1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  make_dataset (&large, 100000);
+  make_dataset (&small, 1500);
+
+  g_test_add_func ("/lists/search-makes-few-actions", test_search_makes_few_actions);
+  g_test_add_func ("/lists/pages-cover-every-row", test_pages_cover_every_row);
+  g_test_add_func ("/lists/superseded-search", test_superseded_search);
+  g_test_add_func ("/lists/cancelled-search", test_cancelled_search);
+  g_test_add_func ("/lists/deleted-rows-read-blank", test_deleted_rows_read_blank);
+
+  status = g_test_run ();
+  free_dataset (&large);
+  free_dataset (&small);
+  return status;
+}
