@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "idk-import.h"
+#include "idk-store.h"
 #include "idk-synthetic.h"
 
 /* A deterministic synthetic IASMN, written straight to a bundle file: the
@@ -161,4 +163,34 @@ idk_synthetic_write_bundle (const char              *path,
   g_checksum_free (out.checksum);
   g_string_free (out.line, TRUE);
   return ok;
+}
+
+/**
+ * idk_synthetic_make_database:
+ *
+ * Writes the synthetic bundle in @dir and imports it into a new
+ * database there, desk.sqlite3.
+ *
+ * Returns: (transfer full) (type IdkStore): the database, or %NULL
+ */
+gpointer
+idk_synthetic_make_database (const char              *dir,
+                             const IdkSyntheticSize  *size,
+                             GError                 **error)
+{
+  g_autofree char *bundle = g_build_filename (dir, "synthetic.iasmn", NULL);
+  g_autofree char *db = g_build_filename (dir, "desk.sqlite3", NULL);
+  g_autoptr(IdkStore) store = NULL;
+  g_autoptr(IdkImport) import = NULL;
+
+  if (!idk_synthetic_write_bundle (bundle, size, NULL, error) ||
+      !(store = idk_store_open (db, IDK_STORE_OPEN_EMPTY, error)))
+    return NULL;
+
+  import = idk_import_new (store, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);  /* made here, unsigned */
+  if (!idk_import_apply (import, NULL, NULL, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
 }

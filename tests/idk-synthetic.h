@@ -19,4 +19,8 @@ gboolean idk_synthetic_write_bundle (const char              *path,
                                      guint64                 *n_revisions,
                                      GError                 **error);
 
+gpointer idk_synthetic_make_database (const char              *dir,
+                                     const IdkSyntheticSize  *size,
+                                     GError                 **error);
+
 G_END_DECLS

@@ -3,7 +3,6 @@
 
 #include "idk-action.h"
 #include "idk-action-list.h"
-#include "idk-import.h"
 #include "idk-synthetic.h"
 #include "idk-test-util.h"
 
@@ -29,22 +28,10 @@ make_dataset (Dataset *dataset,
 {
   IdkSyntheticSize size = { 50, 200, 0, n_actions, 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(IdkImport) import = NULL;
-  g_autofree char *bundle = NULL;
-  g_autofree char *db = NULL;
 
   dataset->dir = g_dir_make_tmp ("idk-lists-XXXXXX", &error);
   g_assert_no_error (error);
-  bundle = g_build_filename (dataset->dir, "synthetic.iasmn", NULL);
-  db = g_build_filename (dataset->dir, "desk.sqlite3", NULL);
-  g_assert_true (idk_synthetic_write_bundle (bundle, &size, NULL, &error));
-  g_assert_no_error (error);
-
-  dataset->store = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
-  g_assert_no_error (error);
-  import = idk_import_new (dataset->store, bundle);
-  idk_import_set_accept_untrusted (import, TRUE);  /* made here, unsigned */
-  g_assert_true (idk_import_apply (import, NULL, NULL, NULL, &error));
+  dataset->store = idk_synthetic_make_database (dataset->dir, &size, &error);
   g_assert_no_error (error);
   dataset->n_actions = n_actions;
 }

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "idk-action.h"
-#include "idk-action-list.h"
+#include "idk-action-list-private.h"
 #include "idk-store-private.h"
 
 /* The actions matching a search, as a GListModel.  The query returns only
@@ -14,41 +14,8 @@
  * a few hundred objects however far it is scrolled.
  */
 
-/* A page is one query; MAX_PAGES of them cover a tall window and the
- * rows it keeps around its view. */
-#define PAGE_SIZE 32
-#define MAX_PAGES 8
 
-typedef struct
-{
-  guint index;
-  GPtrArray *items;   /* IdkAction or NULL (a row gone since the query) */
-} Page;
-
-struct _IdkActionList
-{
-  GObject parent_instance;
-
-  IdkStore *store;
-  char *search;
-  char *status;
-  char *owner;
-  char *session;
-  gboolean overdue_only;
-  gboolean mine_only;
-  char *sort_key;
-  gboolean descending;
-  gboolean async;
-  gboolean given_up;        /* idk_action_list_cancel (): no more queries */
-  guint generation;         /* of the latest query asked for */
-  GCancellable *cancellable;
-  GArray *rows;         /* gint64 row ids */
-  GQueue pages;         /* Page, the most recently used first */
-  gboolean data_changed; /* since the rows were read: reload what is shown */
-  guint hidden_start;   /* rows not announced yet, between the two steps */
-  guint hidden_n;       /*   of apply_rows () */
-  gboolean loading;     /* a query runs in a worker thread */
-};
+/* The struct is in idk-action-list-private.h. */
 
 enum {
   PROP_0,
@@ -315,9 +282,9 @@ idk_action_list_init (IdkActionList *self)
   g_queue_init (&self->pages);
 }
 
-static void
-set_loading (IdkActionList *self,
-             gboolean       loading)
+void
+_idk_action_list_set_loading (IdkActionList *self,
+                              gboolean       loading)
 {
   if (self->loading != loading)
     {
@@ -481,66 +448,6 @@ idk_action_list_get_uuid (IdkActionList *self,
   return action && idk_action_get_uuid (action) ? g_strdup (idk_action_get_uuid (action)) : NULL;
 }
 
-/* A query of its own, for a worker thread. */
-typedef struct
-{
-  IdkStore *store;
-  char *search, *status, *owner, *session, *sort_key;
-  gboolean overdue_only, mine_only, descending;
-  guint generation;
-} Query;
-
-static void
-query_free (gpointer data)
-{
-  Query *query = data;
-
-  g_clear_object (&query->store);
-  g_free (query->search);
-  g_free (query->status);
-  g_free (query->owner);
-  g_free (query->session);
-  g_free (query->sort_key);
-  g_free (query);
-}
-
-static Query *
-query_new (IdkActionList *self)
-{
-  Query *query = g_new0 (Query, 1);
-
-  query->store = g_object_ref (self->store);
-  query->search = g_strdup (self->search);
-  query->status = g_strdup (self->status);
-  query->owner = g_strdup (self->owner);
-  query->session = g_strdup (self->session);
-  query->sort_key = g_strdup (self->sort_key);
-  query->overdue_only = self->overdue_only;
-  query->mine_only = self->mine_only;
-  query->descending = self->descending;
-  query->generation = self->generation;
-  return query;
-}
-
-static GArray *
-run_query (IdkStore  *store,
-           Query     *query,
-           GError   **error)
-{
-  IdkActionQuery action_query = {
-    .search = query->search,
-    .status = query->status,
-    .owner = query->owner,
-    .session = query->session,
-    .overdue_only = query->overdue_only,
-    .mine_only = query->mine_only,
-    .sort_key = query->sort_key,
-    .descending = query->descending,
-  };
-
-  return idk_store_find_actions (store, &action_query, error);
-}
-
 /* Tells the list's widgets what changed between the old rows and the
  * new.  Only the range between what both begin and end with is replaced,
  * so that an edit keeps the view where it was; and it is replaced in two
@@ -549,9 +456,9 @@ run_query (IdkStore  *store,
  * for every new item in turn, which would load the whole list.  After a
  * change of the data, the rows loaded before (those on screen) are
  * replaced too, with their new contents. */
-static void
-apply_rows (IdkActionList *self,
-            GArray        *rows)
+void
+_idk_action_list_apply_rows (IdkActionList *self,
+                             GArray        *rows)
 {
   g_autoptr(GArray) old = self->rows;
   GQueue old_pages = self->pages;
@@ -598,122 +505,6 @@ apply_rows (IdkActionList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Query *query = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IdkStore) reader = idk_store_open_reader (query->store, &error);
-  GArray *rows;
-
-  if (reader != NULL)
-    _idk_store_set_cancellable (reader, cancellable);
-  if (reader == NULL || !(rows = run_query (reader, query, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_array_unref);
-  if (reader != NULL)
-    _idk_store_set_cancellable (reader, NULL);
-}
-
-static void
-on_query_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  IdkActionList *self = IDK_ACTION_LIST (object);
-  Query *query = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GArray *rows = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* A newer query has been asked for since: its result will come. */
-  if (query->generation != self->generation)
-    {
-      g_clear_pointer (&rows, g_array_unref);
-      return;
-    }
-  set_loading (self, FALSE);
-
-  if (rows == NULL)
-    {
-      /* A query given up (its list is going) may fail in any way, and so
-       * may one whose database file has been removed: nothing to say. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->given_up &&
-          !g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) &&
-          g_file_test (idk_store_get_path (self->store), G_FILE_TEST_EXISTS))
-        g_warning ("Cannot list the actions: %s", error->message);
-      return;
-    }
-
-  apply_rows (self, rows);
-}
-
-/**
- * idk_action_list_set_async:
- *
- * Runs the queries in a worker thread on a connection of their own, so
- * that a large list does not freeze the window; the list changes when the
- * result is in.  Off by default, so that callers (the command line,
- * tests) see the result at once.
- */
-void
-idk_action_list_set_async (IdkActionList *self,
-                           gboolean       async)
-{
-  g_return_if_fail (IDK_IS_ACTION_LIST (self));
-
-  self->async = !!async;
-}
-
-/**
- * idk_action_list_refresh:
- *
- * Runs the query again, after the data or the search changed.
- */
-gboolean
-idk_action_list_refresh (IdkActionList  *self,
-                         GError        **error)
-{
-  Query *query;
-  GArray *rows;
-
-  g_return_val_if_fail (IDK_IS_ACTION_LIST (self), FALSE);
-
-  if (self->given_up)
-    return TRUE;
-
-  self->generation++;
-  query = query_new (self);
-
-  if (self->async)
-    {
-      g_autoptr(GTask) task = NULL;
-
-      if (self->cancellable != NULL)
-        g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
-
-      task = g_task_new (self, self->cancellable, on_query_done_cb, NULL);
-      g_task_set_source_tag (task, idk_action_list_refresh);
-      g_task_set_task_data (task, query, query_free);
-      g_task_run_in_thread (task, query_thread);
-      set_loading (self, TRUE);
-      return TRUE;
-    }
-
-  rows = run_query (self->store, query, error);
-  query_free (query);
-  if (rows == NULL)
-    return FALSE;
-
-  apply_rows (self, rows);
-  return TRUE;
-}
-
 /**
  * idk_action_list_get_query:
  * @query: (out caller-allocates): filled with the list's filters and
@@ -754,5 +545,5 @@ idk_action_list_cancel (IdkActionList *self)
   self->given_up = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  set_loading (self, FALSE);
+  _idk_action_list_set_loading (self, FALSE);
 }
