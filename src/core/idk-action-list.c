@@ -5,7 +5,6 @@
 
 #include "idk-action.h"
 #include "idk-action-list-private.h"
-#include "idk-store-private.h"
 
 /* The actions matching a search, as a GListModel.  The query returns only
  * row ids, in the order asked for; the actions are loaded a page at a
@@ -13,9 +12,6 @@
  * pages are kept, so a list of 100,000 actions costs 100,000 integers and
  * a few hundred objects however far it is scrolled.
  */
-
-
-/* The struct is in idk-action-list-private.h. */
 
 enum {
   PROP_0,

@@ -66,12 +66,6 @@ rowids_json (const gint64 *rowids,
   return ids;
 }
 
-#define ACTION_COLUMNS \
-  "SELECT a.rowid, a.uuid, a.reference, m.title, a.topic, a.text, a.kind, " \
-  OWNER_LABELS ", a.due_date, dm.title, a.status, " LAST_UPDATE ", " OVERDUE " " \
-  "FROM actions a JOIN meetings m ON m.uuid = a.meeting " \
-  "LEFT JOIN meetings dm ON dm.uuid = a.due_meeting "
-
 static IdkAction *
 action_from_row (sqlite3_stmt *stmt)
 {
@@ -146,40 +140,32 @@ idk_store_load_actions (IdkStore      *self,
                         GError       **error)
 {
   g_autoptr(GPtrArray) actions = g_ptr_array_new_full (n, unref_action);
-  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GString) ids = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
+  /* Each row comes with its place in @rowids (the key of json_each). */
   ids = rowids_json (rowids, n);
-  for (guint i = 0; i < n; i++)
-    if (!g_hash_table_contains (positions, &rowids[i]))
-      g_hash_table_insert (positions, (gpointer) &rowids[i], GUINT_TO_POINTER (i));
   g_ptr_array_set_size (actions, (int) n);
-
-  if (!(stmt = _idk_store_prepare (self, ACTION_COLUMNS
-                                   "WHERE a.rowid IN (SELECT value FROM json_each (?2))", error)))
+  if (!(stmt = _idk_store_prepare (self,
+                                   "SELECT j.key, a.uuid, a.reference, m.title, a.topic, a.text, a.kind, "
+                                   OWNER_LABELS ", a.due_date, dm.title, a.status, " LAST_UPDATE ", "
+                                   OVERDUE " "
+                                   "FROM json_each (?2) j JOIN actions a ON a.rowid = j.value "
+                                   "JOIN meetings m ON m.uuid = a.meeting "
+                                   "LEFT JOIN meetings dm ON dm.uuid = a.due_meeting", error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, _idk_store_today (self), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, ids->str, (int) ids->len, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      gpointer position;
+      gint64 position = sqlite3_column_int64 (stmt, 0);
 
-      /* A row listed twice is loaded once, and shared. */
-      if (g_hash_table_lookup_extended (positions, &rowid, NULL, &position))
-        {
-          IdkAction *action = action_from_row (stmt);
-
-          for (guint i = GPOINTER_TO_UINT (position); i < n; i++)
-            if (rowids[i] == rowid)
-              g_ptr_array_index (actions, i) = g_object_ref (action);
-          g_object_unref (action);
-        }
+      if (position >= 0 && position < n)
+        g_ptr_array_index (actions, position) = action_from_row (stmt);
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);

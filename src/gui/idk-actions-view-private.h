@@ -41,6 +41,7 @@ struct _IdkActionsView
   GtkLabel *selection_label;
   GtkDropDown *session_filter;
   AdwSqueezer *squeezer;
+  GtkScrolledWindow *table_scroller;
   GtkStack *stack;
   GtkDropDown *status_filter;
   GtkRevealer *review_revealer;

@@ -339,6 +339,7 @@ idk_actions_view_class_init (IdkActionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, review_label);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, review_expander);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, squeezer);
+  gtk_widget_class_bind_template_child (widget_class, IdkActionsView, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, stack);
   gtk_widget_class_bind_template_child (widget_class, IdkActionsView, status_filter);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
