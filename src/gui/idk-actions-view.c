@@ -265,7 +265,10 @@ set_store (IdkActionsView *self,
       self->list = idk_action_list_new (self->store);
       /* Queries over a large database must not freeze the window. */
       idk_action_list_set_async (self->list, TRUE);
-      g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count),
+      /* Not at each "items-changed": a new result comes as a removal,
+       * then an addition, and the empty page shown in between would
+       * unmap the table and rebuild it. */
+      g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (update_count),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "changed", G_CALLBACK (update_filter_choices),
                                self, G_CONNECT_SWAPPED);
