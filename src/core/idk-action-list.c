@@ -19,6 +19,7 @@ enum {
   PROP_SEARCH,
   PROP_N_ITEMS,
   PROP_LOADING,
+  PROP_ASYNC,
   N_PROPS
 };
 
@@ -197,6 +198,10 @@ idk_action_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
 
+    case PROP_ASYNC:
+      g_value_set_boolean (value, self->async);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -220,6 +225,10 @@ idk_action_list_set_property (GObject      *object,
 
     case PROP_SEARCH:
       idk_action_list_set_search (self, g_value_get_string (value));
+      break;
+
+    case PROP_ASYNC:
+      idk_action_list_set_async (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -267,6 +276,12 @@ idk_action_list_class_init (IdkActionListClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* See idk_action_list_set_async(); set at construction, the first
+   * query runs in a thread too. */
+  properties[PROP_ASYNC] =
+    g_param_spec_boolean ("async", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -324,6 +339,21 @@ idk_action_list_new (IdkStore *store)
   g_return_val_if_fail (IDK_IS_STORE (store), NULL);
 
   return g_object_new (IDK_TYPE_ACTION_LIST, "store", store, NULL);
+}
+
+/**
+ * idk_action_list_new_async:
+ *
+ * A list whose queries, the first one included, run in a worker thread
+ * (see idk_action_list_set_async()): it is empty until the first result
+ * is in, and #IdkActionList:loading says so.
+ */
+IdkActionList *
+idk_action_list_new_async (IdkStore *store)
+{
+  g_return_val_if_fail (IDK_IS_STORE (store), NULL);
+
+  return g_object_new (IDK_TYPE_ACTION_LIST, "store", store, "async", TRUE, NULL);
 }
 
 IdkStore *

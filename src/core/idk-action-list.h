@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IdkActionList, idk_action_list, IDK, ACTION_LIST, GObject)
 
 IdkActionList *idk_action_list_new         (IdkStore       *store);
+IdkActionList *idk_action_list_new_async   (IdkStore       *store);
 IdkStore      *idk_action_list_get_store   (IdkActionList  *self);
 const char    *idk_action_list_get_search  (IdkActionList  *self);
 void           idk_action_list_set_search  (IdkActionList  *self,

@@ -30,8 +30,10 @@ update_count (IdkActionsView *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
 
-  gtk_label_set_text (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "table" : "empty");
+  gtk_label_set_text (self->count_label, n > 0 || !idk_action_list_is_loading (self->list) ? text : "");
+  /* "No actions found" only once the query has answered. */
+  gtk_stack_set_visible_child_name (self->stack, n > 0 || idk_action_list_is_loading (self->list)
+                                    ? "table" : "empty");
 }
 
 /* The UUIDs of the selected actions, NULL-terminated: one query, however
@@ -262,9 +264,11 @@ set_store (IdkActionsView *self,
   g_clear_object (&self->list);
   if (self->store != NULL)
     {
-      self->list = idk_action_list_new (self->store);
-      /* Queries over a large database must not freeze the window. */
-      idk_action_list_set_async (self->list, TRUE);
+      /* Queries over a large database must not freeze the window, the
+       * first one before the window shows included. */
+      self->list = idk_action_list_new_async (self->store);
+      g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_count),
+                               self, G_CONNECT_SWAPPED);
       /* Not at each "items-changed": a new result comes as a removal,
        * then an addition, and the empty page shown in between would
        * unmap the table and rebuild it. */
