@@ -223,17 +223,25 @@ choose_file (GtkWidget  *dialog,
   g_autofree char *name = g_path_get_basename (path);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while (g_get_monotonic_time () < deadline)
+  /* The dialog loads its first folder (the working directory) in the
+   * background, and may go back to it once loaded: the file must still
+   * be the one chosen a while after. */
+  for (guint stable = 0; g_get_monotonic_time () < deadline;)
     {
       g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autoptr(GFile) chosen = NULL;
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
+      if (chosen != NULL && g_file_equal (chosen, file))
+        {
+          if (++stable == 3)
+            return;
+          idk_gui_settle (100);
+          continue;
+        }
+      stable = 0;
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
       idk_gui_settle (100);
-      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (chosen != NULL && g_file_equal (chosen, file))
-        return;
     }
   g_error ("The file chooser did not take %s", path);
 }
