@@ -241,6 +241,138 @@ test_deleted_rows_read_blank (void)
   g_assert_cmpint (idk_action_list_get_rowid (list, small.n_actions), ==, -1);
 }
 
+/* What a list widget learns of a list from its "items-changed" alone,
+ * as row ids: it must end as the list, and agree with its count at each
+ * step. */
+typedef struct
+{
+  IdkActionList *list;
+  GArray *rows;
+  GPtrArray *held;     /* the items "on screen", by position, or NULL */
+  GArray *torn_down;   /* held positions announced with other items */
+} Shadow;
+
+static void
+on_shadow_changed_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      Shadow     *shadow)
+{
+  g_array_remove_range (shadow->rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      gint64 rowid = idk_action_list_get_rowid (shadow->list, position + i);
+
+      g_array_insert_val (shadow->rows, position + i, rowid);
+    }
+  g_assert_cmpuint (shadow->rows->len, ==, g_list_model_get_n_items (model));
+
+  /* A widget's item announced as removed, and not back at once, would
+   * be torn down; the list's positions before the change stay the same
+   * until its end, so they are comparable with the final count. */
+  for (guint i = position; i < position + removed && i < shadow->held->len; i++)
+    if (g_ptr_array_index (shadow->held, i) != NULL)
+      {
+        g_autoptr(IdkAction) now = removed == added ? g_list_model_get_item (model, i) : NULL;
+
+        if (now != g_ptr_array_index (shadow->held, i))
+          g_array_append_val (shadow->torn_down, i);
+      }
+}
+
+static void
+check_shadow (Shadow *shadow)
+{
+  GListModel *model = G_LIST_MODEL (shadow->list);
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (shadow->rows->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (shadow->rows, gint64, i), ==, idk_action_list_get_rowid (shadow->list, i));
+
+  /* The held actions are still the list's, with their new rows' contents. */
+  for (guint i = 0; i < shadow->held->len && i < n; i++)
+    {
+      IdkAction *held = g_ptr_array_index (shadow->held, i);
+      g_autoptr(IdkAction) item = NULL;
+      g_autoptr(GPtrArray) fresh = NULL;
+      gint64 rowid = idk_action_list_get_rowid (shadow->list, i);
+
+      if (held == NULL)
+        continue;
+      item = g_list_model_get_item (model, i);
+      g_assert_true (item == held);
+      fresh = idk_store_load_actions (small.store, &rowid, 1, NULL);
+      g_assert_cmpstr (idk_action_get_uuid (held), ==, idk_action_get_uuid (g_ptr_array_index (fresh, 0)));
+      g_assert_cmpstr (idk_action_get_text (held), ==, idk_action_get_text (g_ptr_array_index (fresh, 0)));
+    }
+  /* Torn down only if beyond the new end. */
+  for (guint i = 0; i < shadow->torn_down->len; i++)
+    g_assert_cmpuint (g_array_index (shadow->torn_down, guint, i), >=, n);
+  g_array_set_size (shadow->torn_down, 0);
+
+  /* As the widget would, let go of the rows beyond the end. */
+  for (guint i = n; i < shadow->held->len; i++)
+    g_clear_object (&g_ptr_array_index (shadow->held, i));
+}
+
+static void
+unref_held (gpointer data)
+{
+  g_clear_object (&data);
+}
+
+/* A new result is written into the actions a widget holds, at their
+ * positions (so that GTK binds its rows again instead of making them),
+ * and the rest is announced so that a widget following the
+ * announcements ends with the list's rows. */
+static void
+test_held_rows_rewritten (void)
+{
+  g_autoptr(IdkActionList) list = idk_action_list_new (small.store);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (unref_held);
+  g_autoptr(GArray) torn_down = g_array_new (FALSE, FALSE, sizeof (guint));
+  Shadow shadow = { list, rows, held, torn_down };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  /* A window at the top, and a focused row further down. */
+  for (guint i = 0; i < 240; i++)
+    g_ptr_array_add (held, i < 70 || i >= 200 ? g_list_model_get_item (G_LIST_MODEL (list), i) : NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 rowid = idk_action_list_get_rowid (list, i);
+
+      g_array_append_val (rows, rowid);
+    }
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_shadow_changed_cb), &shadow);
+
+  idk_action_list_set_search (list, "resid");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 240);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, n);
+  check_shadow (&shadow);
+
+  idk_action_list_set_sort (list, "reference", TRUE);
+  check_shadow (&shadow);
+
+  /* Fewer rows than those held: the held beyond the end go. */
+  idk_action_list_set_search (list, "residxyz");
+  check_shadow (&shadow);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  idk_action_list_set_search (list, NULL);
+  check_shadow (&shadow);
+  for (guint i = 0; i < 70; i++)
+    g_ptr_array_index (held, i) = g_list_model_get_item (G_LIST_MODEL (list), i);
+  idk_action_list_set_sort (list, NULL, FALSE);
+  check_shadow (&shadow);
+  check_shadow (&shadow);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+
+  /* Only a few hundred actions, however often the rows change. */
+  g_assert_cmpuint (idk_action_count_alive (), <, 300 + held->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/lists/superseded-search", test_superseded_search);
   g_test_add_func ("/lists/cancelled-search", test_cancelled_search);
   g_test_add_func ("/lists/deleted-rows-read-blank", test_deleted_rows_read_blank);
+  g_test_add_func ("/lists/held-rows-rewritten", test_held_rows_rewritten);
 
   status = g_test_run ();
   free_dataset (&large);

@@ -44,8 +44,16 @@ struct _IdkActionList
   gboolean loading;     /* a query runs in a worker thread */
 };
 
-void _idk_action_list_apply_rows  (IdkActionList *self,
-                                   GArray        *rows);
+void       _idk_action_list_apply_rows    (IdkActionList  *self,
+                                           GArray         *rows);
+void       _idk_action_list_notify        (IdkActionList  *self,
+                                           const char     *property);
+void       _idk_action_list_page_free     (gpointer        page);
+gboolean   _idk_action_list_page_is_held  (Page           *page);
+GPtrArray *_idk_action_list_load_items    (IdkActionList  *self,
+                                           guint           start,
+                                           guint           n,
+                                           GError        **error);
 void _idk_action_list_set_loading (IdkActionList *self,
                                    gboolean       loading);
 

@@ -52,8 +52,8 @@ row_index (IdkActionList *self,
   return position >= self->hidden_start ? position + self->hidden_n : position;
 }
 
-static void
-page_free (gpointer data)
+void
+_idk_action_list_page_free (gpointer data)
 {
   Page *page = data;
 
@@ -64,7 +64,40 @@ page_free (gpointer data)
 static void
 clear_pages (IdkActionList *self)
 {
-  g_queue_clear_full (&self->pages, page_free);
+  g_queue_clear_full (&self->pages, _idk_action_list_page_free);
+}
+
+/* A page one of whose actions something else holds: a list widget shows
+ * it.  Such a page is kept, so that a widget's item is always one of the
+ * list's, and a new result is written into it (see apply_rows ()). */
+gboolean
+_idk_action_list_page_is_held (Page *page)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      GObject *item = g_ptr_array_index (page->items, i);
+
+      if (g_atomic_int_get (&item->ref_count) > 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The actions of @n rows from @start, a blank one for a row gone since
+ * the query: a list widget needs an item at every position. */
+GPtrArray *
+_idk_action_list_load_items (IdkActionList  *self,
+            guint           start,
+            guint           n,
+            GError        **error)
+{
+  GPtrArray *items = idk_store_load_actions (self->store, &g_array_index (self->rows, gint64, start),
+                                             n, error);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (g_ptr_array_index (items, i) == NULL)
+      g_ptr_array_index (items, i) = g_object_new (IDK_TYPE_ACTION, NULL);
+  return items;
 }
 
 static Page *
@@ -84,9 +117,7 @@ find_page (IdkActionList *self,
         return l->data;
       }
 
-  items = idk_store_load_actions (self->store, &g_array_index (self->rows, gint64, start),
-                                  MIN (PAGE_SIZE, self->rows->len - start), &error);
-  if (items == NULL)
+  if (!(items = _idk_action_list_load_items (self, start, MIN (PAGE_SIZE, self->rows->len - start), &error)))
     {
       g_warning ("Cannot load the actions from position %u: %s", start, error->message);
       return NULL;
@@ -96,8 +127,20 @@ find_page (IdkActionList *self,
   page->index = index;
   page->items = items;
   g_queue_push_head (&self->pages, page);
-  while (self->pages.length > MAX_PAGES)
-    page_free (g_queue_pop_tail (&self->pages));
+
+  /* The least recently used pages go, but not those on screen, nor the
+   * one asked for. */
+  for (GList *l = self->pages.tail; l != self->pages.head && self->pages.length > MAX_PAGES;)
+    {
+      GList *prev = l->prev;
+
+      if (!_idk_action_list_page_is_held (l->data))
+        {
+          _idk_action_list_page_free (l->data);
+          g_queue_delete_link (&self->pages, l);
+        }
+      l = prev;
+    }
 
   return page;
 }
@@ -115,11 +158,10 @@ idk_action_list_get_item (GListModel *model,
   position = row_index (self, position);
 
   /* A list widget needs an item at every position: a blank one for a row
-   * deleted since the query (the refresh that follows the deletion is on
-   * its way) or one that cannot be read. */
-  if (!(page = find_page (self, position / PAGE_SIZE)) ||
-      !(item = g_ptr_array_index (page->items, position % PAGE_SIZE)))
+   * that cannot be read. */
+  if (!(page = find_page (self, position / PAGE_SIZE)))
     return g_object_new (IDK_TYPE_ACTION, NULL);
+  item = g_ptr_array_index (page->items, position % PAGE_SIZE);
 
   return g_object_ref (item);
 }
@@ -291,6 +333,14 @@ idk_action_list_init (IdkActionList *self)
 {
   self->rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_queue_init (&self->pages);
+}
+
+void
+_idk_action_list_notify (IdkActionList *self,
+                         const char    *property)
+{
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (self), property));
 }
 
 void
@@ -472,63 +522,6 @@ idk_action_list_get_uuid (IdkActionList *self,
   g_autoptr(IdkAction) action = g_list_model_get_item (G_LIST_MODEL (self), position);
 
   return action && idk_action_get_uuid (action) ? g_strdup (idk_action_get_uuid (action)) : NULL;
-}
-
-/* Tells the list's widgets what changed between the old rows and the
- * new.  Only the range between what both begin and end with is replaced,
- * so that an edit keeps the view where it was; and it is replaced in two
- * steps, removal then addition, because a list widget of GTK 4.8 given a
- * replacement looks for its rows' old items among the new ones by asking
- * for every new item in turn, which would load the whole list.  After a
- * change of the data, the rows loaded before (those on screen) are
- * replaced too, with their new contents. */
-void
-_idk_action_list_apply_rows (IdkActionList *self,
-                             GArray        *rows)
-{
-  g_autoptr(GArray) old = self->rows;
-  GQueue old_pages = self->pages;
-  gboolean refresh_loaded = self->data_changed;
-  guint old_n = old->len, new_n = rows->len;
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < old_n && prefix < new_n &&
-         g_array_index (old, gint64, prefix) == g_array_index (rows, gint64, prefix))
-    prefix++;
-  while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         g_array_index (old, gint64, old_n - 1 - suffix) == g_array_index (rows, gint64, new_n - 1 - suffix))
-    suffix++;
-
-  self->rows = rows;
-  self->data_changed = FALSE;
-  g_queue_init (&self->pages);
-
-  self->hidden_start = prefix;
-  self->hidden_n = new_n - prefix - suffix;
-  if (old_n - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, 0);
-  self->hidden_n = 0;
-  if (new_n - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, new_n - prefix - suffix);
-
-  for (GList *l = old_pages.head; refresh_loaded && l != NULL; l = l->next)
-    {
-      guint start = ((Page *) l->data)->index * PAGE_SIZE;
-      guint end = MIN (start + PAGE_SIZE, old_n);
-
-      /* The page's part in the rows both lists begin with, then its part
-       * in those they end with, at its new place. */
-      if (start < prefix)
-        g_list_model_items_changed (G_LIST_MODEL (self), start, MIN (end, prefix) - start,
-                                    MIN (end, prefix) - start);
-      start = MAX (start, old_n - suffix);
-      if (start < end)
-        g_list_model_items_changed (G_LIST_MODEL (self), start - old_n + new_n, end - start, end - start);
-    }
-  g_queue_clear_full (&old_pages, page_free);
-
-  if (old_n != new_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /**

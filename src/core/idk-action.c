@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "idk-action.h"
 #include "idk-record.h"
@@ -272,6 +273,28 @@ guint
 idk_action_count_alive (void)
 {
   return (guint) g_atomic_int_get (&n_alive);
+}
+
+/**
+ * idk_action_swap_contents:
+ *
+ * Exchanges what @self and @other hold.  A list writes a new result into
+ * the objects its widgets show, so that they show it without being made
+ * again; it announces the change itself, so no property is notified.
+ */
+void
+idk_action_swap_contents (IdkAction *self,
+                          IdkAction *other)
+{
+  IdkAction tmp;
+
+  g_return_if_fail (IDK_IS_ACTION (self));
+  g_return_if_fail (IDK_IS_ACTION (other));
+
+  /* Everything after the GObject header is the action's own. */
+  memcpy (&tmp.uuid, &self->uuid, sizeof tmp - G_STRUCT_OFFSET (IdkAction, uuid));
+  memcpy (&self->uuid, &other->uuid, sizeof tmp - G_STRUCT_OFFSET (IdkAction, uuid));
+  memcpy (&other->uuid, &tmp.uuid, sizeof tmp - G_STRUCT_OFFSET (IdkAction, uuid));
 }
 
 const char *

@@ -24,5 +24,7 @@ char *                idk_action_get_status_label (IdkAction *self);
 const char *          idk_action_get_status_style (IdkAction *self);
 GStrv                 idk_action_list_status_labels (void);
 guint                 idk_action_count_alive (void);
+void                  idk_action_swap_contents (IdkAction *self,
+                                                IdkAction *other);
 
 G_END_DECLS

@@ -15,5 +15,6 @@ IdkActionSelection *idk_action_selection_new      (void);
 void                idk_action_selection_set_list (IdkActionSelection *self,
                                                    IdkActionList      *list);
 GArray             *idk_action_selection_get_rowids (IdkActionSelection *self);
+guint               idk_action_selection_get_n_selected (IdkActionSelection *self);
 
 G_END_DECLS

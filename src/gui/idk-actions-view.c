@@ -58,8 +58,7 @@ _idk_actions_view_selected_uuids (IdkActionsView *self)
 static void
 on_selection_changed_cb (IdkActionsView *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint64 n = gtk_bitset_get_size (selected);
+  guint n = idk_action_selection_get_n_selected (self->selection);
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected",
                                                         (gulong) n), (guint) n);
 
@@ -368,9 +367,7 @@ idk_actions_view_init (IdkActionsView *self)
 
   self->selection = idk_action_selection_new ();
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_selection_changed_cb),
+  g_signal_connect_object (self->selection, "notify::n-selected", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   _idk_actions_view_build_table (self);
