@@ -74,6 +74,18 @@ test_search_and_scroll (void)
   count = g_strdup_printf ("%u actions", n);
   idk_gui_wait_for_text (root, count);
   g_assert_cmpuint (idk_action_count_alive (), <, before + 300);
+  /* The rows on screen were written over with the result: they show it. */
+  {
+    g_autoptr(IdkAction) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(GPtrArray) fresh = NULL;
+    gint64 rowid = idk_action_list_get_rowid (list, 0);
+
+    fresh = idk_store_load_actions (idk_action_list_get_store (list), &rowid, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (idk_action_get_reference (first), ==,
+                     idk_action_get_reference (g_ptr_array_index (fresh, 0)));
+    idk_gui_wait_for_text (root, idk_action_get_reference (first));
+  }
 
   /* All selected, then a filter: still no walk. */
   gtk_selection_model_select_all (selection);
