@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "idk-test-util.h"
+#include "idk-json-build-private.h"
 #include "idk-json-scan.h"
 
 /* The bounded pre-scan on its own: what it accepts at the edges, and the
- * byte spans of the revisions it hands to json-glib. */
+ * byte spans of the revisions it hands to json-glib; and the reading of
+ * those spans into json-glib nodes, which must give what JsonParser
+ * gives. */
 
 static gboolean
 scan (const char  *text,
@@ -142,6 +147,69 @@ test_spans (void)
   idk_json_scan_clear (&result);
 }
 
+/* The same nodes as JsonParser makes, as json-glib writes them back (an
+ * integer and a double differ there). */
+static void
+assert_built_as_json_glib (const char *text,
+                           gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) built = _idk_json_build (text, length, &error);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, text, (gssize) length, &error));
+  g_assert_no_error (error);
+  ours = json_to_string (built, FALSE);
+  theirs = json_to_string (json_parser_get_root (parser), FALSE);
+  g_assert_cmpstr (ours, ==, theirs);
+}
+
+static void
+test_build (void)
+{
+  const char *texts[] = {
+    "{}", "[]", " { \"a\" : [ ] , \"b\" : { } } ", "\"\"", "0", "-0", "12", "-7", "1.5", "-2.25e3",
+    "1E2", "9007199254740992", "true", "false", "null",
+    "{\"s\": \"q\\\"b\\\\s\\/n\\n\\t\\r\\b\\f\\u00e9\\ud83d\\ude00 é\"}",
+    "[1, [2, [3, {\"x\": [null, true, \"y\"]}]]]",
+    "{\"rev\": \"r\", \"fields\": {\"owners\": [\"a\", \"b\"], \"n\": 3}, \"parents\": []}",
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "bundles", "good.iasmn", NULL);
+  g_autofree char *bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  IdkJsonScan result;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_built_as_json_glib (texts[i], strlen (texts[i]));
+
+  /* Every revision of a real bundle. */
+  g_assert_true (g_file_get_contents (path, &bundle, &length, &error));
+  g_assert_true (idk_json_scan (bundle, length, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.elements->len, >, 0);
+  for (guint i = 0; i < result.elements->len; i++)
+    {
+      const IdkJsonElement *e = &g_array_index (result.elements, IdkJsonElement, i);
+
+      assert_built_as_json_glib (bundle + e->value.start, e->value.end - e->value.start);
+    }
+  idk_json_scan_clear (&result);
+
+  /* Text the pre-scan would refuse is refused here too, not misread. */
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *bad[] = { "{\"a\": ", "[1, 2", "{\"a\" 1}", "[1] x", "\"\\x\"" };
+      g_autoptr(GError) refused = NULL;
+
+      g_assert_null (_idk_json_build (bad[i], strlen (bad[i]), &refused));
+      g_assert_error (refused, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/duplicates-in-large-objects", test_duplicates_in_large_objects);
   g_test_add_func ("/json-scan/limits", test_limits);
   g_test_add_func ("/json-scan/spans", test_spans);
+  g_test_add_func ("/json-scan/build", test_build);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "idk-bundle.h"
 #include "idk-import-parse-private.h"
+#include "idk-json-build-private.h"
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
 
@@ -100,25 +101,24 @@ item_free (Item *item)
 }
 
 static IdkRevision *
-parse_one (JsonParser            *parser,
-           const char            *data,
+parse_one (const char            *data,
            guint                  index,
            const IdkJsonElement  *element,
            GError               **error)
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(IdkRevision) revision = NULL;
+  g_autoptr(JsonNode) root = NULL;
   gint64 now_ms = g_get_real_time () / 1000;
 
-  if (!json_parser_load_from_data (parser, data + element->value.start,
-                                   (gssize) (element->value.end - element->value.start), &local))
+  if (!(root = _idk_json_build (data + element->value.start, element->value.end - element->value.start, &local)))
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED,
                    _("Revision %u of the bundle: %s"), index + 1, local->message);
       return NULL;
     }
 
-  revision = _idk_revision_parse (json_parser_get_root (parser), FALSE, &local);
+  revision = _idk_revision_parse (root, FALSE, &local);
   if (revision == NULL)
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_INVALID,
@@ -141,7 +141,6 @@ static gpointer
 parse_thread (gpointer data)
 {
   IdkParser *self = data;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   Item *end;
 
   for (guint i = 0; i < self->elements->len; i++)
@@ -155,7 +154,7 @@ parse_thread (gpointer data)
 
       item = g_new0 (Item, 1);
       item->index = i;
-      item->revision = parse_one (parser, self->data, i, &g_array_index (self->elements, IdkJsonElement, i),
+      item->revision = parse_one (self->data, i, &g_array_index (self->elements, IdkJsonElement, i),
                                   &item->error);
       if (item->revision != NULL)
         {
