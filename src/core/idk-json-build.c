@@ -20,15 +20,15 @@
 
 static JsonNode *build_value (Scanner *s);
 
+/* The scan's messages: the text passed it, so none should be needed. */
 static gboolean
-expect (Scanner *s,
-        guchar   c)
+expect_colon (Scanner *s)
 {
   _idk_json_skip_space (s);
   if (s->pos >= s->length)
     return _idk_json_truncated (s);
-  if (s->data[s->pos] != c)
-    return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “%c”"), c);
+  if (s->data[s->pos] != ':')
+    return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “:” after a member name"));
   s->pos++;
   return TRUE;
 }
@@ -45,7 +45,8 @@ next_or_end (Scanner  *s,
     return _idk_json_truncated (s);
   *more = s->data[s->pos] == ',';
   if (!*more && s->data[s->pos] != close)
-    return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “,” or “%c”"), close);
+    return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, close == '}' ? _("Expected “,” or “}” in an object")
+                                                                      : _("Expected “,” or “]” in an array"));
   s->pos++;
   return TRUE;
 }
@@ -78,9 +79,9 @@ build_object (Scanner *s)
 
       _idk_json_skip_space (s);
       if (s->pos >= s->length || s->data[s->pos] != '"')
-        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected a member name")), NULL;
+        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected a member name in double quotes")), NULL;
       g_string_truncate (key, 0);
-      if (!_idk_json_scan_string (s, key) || !expect (s, ':') || !(value = build_value (s)))
+      if (!_idk_json_scan_string (s, key) || !expect_colon (s) || !(value = build_value (s)))
         return NULL;
       json_object_set_member (object, key->str, value);
       if (!next_or_end (s, '}', &more))
@@ -206,6 +207,6 @@ _idk_json_build (const char  *data,
     return NULL;
   _idk_json_skip_space (&s);
   if (s.pos != s.length)
-    return _idk_json_fail (&s, IDK_BUNDLE_ERROR_MALFORMED, _("Text after the value")), NULL;
+    return _idk_json_fail (&s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected text outside a string")), NULL;
   return g_steal_pointer (&node);
 }
