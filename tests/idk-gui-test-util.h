@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "idk-application.h"
+#include "idk-cell-text.h"
 #include "idk-window.h"
 #include "idk-test-util.h"
 
@@ -39,18 +40,33 @@ idk_gui_find (GtkWidget          *root,
   return NULL;
 }
 
+/* The text a widget shows: a label's, or a table cell's. */
+static inline const char *
+idk_gui_widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (IDK_IS_CELL_TEXT (widget))
+    return idk_cell_text_get_text (IDK_CELL_TEXT (widget));
+  return NULL;
+}
+
 static inline gboolean
 idk_gui_label_contains (GtkWidget *widget,
                         gpointer   needle)
 {
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+  const char *text = idk_gui_widget_text (widget);
+
+  return text != NULL && strstr (text, needle) != NULL;
 }
 
 static inline gboolean
 idk_gui_label_is (GtkWidget *widget,
                   gpointer   text)
 {
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+  const char *shown = idk_gui_widget_text (widget);
+
+  return shown != NULL && g_strcmp0 (shown, text) == 0;
 }
 
 /* Runs the main loop until a mapped widget under ROOT satisfies

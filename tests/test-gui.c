@@ -446,7 +446,7 @@ count_labels (GtkWidget  *root,
 
   if (!gtk_widget_get_mapped (root))
     return 0;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+  if (idk_gui_label_is (root, (gpointer) text))
     n++;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     n += count_labels (child, text);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "idk-actions-view-private.h"
+#include "idk-cell-text.h"
 
 /* The table of actions and its narrow form: the cells of each column,
  * the columns' widths, the sort order chosen in the headers, and the rows
@@ -26,7 +27,7 @@ typedef struct
   const char *sort_key;   /* of IdkActionQuery */
 } Cell;
 
-/* The whole text of a cell that shows only its first lines.  Asked for
+/* The whole text of a cell, which may show only its first lines.  Asked for
  * when the pointer rests on the cell: setting a tooltip at each bind
  * asks the X server where the pointer is, a round trip per cell. */
 static gboolean
@@ -50,24 +51,23 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   const Cell               *cell)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-
-  if (cell->kind == CELL_WRAP)
+  if (cell->kind == CELL_STATUS)
     {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 3);
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+      child = gtk_label_new (NULL);
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_set_valign (child, GTK_ALIGN_START);
     }
-  else if (cell->kind == CELL_STATUS)
-    gtk_widget_set_halign (label, GTK_ALIGN_START);
+  else
+    {
+      /* Text in a size of its own: see idk-cell-text.c. */
+      child = idk_cell_text_new (cell->kind == CELL_WRAP ? 3 : 1);
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+    }
 
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, child);
 }
 
 static void
@@ -75,7 +75,7 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  const Cell               *cell)
 {
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
   IdkAction *action = gtk_list_item_get_item (list_item);
   g_autofree char *value = NULL;
 
@@ -87,8 +87,8 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
       const char *classes[] = { "pill", idk_action_get_status_style (action), NULL };
       g_autofree char *text = idk_action_get_status_label (action);
 
-      gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_set_css_classes (label, classes);
+      gtk_label_set_text (GTK_LABEL (child), text);
+      gtk_widget_set_css_classes (child, classes);
       return;
     }
 
@@ -96,11 +96,10 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
    * cell shows a few lines, so line breaks in the text become spaces and
    * the whole text is in the tooltip. */
   g_object_get (action, cell->property, &value, NULL);
-  if (cell->kind == CELL_WRAP)
-    g_object_set_data_full (G_OBJECT (label), "idk-full-text", g_strdup (value), g_free);
+  g_object_set_data_full (G_OBJECT (child), "idk-full-text", g_strdup (value), g_free);
   if (value != NULL)
     g_strdelimit (value, "\n", ' ');
-  gtk_label_set_text (GTK_LABEL (label), value ? value : "");
+  idk_cell_text_set_text (IDK_CELL_TEXT (child), value ? value : "");
 }
 
 /* The column sorters only mark which column the user chose: the rows are
