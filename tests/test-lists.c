@@ -317,6 +317,15 @@ check_shadow (Shadow *shadow)
     g_clear_object (&g_ptr_array_index (shadow->held, i));
 }
 
+static gboolean
+deferred (IdkActionList *list)
+{
+  gboolean value = FALSE;
+
+  g_object_get (list, "deferred", &value, NULL);
+  return value;
+}
+
 static void
 unref_held (gpointer data)
 {
@@ -371,6 +380,32 @@ test_held_rows_rewritten (void)
 
   /* Only a few hundred actions, however often the rows change. */
   g_assert_cmpuint (idk_action_count_alive (), <, 300 + held->len);
+
+  /* Told that rows 0-9 are on screen, the list writes the others later,
+   * a page at a time, or when asked for one of them. */
+  idk_action_list_set_shown_range (list, 0, 10);
+  idk_action_list_set_search (list, "resid");
+  g_assert_true (deferred (list));
+  {
+    g_autoptr(IdkAction) item = g_list_model_get_item (G_LIST_MODEL (list), 69);
+    gint64 rowid = idk_action_list_get_rowid (list, 69);
+    g_autoptr(GPtrArray) fresh = idk_store_load_actions (small.store, &rowid, 1, NULL);
+
+    g_assert_true (item == g_ptr_array_index (held, 69));
+    g_assert_cmpstr (idk_action_get_uuid (item), ==, idk_action_get_uuid (g_ptr_array_index (fresh, 0)));
+  }
+  while (idk_action_list_announce_deferred (list))
+    ;
+  g_assert_false (deferred (list));
+  check_shadow (&shadow);
+
+  /* A new result while pages wait: they wait for the newer one. */
+  idk_action_list_set_sort (list, "reference", TRUE);
+  g_assert_true (deferred (list));
+  idk_action_list_set_sort (list, "due", TRUE);
+  while (idk_action_list_announce_deferred (list))
+    ;
+  check_shadow (&shadow);
 }
 
 int

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint index;
-  GPtrArray *items;   /* IdkAction or NULL (a row gone since the query) */
+  GPtrArray *items;     /* IdkAction, blank for a row gone since the query */
+  gboolean stale;       /* held, off screen: the rows' contents are still to write in */
+  gboolean unannounced; /* held, off screen: its widgets are still to be told */
 } Page;
 
 struct _IdkActionList
@@ -42,6 +44,9 @@ struct _IdkActionList
   guint hidden_start;   /* rows not announced yet, between the two steps */
   guint hidden_n;       /*   of apply_rows () */
   gboolean loading;     /* a query runs in a worker thread */
+  guint shown_first;    /* the positions on screen, as its widget says */
+  guint shown_n;
+  guint n_unannounced;  /* pages */
 };
 
 void       _idk_action_list_apply_rows    (IdkActionList  *self,
@@ -50,6 +55,8 @@ void       _idk_action_list_notify        (IdkActionList  *self,
                                            const char     *property);
 void       _idk_action_list_page_free     (gpointer        page);
 gboolean   _idk_action_list_page_is_held  (Page           *page);
+void       _idk_action_list_refresh_page  (IdkActionList  *self,
+                                           Page           *page);
 GPtrArray *_idk_action_list_load_items    (IdkActionList  *self,
                                            guint           start,
                                            guint           n,

@@ -20,6 +20,7 @@ enum {
   PROP_N_ITEMS,
   PROP_LOADING,
   PROP_ASYNC,
+  PROP_DEFERRED,
   N_PROPS
 };
 
@@ -114,6 +115,9 @@ find_page (IdkActionList *self,
       {
         g_queue_unlink (&self->pages, l);
         g_queue_push_head_link (&self->pages, l);
+        /* Scrolled to before its turn: written now, told later. */
+        if (((Page *) l->data)->stale)
+          _idk_action_list_refresh_page (self, l->data);
         return l->data;
       }
 
@@ -136,6 +140,8 @@ find_page (IdkActionList *self,
 
       if (!_idk_action_list_page_is_held (l->data))
         {
+          /* Nothing shows it any more: nothing to tell. */
+          self->n_unannounced -= ((Page *) l->data)->unannounced;
           _idk_action_list_page_free (l->data);
           g_queue_delete_link (&self->pages, l);
         }
@@ -244,6 +250,10 @@ idk_action_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->async);
       break;
 
+    case PROP_DEFERRED:
+      g_value_set_boolean (value, self->n_unannounced > 0);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -324,6 +334,12 @@ idk_action_list_class_init (IdkActionListClass *klass)
   properties[PROP_ASYNC] =
     g_param_spec_boolean ("async", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+
+  /* Held actions off screen wait for the last result: see
+   * idk_action_list_announce_deferred (). */
+  properties[PROP_DEFERRED] =
+    g_param_spec_boolean ("deferred", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

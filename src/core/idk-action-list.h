@@ -32,6 +32,10 @@ gint64         idk_action_list_get_rowid   (IdkActionList  *self,
                                             guint           position);
 gboolean       idk_action_list_is_loading  (IdkActionList  *self);
 void           idk_action_list_cancel      (IdkActionList  *self);
+void           idk_action_list_set_shown_range   (IdkActionList *self,
+                                                  guint          first,
+                                                  guint          n);
+gboolean       idk_action_list_announce_deferred (IdkActionList *self);
 void           idk_action_list_get_query   (IdkActionList  *self,
                                             IdkActionQuery *query);
 void           idk_action_list_set_async   (IdkActionList  *self,

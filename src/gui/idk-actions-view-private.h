@@ -22,6 +22,7 @@ struct _IdkActionsView
   GPtrArray *owner_uuids;     /* parallel to the owner filter, [0] = NULL */
   GPtrArray *session_uuids;   /* parallel to the session filter */
   char *sort_probe;           /* see read_sort_order () */
+  guint announce_tick;        /* see _idk_actions_view_follow_list () */
 
   /* Template widgets */
   GtkColumnView *column_view;
@@ -53,6 +54,7 @@ struct _IdkActionsView
 GStrv _idk_actions_view_selected_uuids (IdkActionsView *self);
 void  _idk_actions_view_build_table    (IdkActionsView *self);
 void  _idk_actions_view_read_sort_order (IdkActionsView *self);
+void  _idk_actions_view_follow_list    (IdkActionsView *self);
 void  _idk_actions_view_class_add_actions (GtkWidgetClass *widget_class);
 void  _idk_actions_view_fill_mark_menu (IdkActionsView *self);
 

@@ -296,6 +296,72 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
 /* The hidden one of the two lists has no model: a list widget handles
  * every change of its model, shown or not, and at 100,000 rows that is a
  * fifth of the time a new result takes. */
+/* Which rows are on screen, for the list to give them a new result
+ * first.  GTK 4.8 does not say: the scroll bar's range stands for all
+ * the rows, of about one height. */
+static void
+update_shown_range (IdkActionsView *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->squeezer);
+  GtkAdjustment *adjustment;
+  double upper;
+  guint n;
+
+  if (self->list == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  adjustment = GTK_IS_SCROLLED_WINDOW (shown) ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (shown))
+                                              : NULL;
+  upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+  if (n == 0 || upper <= 0)
+    idk_action_list_set_shown_range (self->list, 0, 0);
+  else
+    idk_action_list_set_shown_range (self->list,
+                                     (guint) (gtk_adjustment_get_value (adjustment) / upper * n),
+                                     (guint) (gtk_adjustment_get_page_size (adjustment) / upper * n) + 1);
+}
+
+static gboolean
+announce_deferred_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  IdkActionsView *self = IDK_ACTIONS_VIEW (widget);
+
+  /* A page a frame, bound and drawn before the next. */
+  if (self->list != NULL && idk_action_list_announce_deferred (self->list))
+    return G_SOURCE_CONTINUE;
+  self->announce_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_deferred_cb (IdkActionsView *self)
+{
+  gboolean deferred = FALSE;
+
+  g_object_get (self->list, "deferred", &deferred, NULL);
+  if (deferred && self->announce_tick == 0)
+    self->announce_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), announce_deferred_cb, NULL, NULL);
+}
+
+/**
+ * _idk_actions_view_follow_list:
+ *
+ * Tells the view's list where it is scrolled to, and gives the rows off
+ * screen a new result a frame at a time.
+ */
+void
+_idk_actions_view_follow_list (IdkActionsView *self)
+{
+  if (self->list == NULL)
+    return;
+
+  g_signal_connect_object (self->list, "notify::deferred", G_CALLBACK (on_deferred_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_shown_range (self);
+}
+
 static void
 on_squeezed_cb (IdkActionsView *self)
 {
@@ -304,6 +370,19 @@ on_squeezed_cb (IdkActionsView *self)
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
 
   gtk_list_view_set_model (self->narrow_list, narrow ? selection : NULL);
+  update_shown_range (self);
+}
+
+static void
+follow_scrolling (IdkActionsView    *self,
+                  GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_shown_range),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_shown_range),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -316,6 +395,9 @@ setup_narrow_list (IdkActionsView *self)
   gtk_list_view_set_factory (self->narrow_list, factory);
   g_signal_connect_object (self->squeezer, "notify::visible-child", G_CALLBACK (on_squeezed_cb),
                            self, G_CONNECT_SWAPPED);
+  follow_scrolling (self, self->table_scroller);
+  follow_scrolling (self, GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->narrow_list),
+                                                                        GTK_TYPE_SCROLLED_WINDOW)));
   on_squeezed_cb (self);
 }
 

@@ -277,6 +277,7 @@ set_store (IdkActionsView *self,
                                self, G_CONNECT_SWAPPED);
     }
   idk_action_selection_set_list (self->selection, self->list);
+  _idk_actions_view_follow_list (self);
   idk_action_page_set_store (self->page, store);
   update_filter_choices (self);
   if (self->list != NULL)
