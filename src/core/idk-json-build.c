@@ -20,21 +20,9 @@
 
 static JsonNode *build_value (Scanner *s);
 
-/* The scan's messages: the text passed it, so none should be needed. */
-static gboolean
-expect_colon (Scanner *s)
-{
-  _idk_json_skip_space (s);
-  if (s->pos >= s->length)
-    return _idk_json_truncated (s);
-  if (s->data[s->pos] != ':')
-    return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “:” after a member name"));
-  s->pos++;
-  return TRUE;
-}
-
 /* After a member or an element: whether another follows (a comma), or
- * the container ends with @close. */
+ * the container ends with @close.  In the scan's words: the text passed
+ * it, so no message should be needed. */
 static gboolean
 next_or_end (Scanner  *s,
              guchar    close,
@@ -81,7 +69,7 @@ build_object (Scanner *s)
       if (s->pos >= s->length || s->data[s->pos] != '"')
         return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected a member name in double quotes")), NULL;
       g_string_truncate (key, 0);
-      if (!_idk_json_scan_string (s, key) || !expect_colon (s) || !(value = build_value (s)))
+      if (!_idk_json_scan_string (s, key) || !_idk_json_expect_colon (s) || !(value = build_value (s)))
         return NULL;
       json_object_set_member (object, key->str, value);
       if (!next_or_end (s, '}', &more))

@@ -44,6 +44,7 @@ gboolean _idk_json_fail         (Scanner     *s,
                                 ...) G_GNUC_PRINTF (3, 4);
 gboolean _idk_json_truncated    (Scanner     *s);
 void     _idk_json_skip_space   (Scanner     *s);
+gboolean _idk_json_expect_colon (Scanner     *s);
 gboolean _idk_json_scan_string  (Scanner     *s,
                                  GString     *out);
 gboolean _idk_json_scan_number  (Scanner     *s);

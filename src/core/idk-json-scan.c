@@ -76,6 +76,19 @@ _idk_json_truncated (Scanner *s)
   return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Unexpected end of the file: it is truncated"));
 }
 
+/* Past the colon after a member name, and the space before it. */
+gboolean
+_idk_json_expect_colon (Scanner *s)
+{
+  _idk_json_skip_space (s);
+  if (s->pos >= s->length)
+    return _idk_json_truncated (s);
+  if (s->data[s->pos] != ':')
+    return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “:” after a member name"));
+  s->pos++;
+  return TRUE;
+}
+
 void
 _idk_json_skip_space (Scanner *s)
 {
@@ -182,12 +195,8 @@ scan_object (Scanner *s,
         }
       key = s->keys->str + key_start;
 
-      _idk_json_skip_space (s);
-      if (s->pos >= s->length)
-        return _idk_json_truncated (s);
-      if (s->data[s->pos] != ':')
-        return _idk_json_fail (s, IDK_BUNDLE_ERROR_MALFORMED, _("Expected “:” after a member name"));
-      s->pos++;
+      if (!_idk_json_expect_colon (s))
+        return FALSE;
       _idk_json_skip_space (s);
       if (s->pos >= s->length)
         return _idk_json_truncated (s);
