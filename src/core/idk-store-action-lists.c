@@ -127,9 +127,14 @@ idk_store_list_action_owners (IdkStore  *self,
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
   return list_pairs (self,
-                     "SELECT DISTINCT o.owner, l.label, coalesce (org.name, wg.name) "
-                     "FROM action_owners o JOIN action_owner_labels l ON l.action = o.action "
-                     "  AND l.ordinal = o.ordinal "
+                     /* An owner's label is the same on each of its actions:
+                      * one action of each owner, read off the owner index
+                      * alone (not a pass over every action's labels), then
+                      * its label. */
+                     "SELECT o.owner, l.label, coalesce (org.name, wg.name) "
+                     "FROM (SELECT owner, min (action) AS action FROM action_owners GROUP BY owner) d "
+                     "JOIN action_owners o ON o.action = d.action AND o.owner = d.owner "
+                     "JOIN action_owner_labels l ON l.action = o.action AND l.ordinal = o.ordinal "
                      "LEFT JOIN organizations org ON org.uuid = o.owner "
                      "LEFT JOIN working_groups wg ON wg.uuid = o.owner "
                      "ORDER BY l.label COLLATE NOCASE", error);
