@@ -86,6 +86,8 @@ void          _idk_import_release_pages  (const char         *data,
  * one transaction that is committed or rolled back at the end. */
 typedef struct _IdkImportRun IdkImportRun;
 
+gboolean      _idk_import_read_file  (IdkImport              *self,
+                                      GError                **error);
 gboolean      _idk_import_refuse     (GError                **error,
                                       IdkBundleError          code,
                                       const char             *format,
