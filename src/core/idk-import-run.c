@@ -24,6 +24,8 @@
  * itself needs to load them.
  */
 
+#define RESET_CACHES "PRAGMA main.cache_size = -2000; PRAGMA temp.cache_size = -2000"
+
 typedef struct
 {
   char *target;
@@ -90,8 +92,12 @@ _idk_import_run_begin (IdkStore  *store,
   gint64 watermark = 0;
   int rc;
 
-  /* A larger page cache for the one long transaction. */
-  if (!_idk_store_exec (store, "PRAGMA cache_size = -32768", error) ||
+  /* Larger page caches for the one long transaction, shared between the
+   * file and the temporary tables: the list of touched records lives in
+   * the latter, which with SQLite's default 2 MB read back and wrote out
+   * its pages all through a large import.  Half and half was as fast as
+   * 32 MB for the file alone, with 20 MB less at the peak. */
+  if (!_idk_store_exec (store, "PRAGMA main.cache_size = -16384; PRAGMA temp.cache_size = -16384", error) ||
       !idk_store_begin (store, error))
     return NULL;
 
@@ -127,7 +133,7 @@ void
 _idk_import_run_abort (IdkImportRun *run)
 {
   idk_store_rollback (run->store);
-  _idk_store_exec (run->store, "DELETE FROM temp.touched; PRAGMA cache_size = -2000", NULL);
+  _idk_store_exec (run->store, "DELETE FROM temp.touched; " RESET_CACHES, NULL);
   run_free (run);
 }
 
@@ -535,7 +541,7 @@ _idk_import_run_finish (IdkImportRun           *run,
     goto failed;
   g_debug ("Import committed in %.2f s", (g_get_monotonic_time () - start) / 1e6);
 
-  _idk_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  _idk_store_exec (store, RESET_CACHES, NULL);
   run_free (run);
   return TRUE;
 
