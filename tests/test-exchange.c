@@ -280,6 +280,80 @@ test_already_imported (Network       *net,
   g_assert_true (idk_import_is_already_imported (again));
 }
 
+/* Into a database without revisions the import runs under a rollback
+ * journal, so no log of it is left to check in; refused or not, the data
+ * and the WAL mode after are as with any other import.  With another
+ * connection open, SQLite refuses the switch and the import runs in WAL. */
+static void
+import_into_empty (Network    *net,
+                   const char *name,
+                   gboolean    shared)
+{
+  Office *a = &net->offices[0];
+  g_autofree char *bundle = export_bundle (net, a, NULL, NULL);
+  g_autofree char *bad = g_build_filename (net->dir, "bad.iasmn", NULL);
+  Office empty = { g_build_filename (net->dir, name, NULL), NULL };
+  g_autofree char *wal = g_strconcat (empty.path, "-wal", NULL);
+  g_autoptr(IdkStore) other = NULL;
+  g_autoptr(IdkImport) refused = NULL;
+  g_autoptr(IdkImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum_a = NULL;
+  g_autofree char *sum_empty = NULL;
+  GStatBuf buf = { 0 };
+
+  empty.store = idk_store_open (empty.path, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+  idk_test_trust_office (empty.store, a->store);
+  if (shared)
+    {
+      other = idk_store_open_connection (empty.store, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Refused halfway through the revisions, past the checks of the file. */
+  idk_test_rewrite_bundle (bundle, bad, "\"category\":\"mou\"", "\"category\":\"nonsense\"");
+  refused = idk_import_new (empty.store, bad);
+  g_assert_false (idk_import_prepare (refused, NULL, NULL, NULL, &error));
+  g_assert_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (idk_test_query_int (empty.path, "SELECT count (*) FROM revisions"), ==, 0);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (empty.path, "PRAGMA journal_mode")), ==, "wal");
+
+  import = import_bundle (&empty, bundle);
+  g_assert_cmpint (idk_test_query_int (empty.path, "SELECT count (*) FROM revisions"), ==,
+                   idk_import_get_n_revisions (import));
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (empty.path, "PRAGMA journal_mode")), ==, "wal");
+  if (g_stat (wal, &buf) != 0)
+    buf.st_size = 0;
+  if (shared)
+    g_assert_cmpint (buf.st_size, >, 0);
+  else
+    g_assert_cmpint (buf.st_size, ==, 0);
+
+  sum_a = idk_test_dump_checksum (a->store);
+  sum_empty = idk_test_dump_checksum (empty.store);
+  g_assert_cmpstr (sum_a, ==, sum_empty);
+
+  /* Writes after it go to the log again, and an import into it now has
+   * revisions to keep: the ordinary path. */
+  g_free (create_organization (&empty, "GEOC", "Global Emergency Operations Centre"));
+  g_assert_cmpint (g_stat (wal, &buf), ==, 0);
+  g_assert_cmpint (buf.st_size, >, 0);
+
+  g_clear_object (&other);
+  g_clear_object (&empty.store);
+  g_free (empty.path);
+}
+
+static void
+test_into_empty (Network       *net,
+                 gconstpointer  data)
+{
+  import_into_empty (net, "empty.sqlite3", FALSE);
+  import_into_empty (net, "empty-shared.sqlite3", TRUE);
+}
+
 static void
 test_tampered (Network       *net,
                gconstpointer  data)
@@ -624,6 +698,7 @@ main (int   argc,
   ADD ("/exchange/incremental", test_incremental, NULL);
   ADD ("/exchange/already-imported", test_already_imported, NULL);
   ADD ("/exchange/tampered", test_tampered, NULL);
+  ADD ("/exchange/into-empty", test_into_empty, NULL);
   ADD ("/exchange/conflict-and-resolution", test_conflict_and_resolution, NULL);
   ADD ("/exchange/edit-beats-delete", test_edit_beats_delete, NULL);
   ADD ("/exchange/convergence/seed-1", test_convergence, GUINT_TO_POINTER (1));

@@ -104,6 +104,11 @@ gboolean      _idk_store_write_revision (IdkStore            *self,
                                          JsonObject          *fields,
                                          const char * const  *parents,
                                          GError             **error);
+/* JSON text as SQLite minifies it, for a span that has whitespace. */
+char         *_idk_store_minify_json    (IdkStore            *store,
+                                         const char          *json,
+                                         gsize                length,
+                                         GError             **error);
 
 /* How the current version of a record is chosen among its leaf revisions
  * (columns of revisions): live beats deleted, then the higher clock, then

@@ -144,6 +144,27 @@ idk_store_apply_revision (IdkStore     *self,
   return TRUE;
 }
 
+char *
+_idk_store_minify_json (IdkStore    *store,
+                        const char  *json,
+                        gsize        length,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *result = NULL;
+
+  if (!(stmt = _idk_store_prepare (store, "SELECT json (?1)", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json, (int) length, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (result == NULL)
+    _idk_store_sql_error (store, error);
+  return result;
+}
+
 gboolean
 _idk_store_check_field_references (IdkStore             *self,
                                    const IdkRecordType  *type,
