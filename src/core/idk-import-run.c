@@ -523,9 +523,10 @@ count (IdkImportRun  *run,
     {
       gboolean touched;
 
-      if (!(stmt = _idk_store_prepare (run->store, "SELECT 1 FROM temp.touched WHERE record = ?1", error)))
+      if (!(stmt = _idk_store_prepare (run->store, "SELECT 1 FROM temp.touched WHERE type = ?2 AND record = ?1", error)))
         return FALSE;
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
       touched = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       if (!touched)

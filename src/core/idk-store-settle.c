@@ -18,16 +18,19 @@
 /* Kept in the connection's temporary database: never part of the file.
  * A "fresh" record is one whose only revision is the one just added, with
  * no parents, to a record this database had no revision of: its winner is
- * that revision, with nothing to look up (most of a large import). */
+ * that revision, with nothing to look up (most of a large import).
+ * Keyed by type first: settling goes type by type, and each of its
+ * statements reads only the rows of its type. */
 static const char touched_schema[] =
   "CREATE TEMP TABLE IF NOT EXISTS touched ("
-  "  record TEXT PRIMARY KEY,"
+  "  record TEXT NOT NULL,"
   "  type TEXT NOT NULL,"
   "  fresh INTEGER NOT NULL DEFAULT 0,"
   "  old_winner TEXT,"
   "  old_live INTEGER NOT NULL DEFAULT 0,"
   "  new_winner TEXT,"
-  "  new_live INTEGER NOT NULL DEFAULT 0"
+  "  new_live INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (type, record)"
   ") WITHOUT ROWID;";
 
 gboolean
@@ -47,7 +50,7 @@ _idk_store_touch (IdkStore    *self,
 
   if (!(stmt = _idk_store_prepare (self,
                                    "INSERT INTO temp.touched (record, type) VALUES (?1, ?2) "
-                                   "ON CONFLICT (record) DO UPDATE SET fresh = 0",
+                                   "ON CONFLICT (type, record) DO UPDATE SET fresh = 0",
                                    error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
@@ -76,7 +79,7 @@ _idk_store_touch_fresh (IdkStore    *self,
   if (!(stmt = _idk_store_prepare (self,
                                    "INSERT INTO temp.touched (record, type, fresh, new_winner, new_live) "
                                    "VALUES (?1, ?2, 1, ?3, ?4) "
-                                   "ON CONFLICT (record) DO UPDATE SET fresh = 0, new_winner = NULL, new_live = 0",
+                                   "ON CONFLICT (type, record) DO UPDATE SET fresh = 0, new_winner = NULL, new_live = 0",
                                    error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
