@@ -108,37 +108,30 @@ idk_test_fixture_tear_down (IdkTestFixture *fixture,
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
+/* The SHA-256 of a file; @counters: with the two counters of SQLite's
+ * file header that count writes (the file change counter at 24 and the
+ * version-valid-for number at 92), or without.  An import into a database
+ * without revisions switches its journal mode and back, which counts as
+ * two writes of the header, whether or not it is refused. */
 static inline char *
-idk_test_file_checksum (const char *path)
+idk_test_file_checksum_full (const char *path,
+                             gboolean    counters)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
 
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-/* As idk_test_file_checksum(), but for the two counters of SQLite's file
- * header that count writes (the file change counter at 24 and the
- * version-valid-for number at 92): an import into a database without
- * revisions switches its journal mode and back, which counts as two
- * writes of the header, whether or not it is refused. */
-static inline char *
-idk_test_file_content_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-  if (length >= 100)
+  if (!counters && length >= 100)
     {
       memset (contents + 24, 0, 4);
       memset (contents + 92, 0, 4);
     }
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
+
+#define idk_test_file_checksum(path) idk_test_file_checksum_full ((path), TRUE)
+#define idk_test_file_content_checksum(path) idk_test_file_checksum_full ((path), FALSE)
 
 /* Copies a bundle written by idk_store_export() with @from replaced by
  * @to in its revisions, and a checksum that matches again: a forgery only
