@@ -133,19 +133,20 @@ _idk_import_run_begin (IdkStore  *store,
   gboolean bulk;
   int rc;
 
+  /* No switch, a write, to a file known to be damaged. */
+  if (store->txn_depth == 0 && (!idk_store_check_writable (store, error) || !idk_store_check_integrity (store, error)))
+    return NULL;
+  bulk = store->txn_depth == 0 && begin_bulk (store);
+
   /* Larger page caches for the one long transaction, shared between the
    * file and the temporary tables: the list of touched records lives in
    * the latter, which with SQLite's default 2 MB read back and wrote out
    * its pages all through a large import.  Half and half was as fast as
    * 32 MB for the file alone, with 20 MB less at the peak. */
-  if (!_idk_store_exec (store, "PRAGMA main.cache_size = -16384; PRAGMA temp.cache_size = -16384", error))
-    return NULL;
-  /* No switch, a write, to a file known to be damaged. */
-  if (store->txn_depth == 0 && (!idk_store_check_writable (store, error) || !idk_store_check_integrity (store, error)))
-    return NULL;
-  bulk = store->txn_depth == 0 && begin_bulk (store);
-  if (!idk_store_begin (store, error))
+  if (!_idk_store_exec (store, "PRAGMA main.cache_size = -16384; PRAGMA temp.cache_size = -16384", error) ||
+      !idk_store_begin (store, error))
     {
+      _idk_store_exec (store, RESET_CACHES, NULL);
       if (bulk)
         end_bulk (store);
       return NULL;
@@ -156,6 +157,7 @@ _idk_import_run_begin (IdkStore  *store,
     {
       _idk_store_sql_error (store, error);
       idk_store_rollback (store);
+      _idk_store_exec (store, RESET_CACHES, NULL);
       if (bulk)
         end_bulk (store);
       return NULL;
