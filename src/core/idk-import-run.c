@@ -24,8 +24,6 @@
  * itself needs to load them.
  */
 
-#define RESET_CACHES "PRAGMA main.cache_size = -2000; PRAGMA temp.cache_size = -2000"
-
 typedef struct
 {
   char *target;
@@ -124,6 +122,16 @@ end_bulk (IdkStore *store)
     g_warning ("The database stays out of WAL mode after an import: %s", error->message);
 }
 
+/* The connection as it was before the run, its transaction ended. */
+static void
+leave_run (IdkStore *store,
+           gboolean  bulk)
+{
+  _idk_store_exec (store, "PRAGMA main.cache_size = -2000; PRAGMA temp.cache_size = -2000", NULL);
+  if (bulk)
+    end_bulk (store);
+}
+
 IdkImportRun *
 _idk_import_run_begin (IdkStore  *store,
                        GError   **error)
@@ -146,9 +154,7 @@ _idk_import_run_begin (IdkStore  *store,
   if (!_idk_store_exec (store, "PRAGMA main.cache_size = -16384; PRAGMA temp.cache_size = -16384", error) ||
       !idk_store_begin (store, error))
     {
-      _idk_store_exec (store, RESET_CACHES, NULL);
-      if (bulk)
-        end_bulk (store);
+      leave_run (store, bulk);
       return NULL;
     }
 
@@ -157,9 +163,7 @@ _idk_import_run_begin (IdkStore  *store,
     {
       _idk_store_sql_error (store, error);
       idk_store_rollback (store);
-      _idk_store_exec (store, RESET_CACHES, NULL);
-      if (bulk)
-        end_bulk (store);
+      leave_run (store, bulk);
       return NULL;
     }
 
@@ -177,8 +181,6 @@ _idk_import_run_begin (IdkStore  *store,
 static void
 run_free (IdkImportRun *run)
 {
-  if (run->bulk)
-    end_bulk (run->store);
   g_array_unref (run->inserted);
   g_hash_table_unref (run->held);
   g_hash_table_unref (run->targets);
@@ -190,7 +192,8 @@ void
 _idk_import_run_abort (IdkImportRun *run)
 {
   idk_store_rollback (run->store);
-  _idk_store_exec (run->store, "DELETE FROM temp.touched; " RESET_CACHES, NULL);
+  _idk_store_exec (run->store, "DELETE FROM temp.touched", NULL);
+  leave_run (run->store, run->bulk);
   run_free (run);
 }
 
@@ -577,7 +580,7 @@ _idk_import_run_finish (IdkImportRun           *run,
     goto failed;
   g_debug ("Import committed in %.2f s", (g_get_monotonic_time () - start) / 1e6);
 
-  _idk_store_exec (store, RESET_CACHES, NULL);
+  leave_run (store, run->bulk);
   run_free (run);
   return TRUE;
 
