@@ -6,24 +6,35 @@
 #include <glib/gi18n-lib.h>
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "idk-bundle.h"
 #include "idk-import-parse-private.h"
 #include "idk-json-build-private.h"
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
+#include "idk-store-private.h"
 
 /* The revisions of a bundle parsed by json-glib and checked in a thread
- * of their own, handed over in order through a bounded queue, while the
- * importer writes the ones before into SQLite: parsing and writing each
- * take about half of an import, and run side by side on two cores.  At
- * most QUEUE_DEPTH parsed revisions wait, so memory stays bounded.
+ * of their own, handed over in order in batches, while the importer
+ * writes the ones before into SQLite: parsing and writing each take about
+ * half of an import, and run side by side on two cores.  At most
+ * N_BATCHES × BATCH parsed revisions wait, so memory stays bounded.  A
+ * batch comes back once written, and is emptied here: what a thread
+ * allocates it frees (the allocator consolidated all through an import
+ * that freed in one thread what the other had allocated), and one hand-over
+ * per batch instead of one per revision spares a wake-up each time.
  *
  * json-glib counts references without atomics, so no json-glib value
  * crosses threads: what the writer needs of the fields (the records they
- * refer to) is copied out here, and the fields are dropped. */
+ * refer to) is copied out here, and the fields are dropped.  So are the
+ * values of the record's query row, extracted by SQLite on a connection
+ * of this thread's own, for the writer to write as they are when the
+ * record is new (see _idk_store_insert_fresh_row ()). */
 
-#define QUEUE_DEPTH 1024
+#define BATCH 64
+#define N_BATCHES 16
 
 /* A revision whose clock is further ahead than this would drag every
  * office's clock with it. */
@@ -34,17 +45,28 @@ typedef struct
   guint index;
   IdkRevision *revision;
   GPtrArray *refs;           /* IdkImportRef */
+  IdkImportRow *row;
   GError *error;
-  gboolean end;
 } Item;
+
+typedef struct
+{
+  Item items[BATCH];
+  guint n_items;
+  guint next;                /* the reader's place */
+  gboolean end;              /* nothing comes after */
+} Batch;
 
 struct _IdkParser
 {
   const char *data;
   GArray *elements;          /* IdkJsonElement, not owned */
-  GAsyncQueue *items;        /* Item, in the order of the bundle */
-  GAsyncQueue *tokens;       /* one per free place in the queue */
+  GAsyncQueue *full;         /* Batch, in the order of the bundle */
+  GAsyncQueue *spent;        /* Batch, written or never filled */
+  Batch *current;            /* the reader's */
   GThread *thread;
+  sqlite3 *db;               /* the thread's, in memory */
+  sqlite3_stmt **extract;    /* by record type */
   gint stop;
   gboolean ended;
 };
@@ -91,13 +113,126 @@ collect_refs (IdkRevision *revision)
   return refs;
 }
 
-static void
-item_free (Item *item)
+/* The query row, or NULL where SQLite cannot give it: settling then
+ * extracts it, and meets the same fault in the same place.  One block of
+ * memory for the whole row: it is freed by the writer's thread, and a
+ * dozen small blocks per revision handed across threads kept the
+ * allocator consolidating in this one. */
+static IdkImportRow *
+extract_row (IdkParser            *self,
+             const IdkRecordType  *type,
+             const char           *fields,
+             gsize                 length)
 {
-  g_clear_pointer (&item->revision, idk_revision_unref);
-  g_clear_pointer (&item->refs, g_ptr_array_unref);
-  g_clear_error (&item->error);
-  g_free (item);
+  guint n = idk_record_type_count (), t = 0;
+  IdkImportRow *row = NULL;
+  sqlite3_stmt *stmt;
+
+  while (t < n && idk_record_type_nth (t) != type)
+    t++;
+  if (t == n || length > G_MAXINT)
+    return NULL;
+
+  if (self->db == NULL &&
+      sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    return NULL;
+  if (self->extract == NULL)
+    self->extract = g_new0 (sqlite3_stmt *, n);
+  if ((stmt = self->extract[t]) == NULL)
+    {
+      g_autofree char *columns = _idk_record_type_columns_sql (type, "?1");
+      g_autofree char *sql = g_strconcat ("SELECT ", columns, NULL);
+
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        return NULL;
+      self->extract[t] = stmt;
+    }
+
+  sqlite3_bind_text (stmt, 1, fields, (int) length, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gsize size = sizeof (IdkImportRow) + type->n_fields * sizeof (IdkImportValue);
+      char *text;
+
+      for (guint i = 0; i < type->n_fields; i++)
+        if (sqlite3_column_type (stmt, (int) i) == SQLITE_TEXT)
+          size += (gsize) sqlite3_column_bytes (stmt, (int) i) + 1;
+
+      row = g_malloc (size);
+      row->n_values = type->n_fields;
+      text = (char *) &row->values[type->n_fields];
+      for (guint i = 0; i < type->n_fields; i++)
+        {
+          IdkImportValue *value = &row->values[i];
+
+          value->type = sqlite3_column_type (stmt, (int) i);
+          if (value->type == SQLITE_INTEGER)
+            value->integer = sqlite3_column_int64 (stmt, (int) i);
+          else if (value->type == SQLITE_FLOAT)
+            value->real = sqlite3_column_double (stmt, (int) i);
+          else if (value->type == SQLITE_TEXT)
+            {
+              value->length = sqlite3_column_bytes (stmt, (int) i);
+              value->text = text;
+              memcpy (text, sqlite3_column_text (stmt, (int) i), (gsize) value->length + 1);
+              text += value->length + 1;
+            }
+          else
+            value->type = SQLITE_NULL;
+        }
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return row;
+}
+
+/**
+ * _idk_import_row_bind:
+ *
+ * Binds the values of @row to @stmt, from parameter 2 on.
+ *
+ * Returns: FALSE if @row is not a row of @type
+ */
+gboolean
+_idk_import_row_bind (const IdkImportRow   *row,
+                      const IdkRecordType  *type,
+                      sqlite3_stmt         *stmt)
+{
+  if (row->n_values != type->n_fields)
+    return FALSE;
+
+  for (guint i = 0; i < row->n_values; i++)
+    {
+      const IdkImportValue *value = &row->values[i];
+      int column = (int) i + 2;
+
+      if (value->type == SQLITE_INTEGER)
+        sqlite3_bind_int64 (stmt, column, value->integer);
+      else if (value->type == SQLITE_FLOAT)
+        sqlite3_bind_double (stmt, column, value->real);
+      else if (value->type == SQLITE_TEXT)
+        sqlite3_bind_text (stmt, column, value->text, value->length, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, column);
+    }
+  return TRUE;
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  for (guint i = 0; i < batch->n_items; i++)
+    {
+      Item *item = &batch->items[i];
+
+      g_clear_pointer (&item->revision, idk_revision_unref);
+      g_clear_pointer (&item->refs, g_ptr_array_unref);
+      g_clear_pointer (&item->row, g_free);
+      g_clear_error (&item->error);
+    }
+  batch->n_items = batch->next = 0;
+  batch->end = FALSE;
 }
 
 static IdkRevision *
@@ -137,40 +272,56 @@ parse_one (const char            *data,
   return g_steal_pointer (&revision);
 }
 
+static void
+parse_item (IdkParser *self,
+            guint      index,
+            Item      *item)
+{
+  const IdkJsonElement *element = &g_array_index (self->elements, IdkJsonElement, index);
+
+  item->index = index;
+  item->revision = parse_one (self->data, index, element, &item->error);
+  if (item->revision == NULL)
+    return;
+
+  item->refs = collect_refs (item->revision);
+  g_clear_pointer (&item->revision->fields, json_object_unref);
+  /* Fields as the database stores them, else settling minifies. */
+  if (!item->revision->deleted && element->fields_compact)
+    item->row = extract_row (self, idk_record_type_lookup (item->revision->type),
+                             self->data + element->fields.start, element->fields.end - element->fields.start);
+}
+
 static gpointer
 parse_thread (gpointer data)
 {
   IdkParser *self = data;
-  Item *end;
+  gboolean end = FALSE;
+  guint i = 0;
 
-  for (guint i = 0; i < self->elements->len; i++)
+  while (!end)
     {
-      Item *item;
-      gboolean failed;
+      Batch *batch = g_async_queue_pop (self->spent);
 
-      g_async_queue_pop (self->tokens);
-      if (g_atomic_int_get (&self->stop))
-        break;
-
-      item = g_new0 (Item, 1);
-      item->index = i;
-      item->revision = parse_one (self->data, i, &g_array_index (self->elements, IdkJsonElement, i),
-                                  &item->error);
-      if (item->revision != NULL)
+      batch_clear (batch);
+      end = g_atomic_int_get (&self->stop);
+      while (!end && batch->n_items < BATCH && i < self->elements->len)
         {
-          item->refs = collect_refs (item->revision);
-          g_clear_pointer (&item->revision->fields, json_object_unref);
+          Item *item = &batch->items[batch->n_items++];
+
+          parse_item (self, i++, item);
+          end = item->error != NULL;
         }
-      /* Once pushed, the item belongs to the reader. */
-      failed = item->error != NULL;
-      g_async_queue_push (self->items, item);
-      if (failed)
-        break;
+      batch->end = end = end || i == self->elements->len;
+      /* Once pushed, the batch is the reader's until it comes back. */
+      g_async_queue_push (self->full, batch);
     }
 
-  end = g_new0 (Item, 1);
-  end->end = TRUE;
-  g_async_queue_push (self->items, end);
+  /* The thread's connection ends with it. */
+  for (guint t = 0; self->extract != NULL && t < idk_record_type_count (); t++)
+    sqlite3_finalize (self->extract[t]);
+  g_clear_pointer (&self->extract, g_free);
+  g_clear_pointer (&self->db, sqlite3_close);
   return NULL;
 }
 
@@ -182,10 +333,10 @@ _idk_parser_start (const char *data,
 
   self->data = data;
   self->elements = elements;
-  self->items = g_async_queue_new ();
-  self->tokens = g_async_queue_new ();
-  for (guint i = 0; i < QUEUE_DEPTH; i++)
-    g_async_queue_push (self->tokens, GUINT_TO_POINTER (1));
+  self->full = g_async_queue_new ();
+  self->spent = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (self->spent, g_new0 (Batch, 1));
   self->thread = g_thread_new ("idk-import-parse", parse_thread, self);
 
   return self;
@@ -194,64 +345,77 @@ _idk_parser_start (const char *data,
 /**
  * _idk_parser_next:
  * @index: (out): the position of the revision in the bundle
- * @refs: (out) (transfer full): its references, as #IdkImportRef
+ * @refs: (out) (transfer none): its references, as #IdkImportRef
+ * @row: (out) (transfer none) (nullable): the values of its record's query
+ *   row, unless it is a deletion
  *
- * Returns: (transfer full) (nullable): the next revision, without its
- *   fields, or %NULL at the end, or with @error set if it is refused
+ * Returns: (transfer none) (nullable): the next revision, without its
+ *   fields, or %NULL at the end, or with @error set if it is refused.  It
+ *   and what comes with it are the parser's, until the next call.
  */
 IdkRevision *
-_idk_parser_next (IdkParser  *self,
-                  guint      *index,
-                  GPtrArray **refs,
-                  GError    **error)
+_idk_parser_next (IdkParser     *self,
+                  guint         *index,
+                  GPtrArray    **refs,
+                  IdkImportRow **row,
+                  GError       **error)
 {
-  Item *item;
-  IdkRevision *revision;
-
-  if (self->ended)
-    return NULL;
-
-  item = g_async_queue_pop (self->items);
-  if (item->end)
+  while (!self->ended)
     {
-      self->ended = TRUE;
-      item_free (item);
-      return NULL;
+      Item *item;
+
+      if (self->current == NULL)
+        self->current = g_async_queue_pop (self->full);
+      if (self->current->next == self->current->n_items)
+        {
+          self->ended = self->current->end;
+          if (!self->ended)
+            g_async_queue_push (self->spent, g_steal_pointer (&self->current));
+          continue;
+        }
+
+      item = &self->current->items[self->current->next++];
+      if (item->error != NULL)
+        {
+          self->ended = TRUE;
+          g_propagate_error (error, g_steal_pointer (&item->error));
+          return NULL;
+        }
+      *index = item->index;
+      *refs = item->refs;
+      *row = item->row;
+      return item->revision;
     }
 
-  g_async_queue_push (self->tokens, GUINT_TO_POINTER (1));
-  if (item->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&item->error));
-      item_free (item);
-      return NULL;
-    }
-
-  *index = item->index;
-  *refs = g_steal_pointer (&item->refs);
-  revision = g_steal_pointer (&item->revision);
-  item_free (item);
-  return revision;
+  return NULL;
 }
 
 /* Stops the thread wherever it is, and frees everything. */
 void
 _idk_parser_stop (IdkParser *self)
 {
-  g_atomic_int_set (&self->stop, TRUE);
-  g_async_queue_push (self->tokens, GUINT_TO_POINTER (1));
+  Batch *batch;
 
+  g_atomic_int_set (&self->stop, TRUE);
+  if (self->current != NULL)
+    {
+      self->ended = self->ended || self->current->end;
+      g_async_queue_push (self->spent, g_steal_pointer (&self->current));
+    }
   while (!self->ended)
     {
-      Item *item = g_async_queue_pop (self->items);
-
-      self->ended = item->end;
-      item_free (item);
-      g_async_queue_push (self->tokens, GUINT_TO_POINTER (1));
+      batch = g_async_queue_pop (self->full);
+      self->ended = batch->end;
+      g_async_queue_push (self->spent, batch);
     }
 
   g_thread_join (self->thread);
-  g_async_queue_unref (self->items);
-  g_async_queue_unref (self->tokens);
+  while ((batch = g_async_queue_try_pop (self->spent)) != NULL)
+    {
+      batch_clear (batch);
+      g_free (batch);
+    }
+  g_async_queue_unref (self->full);
+  g_async_queue_unref (self->spent);
   g_free (self);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "idk-import.h"
+#include "idk-import-parse-private.h"
 #include "idk-json-scan.h"
 #include "idk-revision.h"
 #include "idk-store-private.h"
@@ -105,10 +106,24 @@ gboolean      _idk_import_record_bundle (IdkStore               *store,
                                          GError                **error);
 IdkImportRun *_idk_import_run_begin  (IdkStore               *store,
                                       GError                **error);
+/* idk-import-refs.c */
+typedef struct _IdkImportRefs IdkImportRefs;
+
+IdkImportRefs *_idk_import_refs_new   (void);
+void           _idk_import_refs_free  (IdkImportRefs  *self);
+void           _idk_import_refs_note  (IdkImportRefs  *self,
+                                       guint           index,
+                                       IdkRevision    *revision,
+                                       GPtrArray      *refs);
+gboolean       _idk_import_refs_check (IdkImportRefs  *self,
+                                       IdkStore       *store,
+                                       GError        **error);
+
 gboolean      _idk_import_run_add    (IdkImportRun           *run,
                                       guint                   index,
                                       IdkRevision            *revision,
                                       GPtrArray              *refs,
+                                      IdkImportRow           *row,
                                       const char             *fields,
                                       gsize                   fields_length,
                                       gboolean                fields_compact,

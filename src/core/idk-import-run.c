@@ -26,16 +26,6 @@
 
 typedef struct
 {
-  char *target;
-  const char *field;             /* static, from the descriptor */
-  const char * const *types;     /* static, from the descriptor */
-  guint index;
-  char *record;
-  const char *type;              /* static, from the descriptor */
-} RefUse;
-
-typedef struct
-{
   const char *type;              /* static, from the descriptor */
   guint index;                   /* of its first revision in the bundle */
 } SeenRecord;
@@ -46,7 +36,7 @@ struct _IdkImportRun
   gint64 watermark;              /* revisions with a greater rowid are the bundle's */
   GArray *inserted;              /* bundle index of each revision written, in order */
   GHashTable *held;              /* record → type, for revisions already held */
-  GHashTable *targets;           /* (record, types a field takes) → RefUse, first use */
+  IdkImportRefs *refs;           /* what the bundle refers to */
   GHashTable *seen;              /* record → SeenRecord, the bundle's so far */
   guint64 max_hlc;
   gboolean bulk;                 /* under a rollback journal, see begin_bulk () */
@@ -59,16 +49,6 @@ text (sqlite3_stmt *stmt,
   const char *value = (const char *) sqlite3_column_text (stmt, column);
 
   return value ? value : "";
-}
-
-static void
-ref_use_free (gpointer data)
-{
-  RefUse *use = data;
-
-  g_free (use->target);
-  g_free (use->record);
-  g_free (use);
 }
 
 /* The bundle index of the revision written under @rowid in this run. */
@@ -173,7 +153,7 @@ _idk_import_run_begin (IdkStore  *store,
   run->watermark = watermark;
   run->inserted = g_array_new (FALSE, FALSE, sizeof (guint));
   run->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ref_use_free);
+  run->refs = _idk_import_refs_new ();
   run->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return run;
 }
@@ -183,7 +163,7 @@ run_free (IdkImportRun *run)
 {
   g_array_unref (run->inserted);
   g_hash_table_unref (run->held);
-  g_hash_table_unref (run->targets);
+  _idk_import_refs_free (run->refs);
   g_hash_table_unref (run->seen);
   g_free (run);
 }
@@ -293,33 +273,6 @@ check_record_type (IdkImportRun  *run,
   return TRUE;
 }
 
-static void
-note_references (IdkImportRun *run,
-                 guint         index,
-                 IdkRevision  *revision,
-                 GPtrArray    *refs)
-{
-  for (guint i = 0; i < refs->len; i++)
-    {
-      IdkImportRef *ref = g_ptr_array_index (refs, i);
-      /* Each target once for each kind of field that names it: a record
-       * named rightly once and wrongly later is checked both times. */
-      g_autofree char *key = g_strdup_printf ("%s %p", ref->target, (gconstpointer) ref->types);
-      RefUse *use;
-
-      if (g_hash_table_contains (run->targets, key))
-        continue;
-      use = g_new0 (RefUse, 1);
-      use->target = g_strdup (ref->target);
-      use->field = ref->field;
-      use->types = ref->types;
-      use->index = index;
-      use->record = g_strdup (revision->record);
-      use->type = idk_record_type_lookup (revision->type)->name;
-      g_hash_table_insert (run->targets, g_steal_pointer (&key), use);
-    }
-}
-
 /* Writes the revision, unless the database holds one under its id
  * (@duplicate, nothing written): most revisions are new, so the insert
  * itself is the lookup.
@@ -337,6 +290,7 @@ write_revision (IdkImportRun  *run,
                 guint          index,
                 IdkRevision   *revision,
                 gboolean       fresh,
+                IdkImportRow  *row,
                 const char    *parents,
                 const char    *fields,
                 gboolean      *duplicate,
@@ -397,9 +351,26 @@ write_revision (IdkImportRun  *run,
         return FALSE;
     }
 
+  /* A new record's row out of the values parsed with it (most of a
+   * large import), an ordinary one's when settling. */
   if (fresh)
-    return _idk_store_touch_fresh (store, revision->record, revision->type, revision->rev_id,
-                                   revision->deleted, error);
+    {
+      gboolean rowed = row != NULL && !revision->deleted;
+
+      if (rowed)
+        {
+          const IdkRecordType *type = idk_record_type_lookup (revision->type);
+
+          if (!(stmt = _idk_store_prepare_fresh_row (store, type, revision->record, error)))
+            return FALSE;
+          if (!_idk_import_row_bind (row, type, stmt))
+            return _idk_store_sql_error (store, error);
+          if (!_idk_store_step_done (store, stmt, error))
+            return FALSE;
+        }
+      return _idk_store_touch_fresh (store, revision->record, revision->type, revision->rev_id,
+                                     revision->deleted, rowed, error);
+    }
   return _idk_store_touch (store, revision->record, revision->type, error);
 }
 
@@ -407,6 +378,7 @@ write_revision (IdkImportRun  *run,
  * _idk_import_run_add:
  * @index: the revision's position in the bundle, from 0
  * @refs: the records its fields refer to, as #IdkImportRef
+ * @row: (nullable): the values of its record's query row
  * @fields: the text of its fields as the bundle has it
  * @fields_compact: whether that text has no whitespace between tokens
  */
@@ -415,6 +387,7 @@ _idk_import_run_add (IdkImportRun  *run,
                      guint          index,
                      IdkRevision   *revision,
                      GPtrArray     *refs,
+                     IdkImportRow  *row,
                      const char    *fields,
                      gsize          fields_length,
                      gboolean       fields_compact,
@@ -430,7 +403,7 @@ _idk_import_run_add (IdkImportRun  *run,
     return FALSE;
 
   if (!check_record_type (run, index, revision, &exists, error) ||
-      !write_revision (run, index, revision, !exists && revision->parents[0] == NULL, parents, stored,
+      !write_revision (run, index, revision, !exists && revision->parents[0] == NULL, row, parents, stored,
                        &duplicate, error))
     return FALSE;
 
@@ -444,44 +417,8 @@ _idk_import_run_add (IdkImportRun  *run,
       return TRUE;
     }
 
-  note_references (run, index, revision, refs);
+  _idk_import_refs_note (run->refs, index, revision, refs);
   run->max_hlc = MAX (run->max_hlc, revision->hlc);
-  return TRUE;
-}
-
-/* Every record the bundle refers to must exist, here or in the bundle
- * (all of which is in records by now), and be of a type the field takes. */
-static gboolean
-check_references (IdkImportRun  *run,
-                  GError       **error)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, run->targets);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      RefUse *use = value;
-      g_autofree char *type = NULL;
-      sqlite3_stmt *stmt;
-
-      if (!(stmt = _idk_store_prepare (run->store, "SELECT type FROM records WHERE uuid = ?1", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, use->target, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        type = g_strdup (text (stmt, 0));
-      sqlite3_reset (stmt);
-
-      if (type == NULL)
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s), field “%s”: refers to "
-                       "%s, which is neither in the bundle nor in this database"),
-                       use->index + 1, use->type, use->record, use->field, use->target);
-      if (!g_strv_contains (use->types, type))
-        return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID, _("Revision %u of the bundle (%s %s), field “%s”: refers to "
-                       "%s, which is of type %s, not %s"),
-                       use->index + 1, use->type, use->record, use->field, use->target, type, use->types[0]);
-    }
-
   return TRUE;
 }
 
@@ -556,7 +493,7 @@ _idk_import_run_finish (IdkImportRun           *run,
   if (!_idk_store_settle_rows (store, error))
     goto failed;
   g_debug ("%u revisions settled in %.2f s", run->inserted->len, (g_get_monotonic_time () - start) / 1e6);
-  if (!check_references (run, error) ||
+  if (!_idk_import_refs_check (run->refs, store, error) ||
       !count (run, counts, error))
     goto failed;
 

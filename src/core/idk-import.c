@@ -82,6 +82,7 @@ run (IdkImport        *self,
   IdkParser *parser;
   IdkRevision *revision;
   GPtrArray *refs = NULL;
+  IdkImportRow *row = NULL;
   gint64 start;
   g_autoptr(GError) local = NULL;
   gsize released = 0;
@@ -108,7 +109,7 @@ run (IdkImport        *self,
   start = g_get_monotonic_time ();
   data = g_bytes_get_data (self->bytes, NULL);
   parser = _idk_parser_start (data, self->scan.elements);
-  while ((revision = _idk_parser_next (parser, &index, &refs, &local)) != NULL)
+  while ((revision = _idk_parser_next (parser, &index, &refs, &row, &local)) != NULL)
     {
       const IdkJsonElement *element = &g_array_index (self->scan.elements, IdkJsonElement, index);
       gboolean ok;
@@ -129,11 +130,9 @@ run (IdkImport        *self,
 
       self->max_hlc = MAX (self->max_hlc, revision->hlc);
       ok = local == NULL &&
-           _idk_import_run_add (pass, index, revision, refs,
+           _idk_import_run_add (pass, index, revision, refs, row,
                                 data + element->fields.start, element->fields.end - element->fields.start,
                                 element->fields_compact, &local);
-      idk_revision_unref (revision);
-      g_ptr_array_unref (refs);
       if (!ok)
         break;
     }

@@ -198,6 +198,18 @@ open_file (const char  *path,
            int          flags,
            sqlite3    **db)
 {
+  static gsize configured;
+
+  /* SQLite counts its memory under one lock for the whole process, taken
+   * on every allocation: an import's two threads, each with a connection,
+   * waited on each other there.  Nothing here reads the counts.  Only
+   * possible before SQLite's first use in the process; harmless after. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+
   /* SQLite cannot make the shared-memory file beside a WAL database in a
    * folder it cannot write: with no journal pending, the file is read as
    * it is. */

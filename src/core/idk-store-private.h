@@ -25,6 +25,7 @@ struct _IdkStore
   char *office_uuid;
   guint64 hlc;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *statements_by_address;  /* SQL text's address → sqlite3_stmt, a hint */
   guint txn_depth;
   gboolean txn_dirty;
   char *today;              /* fixed by tests; NULL: the real date */
@@ -139,7 +140,14 @@ gboolean      _idk_store_touch_fresh   (IdkStore      *self,
                                         const char    *type,
                                         const char    *rev_id,
                                         gboolean       deleted,
+                                        gboolean       rowed,
                                         GError       **error);
+char         *_idk_record_type_columns_sql (const IdkRecordType  *type,
+                                            const char           *source);
+sqlite3_stmt *_idk_store_prepare_fresh_row  (IdkStore             *self,
+                                             const IdkRecordType  *type,
+                                             const char           *record,
+                                             GError              **error);
 gboolean      _idk_store_settle_rows   (IdkStore      *self,
                                         GError       **error);
 gboolean      _idk_store_settle        (IdkStore      *self,

@@ -19,6 +19,9 @@
  * A "fresh" record is one whose only revision is the one just added, with
  * no parents, to a record this database had no revision of: its winner is
  * that revision, with nothing to look up (most of a large import).
+ * "rowed": the fresh record's query row was written with its revision
+ * (see _idk_store_insert_fresh_row ()); it stays so when a later revision
+ * of the record makes it an ordinary one, whose row then exists.
  * Keyed by type first: settling goes type by type, and each of its
  * statements reads only the rows of its type. */
 static const char touched_schema[] =
@@ -30,6 +33,7 @@ static const char touched_schema[] =
   "  old_live INTEGER NOT NULL DEFAULT 0,"
   "  new_winner TEXT,"
   "  new_live INTEGER NOT NULL DEFAULT 0,"
+  "  rowed INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (type, record)"
   ") WITHOUT ROWID;";
 
@@ -61,6 +65,7 @@ _idk_store_touch (IdkStore    *self,
 /**
  * _idk_store_touch_fresh:
  * @rev_id: the record's only revision, which has no parents
+ * @rowed: whether its query row is written already
  *
  * As _idk_store_touch(), for a record this database held no revision of:
  * settling takes @rev_id as its winner without looking.  A second revision
@@ -72,13 +77,14 @@ _idk_store_touch_fresh (IdkStore    *self,
                         const char  *type,
                         const char  *rev_id,
                         gboolean     deleted,
+                        gboolean     rowed,
                         GError     **error)
 {
   sqlite3_stmt *stmt;
 
   if (!(stmt = _idk_store_prepare (self,
-                                   "INSERT INTO temp.touched (record, type, fresh, new_winner, new_live) "
-                                   "VALUES (?1, ?2, 1, ?3, ?4) "
+                                   "INSERT INTO temp.touched (record, type, fresh, new_winner, new_live, rowed) "
+                                   "VALUES (?1, ?2, 1, ?3, ?4, ?5) "
                                    "ON CONFLICT (type, record) DO UPDATE SET fresh = 0, new_winner = NULL, new_live = 0",
                                    error)))
     return FALSE;
@@ -86,23 +92,60 @@ _idk_store_touch_fresh (IdkStore    *self,
   sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, rev_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, !deleted);
+  sqlite3_bind_int (stmt, 5, rowed);
   return _idk_store_step_done (self, stmt, error);
 }
 
+/**
+ * _idk_record_type_columns_sql:
+ * @source: an SQL expression for the fields' JSON text
+ *
+ * The values of a record's query row, in the order of its descriptor, as
+ * json_extract () reads them out of @source: whether a row is settled here
+ * or extracted where a bundle is parsed (idk-import-parse.c), SQLite
+ * itself decides every value, so the rows hold the same bytes.
+ */
+char *
+_idk_record_type_columns_sql (const IdkRecordType *type,
+                              const char          *source)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, "%sjson_extract (%s, '$.%s')", i ? ", " : "", source, type->fields[i].name);
+  return g_string_free (sql, FALSE);
+}
+
 static char *
-build_upsert_sql (const IdkRecordType *type)
+build_insert_sql (const IdkRecordType *type)
 {
   GString *sql = g_string_new (NULL);
 
   g_string_append_printf (sql, "INSERT INTO %s (uuid", type->table);
   for (guint i = 0; i < type->n_fields; i++)
     g_string_append_printf (sql, ", \"%s\"", type->fields[i].name);
-  g_string_append (sql, ") SELECT t.record");
+  g_string_append (sql, ") VALUES (?1");
   for (guint i = 0; i < type->n_fields; i++)
-    g_string_append_printf (sql, ", json_extract (v.fields, '$.%s')", type->fields[i].name);
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+build_upsert_sql (const IdkRecordType *type)
+{
+  g_autofree char *columns = _idk_record_type_columns_sql (type, "v.fields");
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (uuid", type->table);
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (sql, ", \"%s\"", type->fields[i].name);
+  g_string_append (sql, ") SELECT t.record, ");
+  g_string_append (sql, columns);
   g_string_append (sql,
                    " FROM temp.touched t JOIN revisions v ON v.rev_id = t.new_winner"
                    " WHERE t.type = ?1 AND t.new_live = 1 AND t.new_winner IS NOT t.old_winner"
+                   "  AND NOT (t.fresh = 1 AND t.rowed = 1)"
                    " ON CONFLICT (uuid) DO UPDATE SET ");
   for (guint i = 0; i < type->n_fields; i++)
     g_string_append_printf (sql, "%s\"%s\" = excluded.\"%s\"",
@@ -142,35 +185,68 @@ build_remove_sql (const IdkRecordType *type)
 {
   return g_strdup_printf ("DELETE FROM %s WHERE uuid IN "
                           "(SELECT record FROM temp.touched WHERE type = ?1 "
-                          " AND old_live = 1 AND new_live = 0)", type->table);
+                          " AND (old_live = 1 OR rowed = 1) AND new_live = 0)", type->table);
 }
+
+typedef enum
+{
+  SQL_REMOVE,
+  SQL_UPSERT,
+  SQL_INSERT,
+  N_SQL
+} TypeSql;
 
 /* The statements of each record type, built once: settling runs on every
  * local save, and from import threads too. */
 static const char *
 type_sql (const IdkRecordType *type,
-          gboolean             upsert)
+          TypeSql              which)
 {
   static gsize initialized;
-  static char **remove_sql, **upsert_sql;
+  static char **sql;
+  guint n = idk_record_type_count ();
 
   if (g_once_init_enter (&initialized))
     {
-      remove_sql = g_new0 (char *, idk_record_type_count ());
-      upsert_sql = g_new0 (char *, idk_record_type_count ());
-      for (guint i = 0; i < idk_record_type_count (); i++)
+      sql = g_new0 (char *, n * N_SQL);
+      for (guint i = 0; i < n; i++)
         {
-          remove_sql[i] = build_remove_sql (idk_record_type_nth (i));
-          upsert_sql[i] = build_upsert_sql (idk_record_type_nth (i));
+          sql[i * N_SQL + SQL_REMOVE] = build_remove_sql (idk_record_type_nth (i));
+          sql[i * N_SQL + SQL_UPSERT] = build_upsert_sql (idk_record_type_nth (i));
+          sql[i * N_SQL + SQL_INSERT] = build_insert_sql (idk_record_type_nth (i));
         }
       g_once_init_leave (&initialized, 1);
     }
 
-  for (guint i = 0; i < idk_record_type_count (); i++)
+  for (guint i = 0; i < n; i++)
     if (idk_record_type_nth (i) == type)
-      return upsert ? upsert_sql[i] : remove_sql[i];
+      return sql[i * N_SQL + which];
 
   g_return_val_if_reached (NULL);
+}
+
+/**
+ * _idk_store_prepare_fresh_row:
+ *
+ * The statement that writes the query row of a fresh record (see
+ * _idk_store_touch_fresh ()) with its revision, @record bound, its values
+ * (parameters 2 on, as _idk_record_type_columns_sql () gives them) to be
+ * bound by the caller: the importer extracts them where it parses the
+ * bundle, and settling would read every new revision back from the table
+ * only to extract the same values.
+ */
+sqlite3_stmt *
+_idk_store_prepare_fresh_row (IdkStore             *self,
+                              const IdkRecordType  *type,
+                              const char           *record,
+                              GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _idk_store_prepare (self, type_sql (type, SQL_INSERT), error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
+  return stmt;
 }
 
 static gboolean
@@ -182,8 +258,8 @@ rewrite_rows (IdkStore             *self,
 
   /* Derived rows (search index, owners) refer to the row: they go first. */
   if (!run_hooks (self, type, type->before_sql, error) ||
-      !run_for_type (self, type, type_sql (type, FALSE), error) ||
-      !run_for_type (self, type, type_sql (type, TRUE), error))
+      !run_for_type (self, type, type_sql (type, SQL_REMOVE), error) ||
+      !run_for_type (self, type, type_sql (type, SQL_UPSERT), error))
     return FALSE;
   rows = g_get_monotonic_time ();
   if (!run_hooks (self, type, type->after_sql, error))
