@@ -446,11 +446,15 @@ count (IdkImportRun  *run,
 
   g_hash_table_remove_all (counts);
 
+  /* A record still fresh has one revision, its only leaf: new, with
+   * nothing to look up (most of a large import). */
   if (!(stmt = _idk_store_prepare (run->store,
+                                   "SELECT type, 0, count (*) FROM temp.touched WHERE fresh = 1 GROUP BY type "
+                                   "UNION ALL "
                                    "SELECT t.type, CASE WHEN r.leaves > 1 AND r.deleted = 0 THEN 3 "
                                    "  WHEN t.old_winner IS NULL THEN 0 WHEN t.new_winner IS NOT t.old_winner THEN 1 "
                                    "  ELSE 2 END AS category, count (*) "
-                                   "FROM temp.touched t JOIN records r ON r.uuid = t.record "
+                                   "FROM temp.touched t JOIN records r ON r.uuid = t.record WHERE t.fresh = 0 "
                                    "GROUP BY t.type, category", error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
