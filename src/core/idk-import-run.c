@@ -254,12 +254,17 @@ check_record_type (IdkImportRun  *run,
                      revision->type, index + 1);
     }
 
-  if (!(stmt = _idk_store_prepare (run->store, "SELECT type FROM records WHERE uuid = ?1", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    held_type = g_strdup (text (stmt, 0));
-  sqlite3_reset (stmt);
+  /* A database that had no revision holds no record (the records rows
+   * of this run come when settling). */
+  if (run->watermark > 0)
+    {
+      if (!(stmt = _idk_store_prepare (run->store, "SELECT type FROM records WHERE uuid = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, revision->record, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        held_type = g_strdup (text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
 
   *exists = held_type != NULL;
   if (held_type != NULL && !g_str_equal (held_type, revision->type))
