@@ -285,6 +285,18 @@ test_already_imported (Network       *net,
   g_assert_true (idk_import_is_already_imported (again));
 }
 
+/* The import leaves the schema's checks off while it writes revisions
+ * it has checked itself; on again after, whatever the outcome. */
+static void
+assert_checks_on (IdkStore *store)
+{
+  gint64 ignored = -1;
+  int rc;
+
+  g_assert_true (_idk_store_query_int (_idk_store_get_db (store), "PRAGMA ignore_check_constraints", &ignored, &rc));
+  g_assert_cmpint (ignored, ==, 0);
+}
+
 /* Into a database without revisions the import runs under a rollback
  * journal, so no log of it is left to check in; refused or not, the data
  * and the WAL mode after are as with any other import.  With another
@@ -324,11 +336,13 @@ import_into_empty (Network    *net,
   g_clear_error (&error);
   g_assert_cmpint (idk_test_query_int (empty.path, "SELECT count (*) FROM revisions"), ==, 0);
   g_assert_cmpstr (idk_test_keep (idk_test_query_text (empty.path, "PRAGMA journal_mode")), ==, "wal");
+  assert_checks_on (empty.store);
 
   import = import_bundle (&empty, bundle);
   g_assert_cmpint (idk_test_query_int (empty.path, "SELECT count (*) FROM revisions"), ==,
                    idk_import_get_n_revisions (import));
   g_assert_cmpstr (idk_test_keep (idk_test_query_text (empty.path, "PRAGMA journal_mode")), ==, "wal");
+  assert_checks_on (empty.store);
   if (g_stat (wal, &buf) != 0)
     buf.st_size = 0;
   if (shared)
