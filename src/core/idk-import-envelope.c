@@ -328,16 +328,27 @@ _idk_import_check_envelope (IdkImport          *self,
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_INVALID,
                    _("Envelope member “revisions_sha256” must be 64 lower-case hex digits"));
 
-  /* In slices, giving the pages back as it goes: the file may be large. */
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  for (gsize at = scan->revisions.start; at < scan->revisions.end; at += CHECKSUM_SLICE)
+  /* Hashed while the revisions were scanned (see scanned () in
+   * idk-import.c), if they were long enough; else here, in slices,
+   * giving the pages back as it goes. */
+  g_clear_pointer (&self->sha256, g_free);
+  if (self->checksum != NULL)
     {
-      gsize slice = MIN (CHECKSUM_SLICE, scan->revisions.end - at);
-
-      g_checksum_update (checksum, (const guchar *) data + at, (gssize) slice);
-      _idk_import_release_pages (data, at + slice, self);
+      self->sha256 = _idk_import_checksum_finish (g_steal_pointer (&self->checksum), scan->revisions.end);
+      _idk_import_release_pages (data, scan->revisions.end, self);
     }
-  self->sha256 = g_strdup (g_checksum_get_string (checksum));
+  if (self->sha256 == NULL)
+    {
+      checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      for (gsize at = scan->revisions.start; at < scan->revisions.end; at += CHECKSUM_SLICE)
+        {
+          gsize slice = MIN (CHECKSUM_SLICE, scan->revisions.end - at);
+
+          g_checksum_update (checksum, (const guchar *) data + at, (gssize) slice);
+          _idk_import_release_pages (data, at + slice, self);
+        }
+      self->sha256 = g_strdup (g_checksum_get_string (checksum));
+    }
   if (!g_str_equal (value, self->sha256))
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,
                    _("The revisions do not match their SHA-256 checksum: the file was altered or damaged"));

@@ -28,6 +28,18 @@ typedef struct
   const char *adopt_from;    /* the fingerprint of the key that endorsed it */
 } IdkImportRecord;
 
+/* idk-import-checksum.c */
+typedef struct _IdkImportChecksum IdkImportChecksum;
+
+IdkImportChecksum *_idk_import_checksum_start  (const char         *data,
+                                                gsize               start);
+void               _idk_import_checksum_feed   (IdkImportChecksum  *self,
+                                                gsize               upto);
+gsize              _idk_import_checksum_hashed (IdkImportChecksum  *self);
+char              *_idk_import_checksum_finish (IdkImportChecksum  *self,
+                                                gsize               end);
+void               _idk_import_checksum_free   (IdkImportChecksum  *self);
+
 /* Shared by the files of the importer (idk-import.c, idk-import-envelope.c). */
 struct _IdkImport
 {
@@ -38,6 +50,7 @@ struct _IdkImport
   GBytes *bytes;
   GMappedFile *mapped;
   IdkJsonScan scan;
+  IdkImportChecksum *checksum; /* of the revisions, during the scan */
   gboolean loaded;
 
   gboolean already_imported;

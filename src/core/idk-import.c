@@ -33,6 +33,21 @@
 
 G_DEFINE_FINAL_TYPE (IdkImport, idk_import, G_TYPE_OBJECT)
 
+/* Told by the pre-scan how far it got, inside the revisions: their hash
+ * follows in a thread, and the pages both are past go back. */
+static void
+scanned (const char *data,
+         gsize       upto,
+         gpointer    user_data)
+{
+  IdkImport *self = user_data;
+
+  if (self->checksum == NULL)
+    self->checksum = _idk_import_checksum_start (data, self->scan.revisions.start);
+  _idk_import_checksum_feed (self->checksum, upto);
+  _idk_import_release_pages (data, MIN (upto, _idk_import_checksum_hashed (self->checksum)), self);
+}
+
 /* The checks of the file and its envelope, done once. */
 static gboolean
 load (IdkImport  *self,
@@ -49,10 +64,13 @@ load (IdkImport  *self,
     return FALSE;
 
   data = g_bytes_get_data (self->bytes, &length);
-  if (!idk_json_scan_full (data ? data : "", length, NULL, _idk_import_release_pages, self, &self->scan, error) ||
+  if (!idk_json_scan_full (data ? data : "", length, NULL, scanned, self, &self->scan, error) ||
       !_idk_import_check_envelope (self, data, length, &self->scan, error) ||
       !_idk_trust_check_import (self, error))
-    return FALSE;
+    {
+      g_clear_pointer (&self->checksum, _idk_import_checksum_free);
+      return FALSE;
+    }
   g_debug ("%s: %" G_GSIZE_FORMAT " bytes scanned and checked in %.2f s", self->path, length,
            (g_get_monotonic_time () - start) / 1e6);
 
@@ -185,6 +203,7 @@ idk_import_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->mapped, g_mapped_file_unref);
+  g_clear_pointer (&self->checksum, _idk_import_checksum_free);
   idk_json_scan_clear (&self->scan);
   g_clear_pointer (&self->bundle_id, g_free);
   g_clear_pointer (&self->origin, g_free);

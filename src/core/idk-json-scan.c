@@ -202,8 +202,13 @@ scan_object (Scanner *s,
         return _idk_json_truncated (s);
 
       value_start = s->pos;
+      /* Where the revisions start is known from here on (to the release
+       * function); where they end, once they are scanned. */
       if (role == ROLE_TOP && strcmp (key, "revisions") == 0 && s->data[s->pos] == '[')
-        child = ROLE_REVISIONS;
+        {
+          child = ROLE_REVISIONS;
+          s->scan->revisions.start = value_start;
+        }
       /* Decided now: scanning the value may move the keys' buffer. */
       is_fields = role == ROLE_REVISION && strcmp (key, "fields") == 0;
 

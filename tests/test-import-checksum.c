@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "idk-synthetic.h"
+#include "idk-test-util.h"
+
+/* The SHA-256 of a bundle's revisions is computed in a thread of its own
+ * while the pre-scan reads them, for bundles large enough to be given
+ * back page by page (idk-import-checksum.c).  A bundle of some 25 MB goes
+ * that way: its own checksum must match, and one byte changed anywhere in
+ * its revisions (the first, one in the middle, the last) must not, and
+ * leave the database as it was. */
+
+static void
+test_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("idk-checksum-XXXXXX", &error);
+  g_autofree char *bundle = g_build_filename (dir, "large.iasmn", NULL);
+  g_autofree char *contents = NULL;
+  IdkSyntheticSize size = { 20, 100, 1000, 10000, 50000 };
+  guint64 n_revisions = 0;
+  gsize length = 0;
+  const char *revisions, *end;
+
+  g_assert_no_error (error);
+  g_assert_true (idk_synthetic_write_bundle (bundle, &size, &n_revisions, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (bundle, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 3 * (8 << 20));
+  revisions = strstr (contents, "\"revisions\":[");
+  end = g_strrstr (contents, "\"revisions_sha256\"");
+  g_assert_true (revisions != NULL && end != NULL && end > revisions);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/target-%u.sqlite3", dir, i);
+      g_autofree char *copy = g_strdup_printf ("%s/copy-%u.iasmn", dir, i);
+      g_autofree char *altered = g_memdup2 (contents, length);
+      g_autofree char *before = NULL;
+      g_autoptr(IdkStore) target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+      g_autoptr(IdkImport) import = NULL;
+      const char *near[] = { NULL, revisions, contents + length / 2, end - 200 };
+      gboolean ok;
+
+      g_assert_no_error (error);
+      /* A letter of a UUID in the revisions turned into another: the
+       * JSON stays valid, only the checksum can tell. */
+      if (near[i] != NULL)
+        {
+          char *at = strpbrk (altered + (near[i] - contents) + 20, "abcdef");
+
+          g_assert_nonnull (at);
+          g_assert_true (at < altered + (end - contents));
+          *at = *at == 'a' ? 'b' : 'a';
+        }
+      g_assert_true (g_file_set_contents (copy, altered, (gssize) length, &error));
+      /* The file as a closed database, all in it. */
+      g_clear_object (&target);
+      before = idk_test_file_checksum (db);
+      target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+      g_assert_no_error (error);
+
+      import = idk_import_new (target, copy);
+      idk_import_set_accept_untrusted (import, TRUE);
+      ok = idk_import_prepare (import, NULL, NULL, NULL, &error);
+      if (i == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpuint (idk_import_get_n_revisions (import), ==, n_revisions);
+        }
+      else
+        {
+          g_assert_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_TAMPERED);
+          g_assert_false (ok);
+          g_clear_error (&error);
+          g_clear_object (&import);
+          g_clear_object (&target);
+          g_assert_cmpstr (idk_test_keep (idk_test_file_checksum (db)), ==, before);
+        }
+    }
+
+  idk_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/import/checksum/large", test_large);
+  return g_test_run ();
+}
