@@ -285,8 +285,9 @@ test_already_imported (Network       *net,
   g_assert_true (idk_import_is_already_imported (again));
 }
 
-/* The import leaves the schema's checks off while it writes revisions
- * it has checked itself; on again after, whatever the outcome. */
+/* The import leaves the schema's checks and foreign keys off while it
+ * writes what it has checked itself; on again after, whatever the
+ * outcome. */
 static void
 assert_checks_on (IdkStore *store)
 {
@@ -295,6 +296,8 @@ assert_checks_on (IdkStore *store)
 
   g_assert_true (_idk_store_query_int (_idk_store_get_db (store), "PRAGMA ignore_check_constraints", &ignored, &rc));
   g_assert_cmpint (ignored, ==, 0);
+  g_assert_true (_idk_store_query_int (_idk_store_get_db (store), "PRAGMA foreign_keys", &ignored, &rc));
+  g_assert_cmpint (ignored, ==, 1);
 }
 
 /* Into a database without revisions the import runs under a rollback
@@ -493,6 +496,11 @@ test_rows_as_settled (Network       *net,
   g_assert_cmpint (idk_test_query_int (fast.path, "SELECT count (*) FROM organizations WHERE acronym = 'TMP'"), ==, 0);
   g_assert_cmpstr (idk_test_keep (idk_test_query_text (fast.path, "SELECT name FROM organizations WHERE acronym = 'GEOC'")),
                    ==, "Global Emergency Operations Centre (renamed)");
+
+  /* Foreign keys off while importing, but none broken. */
+  g_assert_cmpint (idk_test_query_int (fast.path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (idk_test_query_int (slow.path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+  assert_checks_on (fast.store);
 
   from_bundle = typed_rows (fast.path);
   from_spaced = typed_rows (slow.path);
