@@ -18,7 +18,11 @@
  * are printed, with the ratios to the shell, the time of a command that
  * only opens the database (`iasmn office show`) and the size of both
  * databases.  --json prints one object of those figures instead; --keep
- * leaves the bundle and the databases in DIR.  Nothing is asserted.
+ * leaves the bundle and the databases in DIR.  --runs N repeats the
+ * import and the shell's load in pairs, each pair in the other order than
+ * the one before, so that a machine whose speed drifts weighs on both
+ * sides: the times are then medians, the import ratio the median of the
+ * pairs' ratios (with the smallest and largest).  Nothing is asserted.
  */
 
 typedef struct
@@ -80,6 +84,40 @@ run_step (const char * const *argv,
 }
 
 static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values, and gives their median. */
+static double
+median (GArray *values)
+{
+  guint n = values->len;
+
+  g_array_sort (values, compare_doubles);
+  if (n % 2 == 1)
+    return g_array_index (values, double, n / 2);
+  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
+}
+
+static void
 print_step (const char *name,
             Step       *step)
 {
@@ -92,13 +130,14 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  int actions = 0;
+  int actions = 0, runs = 1;
   gboolean json = FALSE;
   g_autofree char *keep = NULL;
   const GOptionEntry entries[] = {
     { "actions", 0, 0, G_OPTION_ARG_INT, &actions, "Fewer actions (the rest in proportion)", "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "One JSON object of named figures", NULL },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Leave the bundle and the databases in DIR", "DIR" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Pairs of import and shell load (medians)", "N" },
     { NULL }
   };
   g_autofree char *dir = NULL;
@@ -112,6 +151,11 @@ main (int   argc,
   g_autofree char *load_sql = NULL, *dump_sql = NULL;
   IdkSyntheticSize size = { 200, 2000, 20000, 100000, 300000 };
   Step import, name, export, load, dump, open;
+  g_autoptr(GArray) import_s = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) load_s = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *again_db = NULL, *again_shell_db = NULL;
+  double import_median, load_median, ratio_median;
   guint64 n_revisions = 0;
   GStatBuf buf, db_buf, shell_buf;
 
@@ -174,16 +218,53 @@ main (int   argc,
   load = run_step ((const char *[]) { sqlite3, shell_db, NULL }, load_sql);
   dump = run_step ((const char *[]) { sqlite3, shell_db, NULL }, dump_sql);
 
+  g_array_append_val (import_s, import.seconds);
+  g_array_append_val (load_s, load.seconds);
+  ratio_median = import.seconds / load.seconds;
+  g_array_append_val (ratios, ratio_median);
+  again_db = g_build_filename (dir, "again.sqlite3", NULL);
+  again_shell_db = g_build_filename (dir, "again-shell.sqlite3", NULL);
+  for (int k = 1; k < runs; k++)
+    {
+      Step pair[2];
+
+      for (int j = 0; j < 2; j++)
+        {
+          gboolean shell = (j == 0) == (k % 2 == 1);
+
+          remove_database (shell ? again_shell_db : again_db);
+          if (shell)
+            pair[1] = run_step ((const char *[]) { sqlite3, again_shell_db, NULL }, load_sql);
+          else
+            pair[0] = run_step ((const char *[]) { iasmn, "--db", again_db, "--empty", "import", source,
+                                                   "--accept-unsigned", NULL }, NULL);
+        }
+      g_array_append_val (import_s, pair[0].seconds);
+      g_array_append_val (load_s, pair[1].seconds);
+      ratio_median = pair[0].seconds / pair[1].seconds;
+      g_array_append_val (ratios, ratio_median);
+      import.peak_mb = MAX (import.peak_mb, pair[0].peak_mb);
+      g_free (pair[0].out);
+      g_free (pair[1].out);
+    }
+  remove_database (again_db);
+  remove_database (again_shell_db);
+  import_median = median (import_s);
+  load_median = median (load_s);
+  ratio_median = median (ratios);
+
   g_stat (db, &db_buf);
   g_stat (shell_db, &shell_buf);
   if (json)
     {
       g_print ("{\"revisions\": %" G_GUINT64_FORMAT ", \"bundle_mb\": %.1f, "
                "\"import_s\": %.2f, \"export_s\": %.2f, \"shell_load_s\": %.2f, \"shell_write_s\": %.2f, "
-               "\"import_ratio\": %.2f, \"export_ratio\": %.2f, \"import_peak_mb\": %.1f, "
+               "\"import_ratio\": %.2f, \"import_ratio_min\": %.2f, \"import_ratio_max\": %.2f, \"runs\": %d, "
+               "\"export_ratio\": %.2f, \"import_peak_mb\": %.1f, "
                "\"export_peak_mb\": %.1f, \"cli_open_ms\": %.0f, \"db_mb\": %.1f, \"shell_db_mb\": %.1f}\n",
-               n_revisions, buf.st_size / 1e6, import.seconds, export.seconds, load.seconds, dump.seconds,
-               import.seconds / load.seconds, export.seconds / load.seconds, import.peak_mb, export.peak_mb,
+               n_revisions, buf.st_size / 1e6, import_median, export.seconds, load_median, dump.seconds,
+               ratio_median, g_array_index (ratios, double, 0), g_array_index (ratios, double, ratios->len - 1),
+               MAX (runs, 1), export.seconds / load_median, import.peak_mb, export.peak_mb,
                open.seconds * 1000, db_buf.st_size / 1e6, shell_buf.st_size / 1e6);
     }
   else
@@ -193,8 +274,13 @@ main (int   argc,
       print_step ("iasmn office show (opening only)", &open);
       print_step ("sqlite3 shell: load with json_each", &load);
       print_step ("sqlite3 shell: write as JSON", &dump);
-      g_print ("\nimport / shell load   %.2f (target <= 1.5)\n", import.seconds / load.seconds);
-      g_print ("export / shell load   %.2f (target <= 1.5)\n", export.seconds / load.seconds);
+      if (runs > 1)
+        g_print ("\n%d pairs: import %.2f s, shell load %.2f s (medians)\n", runs, import_median, load_median);
+      g_print ("\nimport / shell load   %.2f (target <= 1.5)", ratio_median);
+      if (runs > 1)
+        g_print (", median of %d pairs, %.2f-%.2f", runs, g_array_index (ratios, double, 0),
+                 g_array_index (ratios, double, ratios->len - 1));
+      g_print ("\nexport / shell load   %.2f (target <= 1.5)\n", export.seconds / load_median);
       g_print ("export / shell write  %.2f\n", export.seconds / dump.seconds);
       g_print ("peak memory           import %.1f MB, export %.1f MB (target <= 200 MB)\n",
                import.peak_mb, export.peak_mb);
