@@ -41,8 +41,7 @@ typedef struct
   IdkImportValue values[];
 } IdkImportRow;
 
-gboolean     _idk_import_row_bind (const IdkImportRow   *row,
-                                   const IdkRecordType  *type,
+void         _idk_import_row_bind (const IdkImportRow   *row,
                                    sqlite3_stmt         *stmt);
 
 IdkParser   *_idk_parser_start (const char  *data,

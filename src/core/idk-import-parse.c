@@ -29,9 +29,10 @@
  * json-glib counts references without atomics, so no json-glib value
  * crosses threads: what the writer needs of the fields (the records they
  * refer to) is copied out here, and the fields are dropped.  So are the
- * values of the record's query row, extracted by SQLite on a connection
- * of this thread's own, for the writer to write as they are when the
- * record is new (see _idk_store_insert_fresh_row ()). */
+ * values of the record's query row, taken from the parsed fields or, for
+ * fields with escapes, by SQLite on a connection of this thread's own,
+ * for the writer to write as they are when the record is new (see
+ * _idk_store_prepare_fresh_row ()). */
 
 #define BATCH 64
 #define N_BATCHES 16
@@ -164,7 +165,7 @@ tree_value (JsonNode  *node,
         {
           JsonNode *element = json_array_get_element (array, i);
 
-          if (json_node_get_value_type (element) != G_TYPE_STRING)
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
             return FALSE;
           g_string_append (text, i ? ",\"" : "\"");
           g_string_append (text, json_node_get_string (element));
@@ -305,17 +306,11 @@ extract_row (IdkParser            *self,
  * _idk_import_row_bind:
  *
  * Binds the values of @row to @stmt, from parameter 2 on.
- *
- * Returns: FALSE if @row is not a row of @type
  */
-gboolean
-_idk_import_row_bind (const IdkImportRow   *row,
-                      const IdkRecordType  *type,
-                      sqlite3_stmt         *stmt)
+void
+_idk_import_row_bind (const IdkImportRow *row,
+                      sqlite3_stmt       *stmt)
 {
-  if (row->n_values != type->n_fields)
-    return FALSE;
-
   for (guint i = 0; i < row->n_values; i++)
     {
       const IdkImportValue *value = &row->values[i];
@@ -330,7 +325,6 @@ _idk_import_row_bind (const IdkImportRow   *row,
       else
         sqlite3_bind_null (stmt, column);
     }
-  return TRUE;
 }
 
 static void

@@ -146,8 +146,8 @@ _idk_import_run_begin (IdkStore  *store,
    * would parse every revision's fields once more (0.6 s of a 100k
    * import): the pre-scan read each of those texts as JSON already, more
    * strictly, SQLite's json () wrote the rest and the parents are written
-   * here from checked UUIDs; the checks are back on
-   * for everything after (see _idk_import_run_finish ()). */
+   * here from checked UUIDs; the checks are back on for everything after
+   * (see _idk_import_run_finish ()). */
   if (!_idk_store_exec (store, "PRAGMA main.cache_size = -16384; PRAGMA temp.cache_size = -16384; "
                         "PRAGMA ignore_check_constraints = ON", error) ||
       !idk_store_begin (store, error))
@@ -378,16 +378,14 @@ write_revision (IdkImportRun  *run,
    * large import), an ordinary one's when settling. */
   if (fresh)
     {
-      gboolean rowed = row != NULL && !revision->deleted;
+      const IdkRecordType *type = idk_record_type_lookup (revision->type);
+      gboolean rowed = row != NULL && !revision->deleted && row->n_values == type->n_fields;
 
       if (rowed)
         {
-          const IdkRecordType *type = idk_record_type_lookup (revision->type);
-
           if (!(stmt = _idk_store_prepare_fresh_row (store, type, revision->record, error)))
             return FALSE;
-          if (!_idk_import_row_bind (row, type, stmt))
-            return _idk_store_sql_error (store, error);
+          _idk_import_row_bind (row, stmt);
           if (!_idk_store_step_done (store, stmt, error))
             return FALSE;
         }

@@ -20,7 +20,7 @@
  * no parents, to a record this database had no revision of: its winner is
  * that revision, with nothing to look up (most of a large import).
  * "rowed": the fresh record's query row was written with its revision
- * (see _idk_store_insert_fresh_row ()); it stays so when a later revision
+ * (see _idk_store_prepare_fresh_row ()); it stays so when a later revision
  * of the record makes it an ordinary one, whose row then exists.
  * Keyed by type first: settling goes type by type, and each of its
  * statements reads only the rows of its type. */
