@@ -451,6 +451,8 @@ test_rows_as_settled (Network       *net,
   g_autofree char *with_aliases = NULL;
   g_autofree char *to_b = NULL;
   g_autofree char *to_a = NULL;
+  g_autofree char *edited_action = NULL;
+  g_autofree char *deleted_action = NULL;
 
   /* Arrays and text that is not plain ASCII, without escapes. */
   json_array_add_string_element (json_object_get_array_member (aliased, "aliases"), "ALI-1");
@@ -470,6 +472,12 @@ test_rows_as_settled (Network       *net,
 
   rename_record (a, renamed, "name", "Global Emergency Operations Centre (renamed)");
   g_assert_true (idk_store_delete (a->store, deleted, &error));
+  g_assert_no_error (error);
+  /* Actions with owners, edited and deleted after their first revision. */
+  edited_action = idk_test_query_text (a->path, "SELECT uuid FROM actions WHERE owners <> '[]' ORDER BY uuid LIMIT 1");
+  deleted_action = idk_test_query_text (a->path, "SELECT uuid FROM actions WHERE owners <> '[]' ORDER BY uuid DESC LIMIT 1");
+  rename_record (a, edited_action, "text", "Edited after its first revision");
+  g_assert_true (idk_store_delete (a->store, deleted_action, &error));
   g_assert_no_error (error);
   bundle = export_bundle (net, a, NULL, NULL);
   idk_test_rewrite_bundle (bundle, spaced, "\"fields\":{", "\"fields\":{ ");
@@ -501,6 +509,11 @@ test_rows_as_settled (Network       *net,
   g_assert_cmpint (idk_test_query_int (fast.path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
   g_assert_cmpint (idk_test_query_int (slow.path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
   assert_checks_on (fast.store);
+
+  g_assert_cmpint (idk_test_query_int (fast.path, "SELECT count (*) FROM action_owners WHERE action IN "
+                                       "(SELECT uuid FROM actions WHERE text = 'Edited after its first revision')"), >, 0);
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (fast.path, "SELECT group_concat (action) FROM action_owners "
+                                                       "WHERE action NOT IN (SELECT uuid FROM actions)")), ==, NULL);
 
   from_bundle = typed_rows (fast.path);
   from_spaced = typed_rows (slow.path);
