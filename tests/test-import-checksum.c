@@ -6,7 +6,9 @@
 #include "idk-synthetic.h"
 #include "idk-test-util.h"
 
-/* The SHA-256 of a bundle's revisions is computed in a thread of its own
+/* Imports of bundles large enough for the importer's threads to matter.
+ *
+ * The SHA-256 of a bundle's revisions is computed in a thread of its own
  * while the pre-scan reads them, for bundles large enough to be given
  * back page by page (idk-import-checksum.c).  A bundle of some 25 MB goes
  * that way: its own checksum must match, and one byte changed anywhere in
@@ -86,11 +88,72 @@ test_large (void)
   idk_test_remove_tree (dir);
 }
 
+static void
+cancel_past_a_third (double   fraction,
+                     gpointer user_data)
+{
+  if (fraction > 0.3)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled a third of the way through its revisions, with batches of
+ * them parsed and waiting: nothing is written, the parser's thread ends,
+ * and the same import done again goes through. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("idk-cancel-XXXXXX", &error);
+  g_autofree char *bundle = g_build_filename (dir, "large.iasmn", NULL);
+  g_autofree char *db = g_build_filename (dir, "target.sqlite3", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(IdkStore) target = NULL;
+  g_autoptr(IdkImport) import = NULL;
+  IdkSyntheticSize size = { 20, 100, 1000, 10000, 20000 };
+  guint64 n_revisions = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (idk_synthetic_write_bundle (bundle, &size, &n_revisions, &error));
+  g_assert_no_error (error);
+  target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&target);
+  before = idk_test_file_content_checksum (db);
+  target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+
+  import = idk_import_new (target, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);
+  g_assert_false (idk_import_apply (import, cancel_past_a_third, cancellable, cancellable, &error));
+  g_assert_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&import);
+  /* As it was, but for the counters in SQLite's header that the switch
+   * of journal for an import into an empty database advances. */
+  g_clear_object (&target);
+  g_assert_cmpstr (idk_test_keep (idk_test_file_content_checksum (db)), ==, before);
+  target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+
+  import = idk_import_new (target, bundle);
+  idk_import_set_accept_untrusted (import, TRUE);
+  g_assert_true (idk_import_apply (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (idk_test_query_int (db, "SELECT count (*) FROM revisions"), ==, (gint64) n_revisions);
+  g_assert_cmpint (idk_test_query_int (db, "SELECT count (*) FROM actions"), ==, size.actions);
+  g_clear_object (&import);
+  g_clear_object (&target);
+
+  idk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/checksum/large", test_large);
+  g_test_add_func ("/import/cancelled", test_cancelled);
   return g_test_run ();
 }
