@@ -15,6 +15,24 @@
  * its revisions (the first, one in the middle, the last) must not, and
  * leave the database as it was. */
 
+/* A new empty database at @path, open, and the checksum of its file as
+ * it is once closed (@content: with SQLite's header counters masked). */
+static IdkStore *
+open_empty (const char  *path,
+            gboolean     content,
+            char       **checksum)
+{
+  g_autoptr(GError) error = NULL;
+  IdkStore *store = idk_store_open (path, IDK_STORE_OPEN_EMPTY, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  *checksum = idk_test_file_checksum_full (path, !content);
+  store = idk_store_open (path, IDK_STORE_OPEN_EMPTY, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
 static void
 test_large (void)
 {
@@ -42,12 +60,11 @@ test_large (void)
       g_autofree char *copy = g_strdup_printf ("%s/copy-%u.iasmn", dir, i);
       g_autofree char *altered = g_memdup2 (contents, length);
       g_autofree char *before = NULL;
-      g_autoptr(IdkStore) target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
+      g_autoptr(IdkStore) target = open_empty (db, FALSE, &before);
       g_autoptr(IdkImport) import = NULL;
       const char *near[] = { NULL, revisions, contents + length / 2, end - 200 };
       gboolean ok;
 
-      g_assert_no_error (error);
       /* A letter of a UUID in the revisions turned into another: the
        * JSON stays valid, only the checksum can tell. */
       if (near[i] != NULL)
@@ -59,11 +76,6 @@ test_large (void)
           *at = *at == 'a' ? 'b' : 'a';
         }
       g_assert_true (g_file_set_contents (copy, altered, (gssize) length, &error));
-      /* The file as a closed database, all in it. */
-      g_clear_object (&target);
-      before = idk_test_file_checksum (db);
-      target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
-      g_assert_no_error (error);
 
       import = idk_import_new (target, copy);
       idk_import_set_accept_untrusted (import, TRUE);
@@ -116,12 +128,7 @@ test_cancelled (void)
   g_assert_no_error (error);
   g_assert_true (idk_synthetic_write_bundle (bundle, &size, &n_revisions, &error));
   g_assert_no_error (error);
-  target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
-  g_assert_no_error (error);
-  g_clear_object (&target);
-  before = idk_test_file_content_checksum (db);
-  target = idk_store_open (db, IDK_STORE_OPEN_EMPTY, &error);
-  g_assert_no_error (error);
+  target = open_empty (db, TRUE, &before);
 
   import = idk_import_new (target, bundle);
   idk_import_set_accept_untrusted (import, TRUE);

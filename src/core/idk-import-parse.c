@@ -207,10 +207,12 @@ static IdkImportRow *
 row_from_tree (const IdkRecordType *type,
                JsonObject          *fields)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree gsize *ends = g_new (gsize, type->n_fields);
-  g_autofree gint64 *integers = g_new0 (gint64, type->n_fields);
-  g_autofree int *types = g_new (int, type->n_fields);
+  g_autoptr(GString) text = g_string_sized_new (512);
+  /* A descriptor has a few dozen fields at most: on the stack, as this
+   * runs for every revision on the busier thread. */
+  gsize *ends = g_newa (gsize, type->n_fields);
+  gint64 *integers = g_newa (gint64, type->n_fields);
+  int *types = g_newa (int, type->n_fields);
   IdkImportRow *row;
   char *block;
 
