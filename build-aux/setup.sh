@@ -6,7 +6,8 @@ IDK_PACKAGES="build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev
   libsqlite3-dev sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core x11-utils
   imagemagick fonts-dejavu-core adwaita-icon-theme desktop-file-utils
-  appstream appstream-util libical-dev tzdata poppler-utils python3 libsodium-dev"
+  appstream appstream-util libical-dev tzdata poppler-utils python3 libsodium-dev
+  nettle-dev"
 
 # The tests read the iCalendar export with Mozilla's ical.js (npm): a
 # machine with Node.js from elsewhere keeps it, otherwise Debian's.  The

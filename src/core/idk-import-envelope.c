@@ -8,6 +8,7 @@
 
 #include "idk-bundle.h"
 #include "idk-import-private.h"
+#include "idk-sha256-private.h"
 #include "idk-revision-private.h"
 #include "idk-trust-private.h"
 
@@ -261,7 +262,7 @@ _idk_import_check_envelope (IdkImport          *self,
   g_autoptr(GString) text = NULL;
   g_autoptr(GList) names = NULL;
   g_autoptr(GError) local = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(IdkSha256) checksum = NULL;
   JsonObject *envelope;
   const char *format, *value;
   gint64 version;
@@ -339,15 +340,15 @@ _idk_import_check_envelope (IdkImport          *self,
     }
   if (self->sha256 == NULL)
     {
-      checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      checksum = _idk_sha256_new ();
       for (gsize at = scan->revisions.start; at < scan->revisions.end; at += CHECKSUM_SLICE)
         {
           gsize slice = MIN (CHECKSUM_SLICE, scan->revisions.end - at);
 
-          g_checksum_update (checksum, (const guchar *) data + at, (gssize) slice);
+          _idk_sha256_update (checksum, data + at, slice);
           _idk_import_release_pages (data, at + slice, self);
         }
-      self->sha256 = g_strdup (g_checksum_get_string (checksum));
+      self->sha256 = g_strdup (_idk_sha256_hex (checksum));
     }
   if (!g_str_equal (value, self->sha256))
     return _idk_import_refuse (error, IDK_BUNDLE_ERROR_TAMPERED,

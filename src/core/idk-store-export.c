@@ -17,6 +17,7 @@
 #include "idk-bundle.h"
 #include "idk-entry.h"
 #include "idk-hlc-private.h"
+#include "idk-sha256-private.h"
 #include "idk-store-private.h"
 #include "idk-trust-private.h"
 
@@ -32,7 +33,7 @@ typedef struct
 {
   FILE *file;
   char *temp_path;
-  GChecksum *checksum;   /* over the revisions payload only */
+  IdkSha256 *checksum;   /* over the revisions payload only */
   IdkSignatureHash *hash;  /* over every byte, for the signature */
 } Writer;
 
@@ -61,7 +62,7 @@ write_bytes (Writer      *writer,
              GError     **error)
 {
   if (payload)
-    g_checksum_update (writer->checksum, (const guchar *) data, (gssize) length);
+    _idk_sha256_update (writer->checksum, data, length);
   idk_signature_hash_update (writer->hash, (const guint8 *) data, length);
 
   if (fwrite (data, 1, length, writer->file) != length)
@@ -137,7 +138,7 @@ writer_open (Writer      *writer,
 
   writer->file = fdopen (fd, "w");
   setvbuf (writer->file, NULL, _IOFBF, 1 << 20);
-  writer->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  writer->checksum = _idk_sha256_new ();
   writer->hash = idk_signature_hash_new ();
   return TRUE;
 }
@@ -176,7 +177,7 @@ writer_close (Writer      *writer,
       g_unlink (writer->temp_path);
       g_clear_pointer (&writer->temp_path, g_free);
     }
-  g_clear_pointer (&writer->checksum, g_checksum_free);
+  g_clear_pointer (&writer->checksum, _idk_sha256_free);
   g_clear_pointer (&writer->hash, idk_signature_hash_free);
   return ok;
 }
@@ -463,11 +464,11 @@ idk_store_export (IdkStore    *self,
       !write_revisions (self, &writer, after, upto, &count, error))
     goto close_failed;
 
-  tail = g_strdup_printf (",\n\"revisions_sha256\":\"%s\"\n}\n", g_checksum_get_string (writer.checksum));
+  tail = g_strdup_printf (",\n\"revisions_sha256\":\"%s\"\n}\n", _idk_sha256_hex (writer.checksum));
   if (!write_bytes (&writer, tail, strlen (tail), FALSE, error))
     goto close_failed;
 
-  comment = idk_trust_bundle_comment (self->office_uuid, name, next, g_checksum_get_string (writer.checksum));
+  comment = idk_trust_bundle_comment (self->office_uuid, name, next, _idk_sha256_hex (writer.checksum));
   if (!(signature = idk_signature_hash_sign (writer.hash, pair, comment, error)) ||
       !(signature_temp = write_signature (path, signature, error)))
     goto close_failed;
@@ -481,7 +482,7 @@ idk_store_export (IdkStore    *self,
   sqlite3_bind_text (stmt, 2, self->office_uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, next);
   sqlite3_bind_int64 (stmt, 4, since);
-  sqlite3_bind_text (stmt, 5, g_checksum_get_string (writer.checksum), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, _idk_sha256_hex (writer.checksum), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, recipient, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, upto);
   sqlite3_bind_int64 (stmt, 8, count);
