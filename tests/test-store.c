@@ -99,6 +99,7 @@ test_open_migrates_v1 (void)
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM revisions"), ==, 750);
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions"), ==, 77);
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM bundles"), ==, 0);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'records_type'"), ==, 0);
 
   uuid = idk_store_save (store, "organization", NULL, fields, &error);
   g_assert_no_error (error);
@@ -320,6 +321,38 @@ test_save_refuses_invalid (IdkTestFixture *fixture,
                                    "SELECT count(*) || '/' || (SELECT count(*) FROM revisions) FROM records");
       g_assert_cmpstr (after, ==, before);
     }
+}
+
+/* A chooser lists the live records of the types a field may name, by
+ * label; a deleted one is gone from it. */
+static void
+test_list_references (IdkTestFixture *fixture,
+                      gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) beta = organization_fields ("BBB", "Beta Board");
+  g_autoptr(JsonObject) alpha = organization_fields ("AAA", "Alpha Agency");
+  g_autoptr(JsonObject) gone = organization_fields ("GONE", "Soon Gone");
+  g_autofree char *beta_uuid = idk_store_save (fixture->store, "organization", NULL, beta, &error);
+  g_autofree char *alpha_uuid = idk_store_save (fixture->store, "organization", NULL, alpha, &error);
+  g_autofree char *gone_uuid = idk_store_save (fixture->store, "organization", NULL, gone, &error);
+  g_autoptr(GListModel) choices = NULL;
+  g_autoptr(IdkEntry) first = NULL;
+  g_autoptr(IdkEntry) second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (idk_store_delete (fixture->store, gone_uuid, &error));
+  g_assert_no_error (error);
+
+  choices = idk_store_list_references (fixture->store, "action", "owners", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 2);
+  first = g_list_model_get_item (choices, 0);
+  second = g_list_model_get_item (choices, 1);
+  g_assert_cmpstr (idk_entry_get_title (first), ==, "AAA (Alpha Agency)");
+  g_assert_cmpstr (idk_entry_get_target_uuid (first), ==, alpha_uuid);
+  g_assert_cmpstr (idk_entry_get_title (second), ==, "BBB (Beta Board)");
+  g_assert_cmpstr (idk_entry_get_target_uuid (second), ==, beta_uuid);
 }
 
 static void
@@ -678,6 +711,7 @@ main (int   argc,
   IDK_TEST_ADD_EMPTY ("/store/save/edit-has-parent", test_save_edit_has_parent);
   IDK_TEST_ADD_EMPTY ("/store/save/refuses-invalid", test_save_refuses_invalid);
   IDK_TEST_ADD_EMPTY ("/store/delete/tombstone", test_delete_is_tombstone);
+  IDK_TEST_ADD_EMPTY ("/store/list-references", test_list_references);
   g_test_add_func ("/store/winner/order-independent", test_winner_order_independent);
   IDK_TEST_ADD_EMPTY ("/store/winner/live-beats-deleted", test_winner_live_beats_deleted);
   IDK_TEST_ADD_EMPTY ("/store/revision/id-reuse-refused", test_revision_id_reuse_refused);
