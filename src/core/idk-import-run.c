@@ -28,6 +28,9 @@ typedef struct
 {
   const char *type;              /* static, from the descriptor */
   guint index;                   /* of its first revision in the bundle */
+  /* Written by _idk_store_add_fresh_record (), not (yet) touched. */
+  gboolean added;
+  gboolean rowed;                /* its query row was written with it */
 } SeenRecord;
 
 struct _IdkImportRun
@@ -38,6 +41,7 @@ struct _IdkImportRun
   GHashTable *held;              /* record → type, for revisions already held */
   IdkImportRefs *refs;           /* what the bundle refers to */
   GHashTable *seen;              /* record → SeenRecord, the bundle's so far */
+  guint *added;                  /* per type: records added and still fresh */
   guint64 max_hlc;
   gboolean bulk;                 /* under a rollback journal, see begin_bulk () */
 };
@@ -173,6 +177,7 @@ _idk_import_run_begin (IdkStore  *store,
   run->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->refs = _idk_import_refs_new ();
   run->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->added = g_new0 (guint, idk_record_type_count ());
   return run;
 }
 
@@ -183,6 +188,7 @@ run_free (IdkImportRun *run)
   g_hash_table_unref (run->held);
   _idk_import_refs_free (run->refs);
   g_hash_table_unref (run->seen);
+  g_free (run->added);
   g_free (run);
 }
 
@@ -255,6 +261,7 @@ check_record_type (IdkImportRun  *run,
                    guint          index,
                    IdkRevision   *revision,
                    gboolean      *exists,
+                   SeenRecord   **seen_out,
                    GError       **error)
 {
   const IdkRecordType *type = idk_record_type_lookup (revision->type);
@@ -262,7 +269,7 @@ check_record_type (IdkImportRun  *run,
   g_autofree char *held_type = NULL;
   sqlite3_stmt *stmt;
 
-  if (seen != NULL)
+  if ((*seen_out = seen) != NULL)
     {
       *exists = TRUE;
       if (seen->type == type->name)
@@ -293,6 +300,7 @@ check_record_type (IdkImportRun  *run,
   seen->type = type->name;
   seen->index = index;
   g_hash_table_insert (run->seen, g_strdup (revision->record), seen);
+  *seen_out = seen;
   return TRUE;
 }
 
@@ -312,6 +320,7 @@ static gboolean
 write_revision (IdkImportRun  *run,
                 guint          index,
                 IdkRevision   *revision,
+                SeenRecord    *seen,
                 gboolean       fresh,
                 IdkImportRow  *row,
                 const char    *parents,
@@ -389,8 +398,23 @@ write_revision (IdkImportRun  *run,
           if (!_idk_store_step_done (store, stmt, error))
             return FALSE;
         }
-      return _idk_store_touch_fresh (store, revision->record, revision->type, revision->rev_id,
-                                     revision->deleted, rowed, error);
+      /* Settling writes the rest: a row not parsed with the revision
+       * (fields with spaces), or derived rows. */
+      if (_idk_record_type_derives_rows (type) || (!rowed && !revision->deleted))
+        return _idk_store_touch_fresh (store, revision->record, revision->type, revision->rev_id,
+                                       revision->deleted, rowed, error);
+
+      seen->added = TRUE;
+      seen->rowed = rowed;
+      run->added[type - idk_record_type_nth (0)]++;
+      return _idk_store_add_fresh_record (store, revision->record, revision->type, revision->rev_id,
+                                          revision->deleted, error);
+    }
+  if (seen != NULL && seen->added)
+    {
+      seen->added = FALSE;
+      run->added[idk_record_type_lookup (revision->type) - idk_record_type_nth (0)]--;
+      return _idk_store_touch_created (store, revision->record, revision->type, seen->rowed, error);
     }
   return _idk_store_touch (store, revision->record, revision->type, error);
 }
@@ -417,14 +441,15 @@ _idk_import_run_add (IdkImportRun  *run,
   g_autofree char *parents = _idk_revision_parents_json ((const char * const *) revision->parents);
   g_autofree char *stored = NULL;
   gboolean held, exists, duplicate;
+  SeenRecord *seen;
 
   /* Stored as SQLite writes JSON, so that offices compare equal bytes. */
   stored = fields_compact ? g_strndup (fields, fields_length) : _idk_store_minify_json (run->store, fields, fields_length, error);
   if (stored == NULL)
     return FALSE;
 
-  if (!check_record_type (run, index, revision, &exists, error) ||
-      !write_revision (run, index, revision, !exists && revision->parents[0] == NULL, row, parents, stored,
+  if (!check_record_type (run, index, revision, &exists, &seen, error) ||
+      !write_revision (run, index, revision, seen, !exists && revision->parents[0] == NULL, row, parents, stored,
                        &duplicate, error))
     return FALSE;
 
@@ -483,6 +508,9 @@ count (IdkImportRun  *run,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _idk_store_sql_error (run->store, error);
+  for (guint i = 0; i < idk_record_type_count (); i++)
+    if (run->added[i] > 0)
+      counts_row (counts, idk_record_type_nth (i)->name)[IDK_IMPORT_NEW] += run->added[i];
 
   /* Records the bundle brought nothing new for. */
   g_hash_table_iter_init (&iter, run->held);

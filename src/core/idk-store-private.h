@@ -142,6 +142,18 @@ gboolean      _idk_store_touch_fresh   (IdkStore      *self,
                                         gboolean       deleted,
                                         gboolean       rowed,
                                         GError       **error);
+gboolean      _idk_record_type_derives_rows (const IdkRecordType *type);
+gboolean      _idk_store_add_fresh_record (IdkStore      *self,
+                                           const char    *record,
+                                           const char    *type,
+                                           const char    *rev_id,
+                                           gboolean       deleted,
+                                           GError       **error);
+gboolean      _idk_store_touch_created (IdkStore      *self,
+                                        const char    *record,
+                                        const char    *type,
+                                        gboolean       rowed,
+                                        GError       **error);
 char         *_idk_record_type_columns_sql (const IdkRecordType  *type,
                                             const char           *source);
 sqlite3_stmt *_idk_store_prepare_fresh_row  (IdkStore             *self,
