@@ -52,6 +52,7 @@ struct _IdkRecordType
   const IdkFieldSpec *fields;
   guint n_fields;
   const char * const *field_names;
+  GHashTable *fields_by_name;    /* name → its IdkFieldSpec */
   /* Keep derived tables (search index, owners) in step with the rows of
    * the touched records whose winner changed; ?1 is the type's name. */
   const char * const *before_sql;

@@ -96,6 +96,11 @@ _idk_record_refuse (GError         **error,
   return FALSE;
 }
 
+/* Types and fields by name: an import looks up a type and each of its
+ * fields for every revision, and a string compared with the names one
+ * after the other was 3 % of its parser's time ("action" comes 17th). */
+static GHashTable *types_by_name;
+
 /* The values of every enumerated field, NULL-terminated, made once from
  * the choices: the importer validates in a thread of its own. */
 static void
@@ -105,16 +110,21 @@ ensure_values (void)
 
   if (g_once_init_enter (&initialized))
     {
+      types_by_name = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint t = 0; t < _idk_n_record_types; t++)
         {
           IdkRecordType *type = (IdkRecordType *) &_idk_record_types[t];
           const char **names = g_new0 (const char *, type->n_fields + 1);
+
+          g_hash_table_insert (types_by_name, (gpointer) type->name, type);
+          type->fields_by_name = g_hash_table_new (g_str_hash, g_str_equal);
 
           for (guint f = 0; f < type->n_fields; f++)
             {
               IdkFieldSpec *spec = (IdkFieldSpec *) &type->fields[f];
 
               names[f] = spec->name;
+              g_hash_table_insert (type->fields_by_name, (gpointer) spec->name, spec);
               if (spec->choices != NULL)
                 {
                   guint n = 0;
@@ -304,11 +314,7 @@ idk_record_type_lookup (const char *name)
     return NULL;
 
   ensure_values ();
-  for (guint i = 0; i < _idk_n_record_types; i++)
-    if (g_str_equal (_idk_record_types[i].name, name))
-      return &_idk_record_types[i];
-
-  return NULL;
+  return g_hash_table_lookup (types_by_name, name);
 }
 
 const IdkRecordType *
@@ -333,11 +339,8 @@ idk_record_type_field (const IdkRecordType *type,
   if (type == NULL || name == NULL)
     return NULL;
 
-  for (guint i = 0; i < type->n_fields; i++)
-    if (g_str_equal (type->fields[i].name, name))
-      return &type->fields[i];
-
-  return NULL;
+  ensure_values ();
+  return g_hash_table_lookup (type->fields_by_name, name);
 }
 
 gboolean
