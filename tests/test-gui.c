@@ -743,6 +743,41 @@ test_shortcuts (GuiFixture    *fixture,
     }
 }
 
+/* A busy day keeps the width of a quiet one: a chip per meeting made
+ * the window 1536 px wide with the benchmark's 18 meetings on a day. */
+static void
+test_month_grid_busy_day (void)
+{
+  GtkWidget *grid = g_object_ref_sink (idk_month_grid_new ());
+  g_autoptr(GListStore) meetings = g_list_store_new (IDK_TYPE_MEETING);
+  int quiet, busy, natural;
+
+  idk_month_grid_set_month (IDK_MONTH_GRID (grid), 2027, 5);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Meeting %u", i);
+      g_autoptr(IdkMeeting) meeting = g_object_new (IDK_TYPE_MEETING, "uuid", title, "title", title,
+                                                    "meeting-type", "session", "start-date", "2027-05-10",
+                                                    "end-date", "2027-05-11", NULL);
+
+      g_list_store_append (meetings, meeting);
+      /* A day as full as it shows. */
+      if (i == 4)
+        {
+          idk_month_grid_set_meetings (IDK_MONTH_GRID (grid), G_LIST_MODEL (meetings));
+          gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &quiet, &natural, NULL, NULL);
+        }
+    }
+  idk_month_grid_set_meetings (IDK_MONTH_GRID (grid), G_LIST_MODEL (meetings));
+  gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &busy, &natural, NULL, NULL);
+  g_assert_cmpint (busy, ==, quiet);
+  g_assert_cmpint (busy, <, 600);
+  /* Every meeting is still named, in the day's tooltip. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (idk_month_grid_get_day (IDK_MONTH_GRID (grid), "2027-05-11")),
+                            "Meeting 29"));
+  g_object_unref (grid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +787,7 @@ main (int   argc,
 #define GUI_TEST(path, func) g_test_add (path, GuiFixture, NULL, gui_set_up, func, gui_tear_down)
 
   g_test_add_func ("/gui/templates", test_templates);
+  g_test_add_func ("/gui/month-grid-busy-day", test_month_grid_busy_day);
   GUI_TEST ("/gui/accountability", test_accountability);
   GUI_TEST ("/gui/accountability-links", test_accountability_links);
   GUI_TEST ("/gui/accountability-appoint", test_accountability_appoint);

@@ -14,6 +14,10 @@
  * and appear in the list only. */
 
 #define WEEKS 6
+/* A day shows a chip for each of its first meetings, the rest in its
+ * tooltip: a chip for every one made a busy day's cell as wide as all
+ * of them (18 meetings on a day opened the window 1536 px wide). */
+#define MAX_CHIPS 5
 
 struct _IdkMonthGrid
 {
@@ -307,6 +311,16 @@ idk_month_grid_get_range (IdkMonthGrid  *self,
   return g_strdup (text);
 }
 
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
 /**
  * idk_month_grid_set_meetings:
  * @meetings: (element-type IdkMeeting): the meetings of the days shown
@@ -340,11 +354,14 @@ idk_month_grid_set_meetings (IdkMonthGrid *self,
             continue;
 
           chips = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
-          chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-          gtk_widget_set_size_request (chip, 10, 4);
-          gtk_widget_add_css_class (chip, "chip");
-          gtk_widget_add_css_class (chip, idk_meeting_get_meeting_type (meeting));
-          gtk_box_append (GTK_BOX (chips), chip);
+          if (count_children (chips) < MAX_CHIPS)
+            {
+              chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+              gtk_widget_set_size_request (chip, 10, 4);
+              gtk_widget_add_css_class (chip, "chip");
+              gtk_widget_add_css_class (chip, idk_meeting_get_meeting_type (meeting));
+              gtk_box_append (GTK_BOX (chips), chip);
+            }
           gtk_widget_add_css_class (button, "has-meeting");
 
           if (g_object_get_data (G_OBJECT (button), "meeting") == NULL)
