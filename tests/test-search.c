@@ -129,6 +129,40 @@ test_follows_edits (IdkTestFixture *fixture,
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions_fts"), ==, 79);
 }
 
+/* An owner renamed or deleted is searched for under its label as it is
+ * now: the actions it owns are indexed again with it. */
+static void
+test_follows_owner_renames (IdkTestFixture *fixture,
+                            gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = idk_test_query_text (fixture->db_path, "SELECT uuid FROM working_groups WHERE acronym = 'JRWG'");
+  g_autoptr(JsonObject) fields = idk_store_get_fields (fixture->store, uuid, NULL, &error);
+  g_autofree char *saved = NULL;
+  g_autoptr(IdkChange) change = NULL;
+  guint owned;
+
+  g_assert_no_error (error);
+  owned = count_actions (fixture->store, "JRWG");
+  g_assert_cmpuint (owned, >, 0);
+  g_assert_cmpuint (count_actions (fixture->store, "ZRWG"), ==, 0);
+
+  json_object_set_string_member (fields, "acronym", "ZRWG");
+  saved = idk_store_save (fixture->store, "working_group", uuid, fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_actions (fixture->store, "ZRWG"), >=, 1);
+  g_assert_cmpuint (count_actions (fixture->store, "JRWG"), <, owned);
+
+  /* And undone, as it was. */
+  change = idk_store_take_last_change (fixture->store);
+  g_assert_nonnull (change);
+  g_assert_true (idk_store_undo (fixture->store, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_actions (fixture->store, "ZRWG"), ==, 0);
+  g_assert_cmpuint (count_actions (fixture->store, "JRWG"), ==, owned);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions_fts"), ==, 79);
+}
+
 static void
 test_other_lists (IdkTestFixture *fixture,
                   gconstpointer   data)
@@ -201,6 +235,7 @@ main (int   argc,
   IDK_TEST_ADD_DEFAULTS ("/search/syntax-is-text", test_syntax_is_text);
   g_test_add_func ("/search/query-building", test_query_building);
   IDK_TEST_ADD_DEFAULTS ("/search/follows-edits", test_follows_edits);
+  IDK_TEST_ADD_DEFAULTS ("/search/follows-owner-renames", test_follows_owner_renames);
   IDK_TEST_ADD_DEFAULTS ("/search/other-lists", test_other_lists);
   IDK_TEST_ADD_DEFAULTS ("/search/async", test_async);
 

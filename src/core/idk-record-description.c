@@ -378,10 +378,28 @@ static const char * const action_after_sql[] = {
   NULL
 };
 
+/* An action's indexed owners are its owners' labels: when an owner's
+ * winner changes (renamed, deleted, restored), the actions it owns are
+ * indexed again, or a search would find them under the old label only.
+ * An action being settled in the same pass is indexed again after this
+ * by its own statements; one new in it has no owners rows yet. */
+static const char * const owner_after_sql[] = {
+  "DELETE FROM actions_fts WHERE rowid IN (SELECT a.rowid FROM temp.touched t "
+  "  JOIN action_owners o ON o.owner = t.record JOIN actions a ON a.uuid = o.action "
+  "  WHERE t.type = ?1 AND t.new_winner IS NOT t.old_winner)",
+  "INSERT INTO actions_fts (rowid, reference, topic, text, owners) "
+  "SELECT a.rowid, a.reference, a.topic, a.text, "
+  "  (SELECT group_concat (label, ' ') FROM action_owner_labels l WHERE l.action = a.uuid) "
+  "FROM actions a WHERE a.uuid IN (SELECT o.action FROM temp.touched t "
+  "  JOIN action_owners o ON o.owner = t.record WHERE t.type = ?1 AND t.new_winner IS NOT t.old_winner)",
+  NULL
+};
+
 #define TYPE(n, l, t, f, ...) { .name = n, .label = l, .table = t, .fields = f, .n_fields = G_N_ELEMENTS (f), __VA_ARGS__ }
 
 IdkRecordType _idk_record_types[] = {
-  TYPE ("organization", N_("Organizations"), "organizations", organization_fields),
+  TYPE ("organization", N_("Organizations"), "organizations", organization_fields,
+        .after_sql = owner_after_sql),
   TYPE ("body", N_("Governance bodies"), "bodies", body_fields),
   TYPE ("body_member", N_("Body members"), "body_members", body_member_fields),
   TYPE ("rule", N_("Rules"), "rules", rule_fields),
@@ -395,7 +413,8 @@ IdkRecordType _idk_record_types[] = {
   TYPE ("agenda_item", N_("Agenda items"), "agenda_items", agenda_item_fields),
   TYPE ("document", N_("Documents"), "documents", document_fields),
   TYPE ("participant", N_("Participants"), "participants", participant_fields),
-  TYPE ("working_group", N_("Working groups"), "working_groups", working_group_fields),
+  TYPE ("working_group", N_("Working groups"), "working_groups", working_group_fields,
+        .after_sql = owner_after_sql),
   TYPE ("wg_member", N_("Working group members"), "wg_members", wg_member_fields),
   TYPE ("action", N_("Actions"), "actions", action_fields,
         .before_sql = action_before_sql, .after_sql = action_after_sql),
