@@ -304,6 +304,13 @@ check_record_type (IdkImportRun  *run,
   return TRUE;
 }
 
+/* Its place among the descriptors, for run->added. */
+static guint
+type_index (const IdkRecordType *type)
+{
+  return (guint) (type - idk_record_type_nth (0));
+}
+
 /* Writes the revision, unless the database holds one under its id
  * (@duplicate, nothing written): most revisions are new, so the insert
  * itself is the lookup.
@@ -406,14 +413,14 @@ write_revision (IdkImportRun  *run,
 
       seen->added = TRUE;
       seen->rowed = rowed;
-      run->added[type - idk_record_type_nth (0)]++;
+      run->added[type_index (type)]++;
       return _idk_store_add_fresh_record (store, revision->record, revision->type, revision->rev_id,
                                           revision->deleted, error);
     }
   if (seen != NULL && seen->added)
     {
       seen->added = FALSE;
-      run->added[idk_record_type_lookup (revision->type) - idk_record_type_nth (0)]--;
+      run->added[type_index (idk_record_type_lookup (revision->type))]--;
       return _idk_store_touch_created (store, revision->record, revision->type, seen->rowed, error);
     }
   return _idk_store_touch (store, revision->record, revision->type, error);

@@ -365,14 +365,19 @@ static const char * const action_before_sql[] = {
   NULL
 };
 
+/* What the search index holds of an action a: the text of its row and
+ * its owners' labels. */
+#define INDEX_ACTION \
+  "INSERT INTO actions_fts (rowid, reference, topic, text, owners) " \
+  "SELECT a.rowid, a.reference, a.topic, a.text, " \
+  "  (SELECT group_concat (label, ' ') FROM action_owner_labels l WHERE l.action = a.uuid) "
+
 static const char * const action_after_sql[] = {
   "INSERT OR IGNORE INTO action_owners (action, owner, ordinal) "
   "SELECT a.uuid, j.value, j.key FROM temp.touched t JOIN actions a ON a.uuid = t.record, "
   "  json_each (a.owners) j "
   "WHERE t.type = ?1 AND t.new_live = 1 AND t.new_winner IS NOT t.old_winner",
-  "INSERT INTO actions_fts (rowid, reference, topic, text, owners) "
-  "SELECT a.rowid, a.reference, a.topic, a.text, "
-  "  (SELECT group_concat (label, ' ') FROM action_owner_labels l WHERE l.action = a.uuid) "
+  INDEX_ACTION
   "FROM temp.touched t JOIN actions a ON a.uuid = t.record "
   "WHERE t.type = ?1 AND t.new_live = 1 AND t.new_winner IS NOT t.old_winner",
   NULL
@@ -387,9 +392,7 @@ static const char * const owner_after_sql[] = {
   "DELETE FROM actions_fts WHERE rowid IN (SELECT a.rowid FROM temp.touched t "
   "  JOIN action_owners o ON o.owner = t.record JOIN actions a ON a.uuid = o.action "
   "  WHERE t.type = ?1 AND t.new_winner IS NOT t.old_winner)",
-  "INSERT INTO actions_fts (rowid, reference, topic, text, owners) "
-  "SELECT a.rowid, a.reference, a.topic, a.text, "
-  "  (SELECT group_concat (label, ' ') FROM action_owner_labels l WHERE l.action = a.uuid) "
+  INDEX_ACTION
   "FROM actions a WHERE a.uuid IN (SELECT o.action FROM temp.touched t "
   "  JOIN action_owners o ON o.owner = t.record WHERE t.type = ?1 AND t.new_winner IS NOT t.old_winner)",
   NULL
