@@ -11,7 +11,7 @@
 
 #include "idk-bundle.h"
 #include "idk-import-parse-private.h"
-#include "idk-json-build-private.h"
+#include "idk-json-flat-private.h"
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
 #include "idk-store-private.h"
@@ -68,6 +68,8 @@ struct _IdkParser
   GThread *thread;
   sqlite3 *db;               /* the thread's, in memory */
   sqlite3_stmt **extract;    /* by record type */
+  IdkJsonFlat flat;          /* the revision being parsed */
+  GString *row_text;         /* its query row's text, being made */
   gint stop;
   gboolean ended;
 };
@@ -82,31 +84,33 @@ ref_free (gpointer data)
 }
 
 static GPtrArray *
-collect_refs (IdkRevision *revision)
+collect_refs (const IdkRecordType *type,
+              IdkJsonFlat         *flat,
+              const guint         *members)
 {
-  const IdkRecordType *type = idk_record_type_lookup (revision->type);
   GPtrArray *refs = g_ptr_array_new_with_free_func (ref_free);
 
   for (guint i = 0; i < type->n_fields; i++)
     {
       const IdkFieldSpec *spec = &type->fields[i];
-      JsonNode *node;
-      JsonArray *array;
+      const IdkJsonValue *value;
+      guint target;
 
-      if (spec->kind != IDK_FIELD_REF && spec->kind != IDK_FIELD_REFS)
+      if ((spec->kind != IDK_FIELD_REF && spec->kind != IDK_FIELD_REFS) || members[i] == 0)
         continue;
-      node = json_object_get_member (revision->fields, spec->name);
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+      value = _idk_json_flat_at (flat, members[i]);
+      if (value->kind == IDK_JSON_NULL)
         continue;
 
-      array = spec->kind == IDK_FIELD_REFS ? json_node_get_array (node) : NULL;
-      for (guint j = 0; j < (array ? json_array_get_length (array) : 1); j++)
+      /* Checked: a string, or an array of strings. */
+      target = spec->kind == IDK_FIELD_REFS ? value->first : members[i];
+      for (; target != 0; target = spec->kind == IDK_FIELD_REFS ? _idk_json_flat_at (flat, target)->next : 0)
         {
           IdkImportRef *ref = g_new0 (IdkImportRef, 1);
 
           ref->field = spec->name;
           ref->types = spec->ref_types;
-          ref->target = g_strdup (array ? json_array_get_string_element (array, j) : json_node_get_string (node));
+          ref->target = g_strdup (_idk_json_flat_text (flat, _idk_json_flat_at (flat, target)->string));
           g_ptr_array_add (refs, ref);
         }
     }
@@ -143,52 +147,46 @@ row_set_text (IdkImportValue  *value,
   *text += length + 1;
 }
 
-/* The value json_extract () gives for @node, a member of fields whose text
- * has no escape, no space and no duplicate key (see row_from_tree ()):
+/* The value json_extract () gives for @index, a member of fields whose
+ * text has no escape, no space and no duplicate key (see row_from_flat ()):
  * @text as the row would hold it, or FALSE for a kind of value that it
  * does not take on here. */
 static gboolean
-tree_value (JsonNode  *node,
-            GString   *text,
-            gint64    *integer,
-            int       *type)
+flat_value (IdkJsonFlat *flat,
+            guint        index,
+            GString     *text,
+            gint64      *integer,
+            int         *type)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    *type = SQLITE_NULL;
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
+  const IdkJsonValue *value = index ? _idk_json_flat_at (flat, index) : NULL;
 
+  if (value == NULL || value->kind == IDK_JSON_NULL)
+    *type = SQLITE_NULL;
+  else if (value->kind == IDK_JSON_ARRAY)
+    {
       /* An array is given back as its text, the same bytes here. */
       g_string_append_c (text, '[');
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint e = value->first; e != 0; e = _idk_json_flat_at (flat, e)->next)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          const IdkJsonValue *element = _idk_json_flat_at (flat, e);
 
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+          if (element->kind != IDK_JSON_STRING)
             return FALSE;
-          g_string_append (text, i ? ",\"" : "\"");
-          g_string_append (text, json_node_get_string (element));
+          g_string_append (text, e == value->first ? "\"" : ",\"");
+          g_string_append_len (text, _idk_json_flat_text (flat, element->string), element->length);
           g_string_append_c (text, '"');
         }
       g_string_append_c (text, ']');
       *type = SQLITE_TEXT;
     }
-  else if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+  else if (value->kind == IDK_JSON_STRING)
     {
-      g_string_append (text, json_node_get_string (node));
+      g_string_append_len (text, _idk_json_flat_text (flat, value->string), value->length);
       *type = SQLITE_TEXT;
     }
-  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+  else if (value->kind == IDK_JSON_INTEGER || value->kind == IDK_JSON_BOOLEAN)
     {
-      *integer = json_node_get_int (node);
-      *type = SQLITE_INTEGER;
-    }
-  else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    {
-      *integer = json_node_get_boolean (node);
+      *integer = value->kind == IDK_JSON_INTEGER ? value->integer : value->boolean;
       *type = SQLITE_INTEGER;
     }
   else
@@ -204,10 +202,11 @@ tree_value (JsonNode  *node,
  * the number, 1 or 0, NULL and the array's text.  /exchange/rows-as-settled
  * holds this to what settling extracts.  NULL for anything else. */
 static IdkImportRow *
-row_from_tree (const IdkRecordType *type,
-               JsonObject          *fields)
+row_from_flat (IdkParser           *self,
+               const IdkRecordType *type,
+               const guint         *members)
 {
-  g_autoptr(GString) text = g_string_sized_new (512);
+  GString *text = self->row_text;
   /* A descriptor has a few dozen fields at most: on the stack, as this
    * runs for every revision on the busier thread. */
   gsize *ends = g_newa (gsize, type->n_fields);
@@ -216,9 +215,10 @@ row_from_tree (const IdkRecordType *type,
   IdkImportRow *row;
   char *block;
 
+  g_string_truncate (text, 0);
   for (guint i = 0; i < type->n_fields; i++)
     {
-      if (!tree_value (json_object_get_member (fields, type->fields[i].name), text, &integers[i], &types[i]))
+      if (!flat_value (&self->flat, members[i], text, &integers[i], &types[i]))
         return NULL;
       ends[i] = text->len;
     }
@@ -346,24 +346,26 @@ batch_clear (Batch *batch)
 }
 
 static IdkRevision *
-parse_one (const char            *data,
+parse_one (IdkParser             *self,
            guint                  index,
            const IdkJsonElement  *element,
+           guint                 *members,
            GError               **error)
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(IdkRevision) revision = NULL;
-  g_autoptr(JsonNode) root = NULL;
   gint64 now_ms = g_get_real_time () / 1000;
+  guint fields;
 
-  if (!(root = _idk_json_build (data + element->value.start, element->value.end - element->value.start, &local)))
+  if (!_idk_json_flat_read (&self->flat, self->data + element->value.start,
+                            element->value.end - element->value.start, &local))
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_MALFORMED,
                    _("Revision %u of the bundle: %s"), index + 1, local->message);
       return NULL;
     }
 
-  revision = _idk_revision_parse (root, FALSE, &local);
+  revision = _idk_revision_parse_flat (&self->flat, &fields, members, &local);
   if (revision == NULL)
     {
       g_set_error (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_INVALID,
@@ -388,26 +390,27 @@ parse_item (IdkParser *self,
             Item      *item)
 {
   const IdkJsonElement *element = &g_array_index (self->elements, IdkJsonElement, index);
+  guint members[IDK_RECORD_TYPE_MAX_FIELDS];
+  const IdkRecordType *type;
 
   item->index = index;
-  item->revision = parse_one (self->data, index, element, &item->error);
+  item->revision = parse_one (self, index, element, members, &item->error);
   if (item->revision == NULL)
     return;
 
-  item->refs = collect_refs (item->revision);
+  type = idk_record_type_lookup (item->revision->type);
+  item->refs = collect_refs (type, &self->flat, members);
   /* Fields as the database stores them, else settling minifies. */
   if (!item->revision->deleted && element->fields_compact)
     {
-      const IdkRecordType *type = idk_record_type_lookup (item->revision->type);
       const char *fields = self->data + element->fields.start;
       gsize length = element->fields.end - element->fields.start;
 
       if (memchr (fields, '\\', length) == NULL)
-        item->row = row_from_tree (type, item->revision->fields);
+        item->row = row_from_flat (self, type, members);
       if (item->row == NULL)
         item->row = extract_row (self, type, fields, length);
     }
-  g_clear_pointer (&item->revision->fields, json_object_unref);
 }
 
 static gpointer
@@ -440,6 +443,8 @@ parse_thread (gpointer data)
     sqlite3_finalize (self->extract[t]);
   g_clear_pointer (&self->extract, g_free);
   g_clear_pointer (&self->db, sqlite3_close);
+  _idk_json_flat_clear (&self->flat);
+  g_string_free (self->row_text, TRUE);
   return NULL;
 }
 
@@ -451,6 +456,8 @@ _idk_parser_start (const char *data,
 
   self->data = data;
   self->elements = elements;
+  _idk_json_flat_init (&self->flat);
+  self->row_text = g_string_sized_new (512);
   self->full = g_async_queue_new ();
   self->spent = g_async_queue_new ();
   for (guint i = 0; i < N_BATCHES; i++)

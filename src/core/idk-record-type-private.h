@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "idk-json-flat-private.h"
 #include "idk-record.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,8 @@ struct _IdkRecordType
 
 /* JSON numbers beyond this lose precision in other implementations. */
 #define IDK_MAX_SAFE_INTEGER G_GINT64_CONSTANT (9007199254740991)
+/* Fields of one record type (checked as the descriptions are read). */
+#define IDK_RECORD_TYPE_MAX_FIELDS 48
 /* Elements of one list field. */
 #define IDK_FIELD_MAX_ELEMENTS 1000
 
@@ -77,9 +80,15 @@ gboolean               idk_record_type_validate     (const IdkRecordType  *type,
                                                      JsonObject           *fields,
                                                      gboolean              deleted,
                                                      GError              **error);
-gboolean               _idk_record_validate_value (const IdkFieldSpec *spec,
-                                                   JsonNode           *node,
-                                                   GError            **error);
+gboolean               _idk_record_validate_value   (const IdkFieldSpec   *spec,
+                                                     JsonNode             *node,
+                                                     GError              **error);
+gboolean               _idk_record_type_validate_flat (const IdkRecordType  *type,
+                                                       IdkJsonFlat          *flat,
+                                                       guint                 object,
+                                                       gboolean              deleted,
+                                                       guint                *members,
+                                                       GError              **error);
 gboolean               _idk_record_refuse           (GError              **error,
                                                      IdkRecordError        code,
                                                      const char           *field,

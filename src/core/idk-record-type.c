@@ -116,6 +116,7 @@ ensure_values (void)
           IdkRecordType *type = (IdkRecordType *) &_idk_record_types[t];
           const char **names = g_new0 (const char *, type->n_fields + 1);
 
+          g_assert (type->n_fields <= IDK_RECORD_TYPE_MAX_FIELDS);
           g_hash_table_insert (types_by_name, (gpointer) type->name, type);
           type->fields_by_name = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -145,16 +146,9 @@ ensure_values (void)
 }
 
 static gboolean
-node_is (JsonNode *node,
-         GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
 has_control_characters (const char *text)
 {
-  /* json-glib cuts strings at an escaped NUL, so a NUL cannot be inside;
+  /* Neither json-glib nor the pre-scan lets a NUL into a string;
    * control characters other than tab and newlines have no place here. */
   for (const char *p = text; *p; p++)
     if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
@@ -206,67 +200,79 @@ check_date (const IdkFieldSpec  *spec,
   return TRUE;
 }
 
-gboolean
-_idk_record_validate_value (const IdkFieldSpec  *spec,
-                            JsonNode            *node,
-                            GError             **error)
+/* Whether @index holds a string, and then its text. */
+static gboolean
+string_at (IdkJsonFlat  *flat,
+           guint         index,
+           const char  **text)
 {
+  const IdkJsonValue *value = _idk_json_flat_at (flat, index);
+
+  if (value->kind != IDK_JSON_STRING)
+    return FALSE;
+  *text = _idk_json_flat_text (flat, value->string);
+  return TRUE;
+}
+
+static gboolean
+validate_value (const IdkFieldSpec  *spec,
+                IdkJsonFlat         *flat,
+                guint                index,
+                GError             **error)
+{
+  const IdkJsonValue *value = _idk_json_flat_at (flat, index);
+  const char *text = NULL;
+
   switch (spec->kind)
     {
     case IDK_FIELD_TEXT:
-      if (!node_is (node, G_TYPE_STRING))
+      if (!string_at (flat, index, &text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be text."));
-      if (spec->required && _idk_text_is_blank (json_node_get_string (node)))
+      if (spec->required && _idk_text_is_blank (text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_REQUIRED, spec->name, _("This is needed."));
-      return check_text (spec, json_node_get_string (node), error);
+      return check_text (spec, text, error);
 
     case IDK_FIELD_INT:
-      if (!node_is (node, G_TYPE_INT64))
+      if (value->kind != IDK_JSON_INTEGER)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be a whole number."));
       /* Every whole number of a record counts or orders something: a
        * paragraph, a session, a position.  None is below zero. */
-      if (json_node_get_int (node) < 0)
+      if (value->integer < 0)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_OUT_OF_RANGE, spec->name,
-                                   _("This number is 0 or more, not %lld."),
-                                   (long long) json_node_get_int (node));
-      if (json_node_get_int (node) > IDK_MAX_SAFE_INTEGER)
+                                   _("This number is 0 or more, not %lld."), (long long) value->integer);
+      if (value->integer > IDK_MAX_SAFE_INTEGER)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_OUT_OF_RANGE, spec->name, _("This number is too large."));
       return TRUE;
 
     case IDK_FIELD_BOOL:
-      if (!node_is (node, G_TYPE_BOOLEAN))
+      if (value->kind != IDK_JSON_BOOLEAN)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be true or false."));
       return TRUE;
 
     case IDK_FIELD_DATE:
-      if (!node_is (node, G_TYPE_STRING))
+      if (!string_at (flat, index, &text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be a date."));
-      return check_date (spec, json_node_get_string (node), error);
+      return check_date (spec, text, error);
 
     case IDK_FIELD_TIME:
-      if (!node_is (node, G_TYPE_STRING) || !idk_time_is_valid_text (json_node_get_string (node)))
+      if (!string_at (flat, index, &text) || !idk_time_is_valid_text (text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("Give a time as 09:30."));
       return TRUE;
 
     case IDK_FIELD_ENUM:
-      {
-        const char *value;
+      if (!string_at (flat, index, &text))
+        return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be text."));
+      if (!g_strv_contains (spec->values, text))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) spec->values);
 
-        if (!node_is (node, G_TYPE_STRING))
-          return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be text."));
-        value = json_node_get_string (node);
-        if (!g_strv_contains (spec->values, value))
-          {
-            g_autofree char *known = g_strjoinv (", ", (char **) spec->values);
-
-            return _idk_record_refuse (error, IDK_RECORD_ERROR_UNKNOWN_VALUE, spec->name,
-                                       _("Unknown value “%s”: it is one of %s."), value, known);
-          }
-        return TRUE;
-      }
+          return _idk_record_refuse (error, IDK_RECORD_ERROR_UNKNOWN_VALUE, spec->name,
+                                     _("Unknown value “%s”: it is one of %s."), text, known);
+        }
+      return TRUE;
 
     case IDK_FIELD_REF:
-      if (!node_is (node, G_TYPE_STRING) || !g_uuid_string_is_valid (json_node_get_string (node)))
+      if (!string_at (flat, index, &text) || !g_uuid_string_is_valid (text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name,
                                    _("This must name a record by its UUID."));
       return TRUE;
@@ -274,26 +280,22 @@ _idk_record_validate_value (const IdkFieldSpec  *spec,
     case IDK_FIELD_REFS:
     case IDK_FIELD_STRINGS:
       {
-        JsonArray *array;
+        guint i = 0;
 
-        if (!JSON_NODE_HOLDS_ARRAY (node))
+        if (value->kind != IDK_JSON_ARRAY)
           return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be a list."));
-        array = json_node_get_array (node);
-        if (json_array_get_length (array) > IDK_FIELD_MAX_ELEMENTS)
+        if (value->count > IDK_FIELD_MAX_ELEMENTS)
           return _idk_record_refuse (error, IDK_RECORD_ERROR_TOO_LONG, spec->name,
                                      _("At most %u elements."), IDK_FIELD_MAX_ELEMENTS);
-        for (guint i = 0; i < json_array_get_length (array); i++)
+        for (guint e = value->first; e != 0; e = _idk_json_flat_at (flat, e)->next, i++)
           {
-            JsonNode *element = json_array_get_element (array, i);
-
-            if (!node_is (element, G_TYPE_STRING))
+            if (!string_at (flat, e, &text))
               return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name,
                                          _("Element %u must be text."), i + 1);
-            if (spec->kind == IDK_FIELD_REFS &&
-                !g_uuid_string_is_valid (json_node_get_string (element)))
+            if (spec->kind == IDK_FIELD_REFS && !g_uuid_string_is_valid (text))
               return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name,
                                          _("Element %u must name a record by its UUID."), i + 1);
-            if (spec->kind == IDK_FIELD_STRINGS && !check_text (spec, json_node_get_string (element), error))
+            if (spec->kind == IDK_FIELD_STRINGS && !check_text (spec, text, error))
               {
                 g_prefix_error (error, _("Element %u: "), i + 1);
                 return FALSE;
@@ -305,6 +307,22 @@ _idk_record_validate_value (const IdkFieldSpec  *spec,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* One value as json-glib holds it, for a form being typed into. */
+gboolean
+_idk_record_validate_value (const IdkFieldSpec  *spec,
+                            JsonNode            *node,
+                            GError             **error)
+{
+  IdkJsonFlat flat;
+  gboolean ok;
+
+  _idk_json_flat_init (&flat);
+  _idk_json_flat_from_node (&flat, node);
+  ok = validate_value (spec, &flat, 0, error);
+  _idk_json_flat_clear (&flat);
+  return ok;
 }
 
 const IdkRecordType *
@@ -343,30 +361,44 @@ idk_record_type_field (const IdkRecordType *type,
   return g_hash_table_lookup (type->fields_by_name, name);
 }
 
+/**
+ * _idk_record_type_validate_flat:
+ * @object: the index in @flat of the fields, an object
+ * @members: (out caller-allocates) (array) (optional): for each field of
+ *   @type, its member in @flat, or 0
+ *
+ * Checks fields read as flat values (see idk_record_type_validate ()).
+ */
 gboolean
-idk_record_type_validate (const IdkRecordType  *type,
-                          JsonObject           *fields,
-                          gboolean              deleted,
-                          GError              **error)
+_idk_record_type_validate_flat (const IdkRecordType  *type,
+                                IdkJsonFlat          *flat,
+                                guint                 object,
+                                gboolean              deleted,
+                                guint                *members,
+                                GError              **error)
 {
-  JsonObjectIter iter;
-  const char *name;
+  guint *found = members ? members : g_newa (guint, type->n_fields);
 
   g_return_val_if_fail (type != NULL, FALSE);
-  g_return_val_if_fail (fields != NULL, FALSE);
+  g_return_val_if_fail (_idk_json_flat_at (flat, object)->kind == IDK_JSON_OBJECT, FALSE);
 
-  json_object_iter_init (&iter, fields);
-  while (json_object_iter_next (&iter, &name, NULL))
-    if (idk_record_type_field (type, name) == NULL)
-      return _idk_record_refuse (error, IDK_RECORD_ERROR_UNKNOWN_FIELD, name,
-                                 _("Not a field of %s."), type->name);
+  ensure_values ();
+  memset (found, 0, type->n_fields * sizeof (guint));
+  for (guint m = _idk_json_flat_at (flat, object)->first; m != 0; m = _idk_json_flat_at (flat, m)->next)
+    {
+      const char *name = _idk_json_flat_text (flat, _idk_json_flat_at (flat, m)->name);
+      const IdkFieldSpec *spec = g_hash_table_lookup (type->fields_by_name, name);
+
+      if (spec == NULL)
+        return _idk_record_refuse (error, IDK_RECORD_ERROR_UNKNOWN_FIELD, name, _("Not a field of %s."), type->name);
+      found[spec - type->fields] = m;
+    }
 
   for (guint i = 0; i < type->n_fields; i++)
     {
       const IdkFieldSpec *spec = &type->fields[i];
-      JsonNode *node = json_object_get_member (fields, spec->name);
 
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+      if (found[i] == 0 || _idk_json_flat_at (flat, found[i])->kind == IDK_JSON_NULL)
         {
           /* A tombstone need not carry the record's content. */
           if (spec->required && !deleted)
@@ -374,10 +406,32 @@ idk_record_type_validate (const IdkRecordType  *type,
           continue;
         }
 
-      if (!_idk_record_validate_value (spec, node, error))
+      if (!validate_value (spec, flat, found[i], error))
         return FALSE;
     }
 
   return TRUE;
 }
 
+/* Records are checked as flat values, the way an import reads them, so
+ * that a bundle and a local save meet the same rules word for word. */
+gboolean
+idk_record_type_validate (const IdkRecordType  *type,
+                          JsonObject           *fields,
+                          gboolean              deleted,
+                          GError              **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  IdkJsonFlat flat;
+  gboolean ok;
+
+  g_return_val_if_fail (type != NULL, FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  node = json_node_init_object (json_node_alloc (), fields);
+  _idk_json_flat_init (&flat);
+  _idk_json_flat_from_node (&flat, node);
+  ok = _idk_record_type_validate_flat (type, &flat, 0, deleted, NULL, error);
+  _idk_json_flat_clear (&flat);
+  return ok;
+}

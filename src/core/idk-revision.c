@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "idk-hlc-private.h"
+#include "idk-json-flat-private.h"
 #include "idk-record-type-private.h"
 #include "idk-revision-private.h"
 #include "idk-revision.h"
@@ -57,16 +58,17 @@ fail (GError    **error,
   return FALSE;
 }
 
+/* The text of @index if it is a string, else NULL. */
 static const char *
-get_string (JsonObject  *object,
-            const char  *member)
+string_or_null (IdkJsonFlat *flat,
+                guint        index)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const IdkJsonValue *value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
+  if (index == 0)
     return NULL;
-  return json_node_get_string (node);
+  value = _idk_json_flat_at (flat, index);
+  return value->kind == IDK_JSON_STRING ? _idk_json_flat_text (flat, value->string) : NULL;
 }
 
 /* One spelling per id: lower case, as g_uuid_string_random() writes them,
@@ -158,104 +160,120 @@ idk_revision_new (const char  *record,
   return self;
 }
 
-/* Everything is checked, member by member and type by type, because
- * json-glib answers a missing or mistyped member with a critical and a
- * default value rather than an error.  @serialize: whether to write the
- * fields out again (an import stores the bundle's own text instead). */
+/* The envelope's members, by position in revision_members. */
+enum { RECORD, TYPE, REV, PARENTS, HLC, OFFICE, DELETED, FIELDS, N_MEMBERS };
+
+/**
+ * _idk_revision_parse_flat:
+ * @flat: a revision read as flat values, at index 0
+ * @fields: (out): the index of its fields in @flat
+ * @members: (out caller-allocates) (array fixed-size=IDK_RECORD_TYPE_MAX_FIELDS):
+ *   for each field of its type, its member in @flat, or 0
+ *
+ * Everything is checked, member by member and kind by kind.  This is the
+ * one reading of a revision's envelope: a bundle's revisions come here
+ * straight from their text, and idk_revision_new_from_json () through it.
+ *
+ * Returns: (transfer full): the revision without its fields, or %NULL
+ *   with @error set
+ */
 IdkRevision *
-_idk_revision_parse (JsonNode  *node,
-                     gboolean   serialize,
-                     GError   **error)
+_idk_revision_parse_flat (IdkJsonFlat  *flat,
+                          guint        *fields,
+                          guint        *members,
+                          GError      **error)
 {
   g_autoptr(IdkRevision) self = NULL;
   g_autofree char *rev_office = NULL;
-  JsonObject *object;
-  JsonNode *member;
-  JsonArray *parents;
-  const char *record, *type, *rev, *hlc, *office;
+  guint member[N_MEMBERS] = { 0 };
+  const IdkJsonValue *value;
+  const IdkRecordType *record_type;
+  const char *record, *type, *rev, *hlc, *office, *unknown = NULL;
   guint64 rev_hlc;
-  JsonObjectIter iter;
-  const char *name;
+  guint i;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (_idk_json_flat_at (flat, 0)->kind != IDK_JSON_OBJECT)
     return fail (error, NULL, NULL, "not a JSON object"), NULL;
 
-  object = json_node_get_object (node);
-  record = get_string (object, "record");
-  type = get_string (object, "type");
+  for (guint m = _idk_json_flat_at (flat, 0)->first; m != 0; m = _idk_json_flat_at (flat, m)->next)
+    {
+      const char *name = _idk_json_flat_text (flat, _idk_json_flat_at (flat, m)->name);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, NULL))
-    if (!g_strv_contains (revision_members, name))
-      return fail (error, record, type, _("unknown member “%s”"), name), NULL;
+      for (i = 0; i < N_MEMBERS && strcmp (name, revision_members[i]) != 0; i++)
+        ;
+      if (i < N_MEMBERS)
+        member[i] = m;
+      else if (unknown == NULL)
+        unknown = name;
+    }
+
+  record = string_or_null (flat, member[RECORD]);
+  type = string_or_null (flat, member[TYPE]);
+  if (unknown != NULL)
+    return fail (error, record, type, _("unknown member “%s”"), unknown), NULL;
 
   if (!_idk_uuid_is_canonical (record))
     return fail (error, record, type, _("member “record” must be a UUID in lower case")), NULL;
   if (type == NULL)
     return fail (error, record, type, _("member “type” must be a string")), NULL;
-  if (idk_record_type_lookup (type) == NULL)
+  if ((record_type = idk_record_type_lookup (type)) == NULL)
     return fail (error, record, type, _("unknown record type “%s”"), type), NULL;
 
-  rev = get_string (object, "rev");
+  rev = string_or_null (flat, member[REV]);
   if (!idk_revision_parse_id (rev, &rev_hlc, &rev_office))
     return fail (error, record, type, _("member “rev” must be “<16 lower-case hex digits>-<office UUID>”")), NULL;
 
-  hlc = get_string (object, "hlc");
+  hlc = string_or_null (flat, member[HLC]);
   if (hlc == NULL || strncmp (hlc, rev, IDK_HLC_HEX_LEN) != 0 || strlen (hlc) != IDK_HLC_HEX_LEN)
     return fail (error, record, type, _("member “hlc” must repeat the clock value of “rev”")), NULL;
 
-  office = get_string (object, "office");
+  office = string_or_null (flat, member[OFFICE]);
   if (office == NULL || g_strcmp0 (office, rev_office) != 0)
     return fail (error, record, type, _("member “office” must be the office of “rev”")), NULL;
 
-  member = json_object_get_member (object, "deleted");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
-      json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+  if (member[DELETED] == 0 || _idk_json_flat_at (flat, member[DELETED])->kind != IDK_JSON_BOOLEAN)
     return fail (error, record, type, _("member “deleted” must be true or false")), NULL;
 
-  member = json_object_get_member (object, "parents");
-  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+  value = member[PARENTS] ? _idk_json_flat_at (flat, member[PARENTS]) : NULL;
+  if (value == NULL || value->kind != IDK_JSON_ARRAY)
     return fail (error, record, type, _("member “parents” must be an array")), NULL;
-  parents = json_node_get_array (member);
-  if (json_array_get_length (parents) > IDK_REVISION_MAX_PARENTS)
+  if (value->count > IDK_REVISION_MAX_PARENTS)
     return fail (error, record, type, _("more than %u parents"), IDK_REVISION_MAX_PARENTS), NULL;
-  for (guint i = 0; i < json_array_get_length (parents); i++)
+
+  self = g_new0 (IdkRevision, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->parents = g_new0 (char *, value->count + 1);
+  i = 0;
+  for (guint p = value->first; p != 0; p = _idk_json_flat_at (flat, p)->next, i++)
     {
-      JsonNode *p = json_array_get_element (parents, i);
+      const char *parent = string_or_null (flat, p);
       guint64 parent_hlc;
 
-      if (!JSON_NODE_HOLDS_VALUE (p) || json_node_get_value_type (p) != G_TYPE_STRING ||
-          !idk_revision_parse_id (json_node_get_string (p), &parent_hlc, NULL))
+      if (parent == NULL || !idk_revision_parse_id (parent, &parent_hlc, NULL))
         return fail (error, record, type, _("parent %u is not a revision id"), i), NULL;
-      if (g_strcmp0 (json_node_get_string (p), rev) == 0)
+      if (strcmp (parent, rev) == 0)
         return fail (error, record, type, _("a revision cannot be its own parent")), NULL;
       /* A clock moves past what it has seen, so a parent is always older;
        * this also rules out cycles. */
       if (parent_hlc >= rev_hlc)
         return fail (error, record, type, _("parent %u is not older than the revision"), i), NULL;
       for (guint j = 0; j < i; j++)
-        if (g_strcmp0 (json_array_get_string_element (parents, j), json_node_get_string (p)) == 0)
+        if (strcmp (self->parents[j], parent) == 0)
           return fail (error, record, type, _("parent %u is named twice"), i), NULL;
+      self->parents[i] = g_strdup (parent);
     }
 
-  member = json_object_get_member (object, "fields");
-  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+  if (member[FIELDS] == 0 || _idk_json_flat_at (flat, member[FIELDS])->kind != IDK_JSON_OBJECT)
     return fail (error, record, type, _("member “fields” must be an object")), NULL;
 
-  self = g_new0 (IdkRevision, 1);
-  g_atomic_ref_count_init (&self->ref_count);
   self->record = g_strdup (record);
   self->type = g_strdup (type);
   self->rev_id = g_strdup (rev);
   self->hlc = rev_hlc;
   self->office = g_strdup (office);
-  self->deleted = json_node_get_boolean (json_object_get_member (object, "deleted"));
-  self->parents = g_new0 (char *, json_array_get_length (parents) + 1);
-  for (guint i = 0; i < json_array_get_length (parents); i++)
-    self->parents[i] = g_strdup (json_array_get_string_element (parents, i));
-  self->fields = json_object_ref (json_node_get_object (member));
+  self->deleted = _idk_json_flat_at (flat, member[DELETED])->boolean;
 
-  if (!idk_record_type_validate (idk_record_type_lookup (type), self->fields, self->deleted, error))
+  if (!_idk_record_type_validate_flat (record_type, flat, member[FIELDS], self->deleted, members, error))
     {
       const char *field = idk_record_error_get_field (*error);
 
@@ -266,8 +284,7 @@ _idk_revision_parse (JsonNode  *node,
       return NULL;
     }
 
-  if (serialize)
-    self->fields_json = serialize_fields (self->fields);
+  *fields = member[FIELDS];
   return g_steal_pointer (&self);
 }
 
@@ -275,7 +292,24 @@ IdkRevision *
 idk_revision_new_from_json (JsonNode  *node,
                             GError   **error)
 {
-  return _idk_revision_parse (node, TRUE, error);
+  guint members[IDK_RECORD_TYPE_MAX_FIELDS];
+  IdkRevision *self;
+  IdkJsonFlat flat;
+  guint fields;
+
+  if (node == NULL)
+    return fail (error, NULL, NULL, "not a JSON object"), NULL;
+
+  _idk_json_flat_init (&flat);
+  _idk_json_flat_from_node (&flat, node);
+  self = _idk_revision_parse_flat (&flat, &fields, members, error);
+  _idk_json_flat_clear (&flat);
+  if (self == NULL)
+    return NULL;
+
+  self->fields = json_object_ref (json_object_get_object_member (json_node_get_object (node), "fields"));
+  self->fields_json = serialize_fields (self->fields);
+  return self;
 }
 
 IdkRevision *
