@@ -16,7 +16,7 @@
 #include "idk-revision-private.h"
 #include "idk-store-private.h"
 
-/* The revisions of a bundle parsed by json-glib and checked in a thread
+/* The revisions of a bundle read (idk-json-flat.c) and checked in a thread
  * of their own, handed over in order in batches, while the importer
  * writes the ones before into SQLite: parsing and writing each take about
  * half of an import, and run side by side on two cores.  At most
@@ -26,9 +26,9 @@
  * that freed in one thread what the other had allocated), and one hand-over
  * per batch instead of one per revision spares a wake-up each time.
  *
- * json-glib counts references without atomics, so no json-glib value
- * crosses threads: what the writer needs of the fields (the records they
- * refer to) is copied out here, and the fields are dropped.  So are the
+ * The values read stay in this thread's own blocks, reused from one
+ * revision to the next: what the writer needs of the fields (the records
+ * they refer to) is copied out here.  So are the
  * values of the record's query row, taken from the parsed fields or, for
  * fields with escapes, by SQLite on a connection of this thread's own,
  * for the writer to write as they are when the record is new (see
@@ -110,7 +110,7 @@ collect_refs (const IdkRecordType *type,
 
           ref->field = spec->name;
           ref->types = spec->ref_types;
-          ref->target = g_strdup (_idk_json_flat_text (flat, _idk_json_flat_at (flat, target)->string));
+          ref->target = g_strdup (_idk_json_flat_string (flat, target));
           g_ptr_array_add (refs, ref);
         }
     }

@@ -22,8 +22,8 @@
 #include "idk-trust-private.h"
 
 /* Importing a bundle, in the order SPEC §5 demands: the bounded pre-scan
- * (idk-json-scan.c), then json-glib on the envelope and on one revision at
- * a time, each checked in full, then the checks that need the whole bundle
+ * (idk-json-scan.c), then json-glib on the envelope and the flat reader
+ * (idk-json-flat.c) on one revision at a time, each checked in full, then the checks that need the whole bundle
  * and the database (idk-import-run.c).  The preview is that pass rolled
  * back; idk_import_apply() is that pass committed, in one transaction.
  * The file is read once into a private copy (see _idk_import_read_file ()), so the

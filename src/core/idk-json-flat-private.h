@@ -74,4 +74,14 @@ _idk_json_flat_text (IdkJsonFlat *flat,
   return flat->text->str + offset;
 }
 
+/* The text of the string at @index, or NULL if it is no string. */
+static inline const char *
+_idk_json_flat_string (IdkJsonFlat *flat,
+                       guint        index)
+{
+  const IdkJsonValue *value = _idk_json_flat_at (flat, index);
+
+  return value->kind == IDK_JSON_STRING ? _idk_json_flat_text (flat, value->string) : NULL;
+}
+
 G_END_DECLS

@@ -17,8 +17,8 @@
  * the last of duplicate keys, turns integers beyond 64 bits into -1 and cuts
  * strings at \u0000.  This scanner checks the whole text against RFC 8259
  * and our bounds first, in one pass and constant memory per level, and
- * notes where each revision lies so that json-glib can then parse them one
- * at a time: its tree costs about eight times the text it holds.
+ * notes where each revision lies so that each can then be read on its
+ * own (idk-json-flat.c), in the same memory each time.
  */
 
 /* Objects with more members than this get a hash table for the duplicate

@@ -200,20 +200,6 @@ check_date (const IdkFieldSpec  *spec,
   return TRUE;
 }
 
-/* Whether @index holds a string, and then its text. */
-static gboolean
-string_at (IdkJsonFlat  *flat,
-           guint         index,
-           const char  **text)
-{
-  const IdkJsonValue *value = _idk_json_flat_at (flat, index);
-
-  if (value->kind != IDK_JSON_STRING)
-    return FALSE;
-  *text = _idk_json_flat_text (flat, value->string);
-  return TRUE;
-}
-
 static gboolean
 validate_value (const IdkFieldSpec  *spec,
                 IdkJsonFlat         *flat,
@@ -226,7 +212,7 @@ validate_value (const IdkFieldSpec  *spec,
   switch (spec->kind)
     {
     case IDK_FIELD_TEXT:
-      if (!string_at (flat, index, &text))
+      if ((text = _idk_json_flat_string (flat, index)) == NULL)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be text."));
       if (spec->required && _idk_text_is_blank (text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_REQUIRED, spec->name, _("This is needed."));
@@ -250,17 +236,17 @@ validate_value (const IdkFieldSpec  *spec,
       return TRUE;
 
     case IDK_FIELD_DATE:
-      if (!string_at (flat, index, &text))
+      if ((text = _idk_json_flat_string (flat, index)) == NULL)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be a date."));
       return check_date (spec, text, error);
 
     case IDK_FIELD_TIME:
-      if (!string_at (flat, index, &text) || !idk_time_is_valid_text (text))
+      if ((text = _idk_json_flat_string (flat, index)) == NULL || !idk_time_is_valid_text (text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("Give a time as 09:30."));
       return TRUE;
 
     case IDK_FIELD_ENUM:
-      if (!string_at (flat, index, &text))
+      if ((text = _idk_json_flat_string (flat, index)) == NULL)
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name, _("This must be text."));
       if (!g_strv_contains (spec->values, text))
         {
@@ -272,7 +258,7 @@ validate_value (const IdkFieldSpec  *spec,
       return TRUE;
 
     case IDK_FIELD_REF:
-      if (!string_at (flat, index, &text) || !g_uuid_string_is_valid (text))
+      if ((text = _idk_json_flat_string (flat, index)) == NULL || !g_uuid_string_is_valid (text))
         return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name,
                                    _("This must name a record by its UUID."));
       return TRUE;
@@ -289,7 +275,7 @@ validate_value (const IdkFieldSpec  *spec,
                                      _("At most %u elements."), IDK_FIELD_MAX_ELEMENTS);
         for (guint e = value->first; e != 0; e = _idk_json_flat_at (flat, e)->next, i++)
           {
-            if (!string_at (flat, e, &text))
+            if ((text = _idk_json_flat_string (flat, e)) == NULL)
               return _idk_record_refuse (error, IDK_RECORD_ERROR_INVALID, spec->name,
                                          _("Element %u must be text."), i + 1);
             if (spec->kind == IDK_FIELD_REFS && !g_uuid_string_is_valid (text))

@@ -58,19 +58,6 @@ fail (GError    **error,
   return FALSE;
 }
 
-/* The text of @index if it is a string, else NULL. */
-static const char *
-string_or_null (IdkJsonFlat *flat,
-                guint        index)
-{
-  const IdkJsonValue *value;
-
-  if (index == 0)
-    return NULL;
-  value = _idk_json_flat_at (flat, index);
-  return value->kind == IDK_JSON_STRING ? _idk_json_flat_text (flat, value->string) : NULL;
-}
-
 /* One spelling per id: lower case, as g_uuid_string_random() writes them,
  * so that two offices never take one record for two. */
 gboolean
@@ -207,8 +194,9 @@ _idk_revision_parse_flat (IdkJsonFlat  *flat,
         unknown = name;
     }
 
-  record = string_or_null (flat, member[RECORD]);
-  type = string_or_null (flat, member[TYPE]);
+  /* A member not found is 0, the envelope itself: an object, no string. */
+  record = _idk_json_flat_string (flat, member[RECORD]);
+  type = _idk_json_flat_string (flat, member[TYPE]);
   if (unknown != NULL)
     return fail (error, record, type, _("unknown member “%s”"), unknown), NULL;
 
@@ -219,15 +207,15 @@ _idk_revision_parse_flat (IdkJsonFlat  *flat,
   if ((record_type = idk_record_type_lookup (type)) == NULL)
     return fail (error, record, type, _("unknown record type “%s”"), type), NULL;
 
-  rev = string_or_null (flat, member[REV]);
+  rev = _idk_json_flat_string (flat, member[REV]);
   if (!idk_revision_parse_id (rev, &rev_hlc, &rev_office))
     return fail (error, record, type, _("member “rev” must be “<16 lower-case hex digits>-<office UUID>”")), NULL;
 
-  hlc = string_or_null (flat, member[HLC]);
+  hlc = _idk_json_flat_string (flat, member[HLC]);
   if (hlc == NULL || strncmp (hlc, rev, IDK_HLC_HEX_LEN) != 0 || strlen (hlc) != IDK_HLC_HEX_LEN)
     return fail (error, record, type, _("member “hlc” must repeat the clock value of “rev”")), NULL;
 
-  office = string_or_null (flat, member[OFFICE]);
+  office = _idk_json_flat_string (flat, member[OFFICE]);
   if (office == NULL || g_strcmp0 (office, rev_office) != 0)
     return fail (error, record, type, _("member “office” must be the office of “rev”")), NULL;
 
@@ -246,7 +234,7 @@ _idk_revision_parse_flat (IdkJsonFlat  *flat,
   i = 0;
   for (guint p = value->first; p != 0; p = _idk_json_flat_at (flat, p)->next, i++)
     {
-      const char *parent = string_or_null (flat, p);
+      const char *parent = _idk_json_flat_string (flat, p);
       guint64 parent_hlc;
 
       if (parent == NULL || !idk_revision_parse_id (parent, &parent_hlc, NULL))
