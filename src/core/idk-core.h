@@ -13,6 +13,7 @@
 #include "idk-meeting.h"
 #include "idk-organization.h"
 #include "idk-record.h"
+#include "idk-report.h"
 #include "idk-revision.h"
 #include "idk-session.h"
 #include "idk-signature.h"

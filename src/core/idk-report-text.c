@@ -71,13 +71,90 @@ wrapped_in_bold (const char *start,
   return end - start > 4 && strncmp (start, "**", 2) == 0 && strncmp (end - 2, "**", 2) == 0;
 }
 
+/* The HTML a PDF converter leaves: bold, underline and italics say
+ * nothing the importer reads, and a footnote's number (<sup>1</sup>)
+ * would read as part of the word before it. */
+static gsize
+html_mark_at (const char *p,
+              const char *end,
+              gboolean   *bold)
+{
+  static const struct { const char *mark; gboolean bold; } marks[] = {
+    { "<b>", TRUE }, { "</b>", TRUE }, { "<strong>", TRUE }, { "</strong>", TRUE },
+    { "<u>", FALSE }, { "</u>", FALSE }, { "<i>", FALSE }, { "</i>", FALSE },
+    { "<em>", FALSE }, { "</em>", FALSE },
+  };
+
+  *bold = FALSE;
+  if (*p != '<')
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      gsize n = strlen (marks[i].mark);
+
+      if ((gsize) (end - p) >= n && g_ascii_strncasecmp (p, marks[i].mark, n) == 0)
+        {
+          *bold = marks[i].bold;
+          return n;
+        }
+    }
+  if (end - p > 11 && g_ascii_strncasecmp (p, "<sup>", 5) == 0)
+    {
+      const char *q = p + 5;
+
+      while (q < end && q - p < 9 && g_ascii_isdigit (*q))
+        q++;
+      if (q > p + 5 && end - q >= 6 && g_ascii_strncasecmp (q, "</sup>", 6) == 0)
+        return q + 6 - p;
+    }
+  return 0;
+}
+
+/* Footnote markers as characters: superscript digits (¹²³⁰-⁹). */
+static gsize
+superscript_at (const char *p,
+                const char *end)
+{
+  gunichar c;
+
+  if ((guchar) *p < 0xC2)
+    return 0;
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079))
+    return g_utf8_next_char (p) - p;
+  return 0;
+}
+
 static IdkReportLine
 read_line (guint       number,
            const char *start,
            const char *end)
 {
   IdkReportLine line = { .number = number };
+  g_autoptr(GString) plain = g_string_sized_new (end - start);
   GString *text;
+  gboolean bold;
+  gsize n;
+
+  for (const char *p = start; p < end && (n = space_at (p, end)) > 0; p += n)
+    line.indent++;
+
+  /* HTML marks first, so that "<b>CHAIR</b>" reads as bold like "**CHAIR**". */
+  for (const char *p = start; p < end; )
+    {
+      if ((n = html_mark_at (p, end, &bold)) > 0)
+        {
+          if (bold)
+            g_string_append (plain, "**");
+          p += n;
+        }
+      else if ((n = superscript_at (p, end)) > 0)
+        p += n;
+      else
+        g_string_append_c (plain, *p++);
+    }
+  start = plain->str;
+  end = plain->str + plain->len;
 
   trim (&start, &end);
   while (start < end && *start == '#' && line.heading < 6)

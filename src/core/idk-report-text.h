@@ -22,6 +22,7 @@ typedef enum
 typedef struct
 {
   guint number;       /* in the file, from 1 */
+  guint indent;       /* spaces before it, a tab counting as one */
   guint heading;      /* "#" marks before it: 0 for body text */
   gboolean bold;      /* the whole line was in "**" */
   char *text;         /* without the marks, spaces at its ends trimmed */

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "idk-change.h"
+#include "idk-report.h"
 #include "idk-revision.h"
 
 G_BEGIN_DECLS
@@ -307,6 +308,10 @@ char       *idk_store_find_meeting             (IdkStore               *self,
                                                 const char             *text);
 char       *idk_store_find_body                (IdkStore               *self,
                                                 const char             *acronym);
+
+/* The report importer's lexicon (idk-store-report.c). */
+IdkReportLexicon *idk_store_load_report_lexicon (IdkStore             *self,
+                                                 GError              **error);
 
 /* Working groups (idk-store-groups.c). */
 char       *idk_store_save_working_group       (IdkStore               *self,

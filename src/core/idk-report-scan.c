@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "idk-report"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "idk-report-private.h"
+
+/* The scanners every finder of the report importer uses: the role of
+ * each line, dates, places, words.  All of them walk the text once with
+ * no pattern matching, so that no input makes them slow. */
+
+static gboolean
+is_digits (const char *s,
+           guint       min,
+           guint       max)
+{
+  guint n = 0;
+
+  for (; *s != '\0'; s++, n++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return n >= min && n <= max;
+}
+
+static gboolean
+ends_with_any (const char *s,
+               const char *chars)
+{
+  gsize n = strlen (s);
+
+  return n > 0 && strchr (chars, s[n - 1]) != NULL;
+}
+
+/* "- ", "– ", "• ", "* ", "o " and the private-use bullet (U+F0B7) that
+ * PDF converters leave for Symbol-font bullets. */
+static const char *
+bullet_body (const char *s)
+{
+  static const char *const marks[] = { "- ", "\u2013 ", "\u2022", "\uf0b7", "\u25aa", "\u25e6", "\u00b7",
+                                       "* ", "o " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      gsize n = strlen (marks[i]);
+
+      if (strncmp (s, marks[i], n) == 0)
+        {
+          s += n;
+          while (*s == ' ' || *s == '\t')
+            s++;
+          /* "o" is a letter too: a bullet only before a capital */
+          if (i == G_N_ELEMENTS (marks) - 1 && !g_ascii_isupper (*s))
+            return NULL;
+          return *s != '\0' ? s : NULL;
+        }
+    }
+  return NULL;
+}
+
+/* "12. Text": the paragraph's number, and where its text begins. */
+static guint
+paragraph_number (const char  *s,
+                  const char **body)
+{
+  guint n = 0, digits = 0;
+
+  while (g_ascii_isdigit (*s) && digits < 4)
+    n = n * 10 + (*s++ - '0'), digits++;
+  if (digits == 0 || digits > 3 || *s != '.' || (s[1] != ' ' && s[1] != '\t'))
+    return 0;
+  s++;
+  while (*s == ' ' || *s == '\t')
+    s++;
+  if (*s == '\0')
+    return 0;
+  *body = s;
+  return n;
+}
+
+/* "A. Title", "IV. TITLE" or "a. Title": the letter, and the title. */
+static const char *
+lettered (const char *s,
+          gboolean   *lower)
+{
+  const char *p = s;
+
+  while (*p == 'I' || *p == 'V' || *p == 'X')
+    p++;
+  if (p == s && g_ascii_isalpha (*p))
+    p++;
+  if (p == s || p - s > 4 || *p != '.' || (p[1] != ' ' && p[1] != '\t'))
+    return NULL;
+  *lower = g_ascii_islower (*s);
+  p++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return g_ascii_isupper (*p) || g_ascii_isdigit (*p) ? p : NULL;
+}
+
+static gboolean
+is_recommendation (const char *s)
+{
+  return g_ascii_strcasecmp (s, "RECOMMENDATION:") == 0 || g_ascii_strcasecmp (s, "RECOMMENDATIONS:") == 0
+         || g_ascii_strcasecmp (s, "RECOMMENDATION") == 0 || g_ascii_strcasecmp (s, "RECOMMENDATIONS") == 0;
+}
+
+/* Where the body of a report ends: its annexes repeat the decisions, the
+ * agenda, the participants, and must not be read as more of the body. */
+static gboolean
+is_annex (const char *s)
+{
+  static const char *const titles[] = { "Summary of IASMN Recommendations", "IASMN Recommendations",
+                                        "Summary of Recommendations", "Summary of decisions",
+                                        "Revised Agenda", "Final Agenda", "Annex A", "Annex B", "Annex" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_ascii_strcasecmp (s, titles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A trailing "(…)" that is not the acronym of the words before it names
+ * a presenter or a document, not the topic: "Air Travel (CRP 7)", "Joint
+ * Inspection Unit (JIU) (DPKO-DFS)". */
+static gboolean
+is_acronym_of (const char *words,
+               const char *open,
+               const char *acronym,
+               gsize       length)
+{
+  const char *a = acronym, *a_end = acronym + length;
+  const char *p = open;
+
+  /* The letters of the acronym, last first, each an initial of a word. */
+  while (a_end > a && p > words)
+    {
+      const char *w;
+
+      while (p > words && (p[-1] == ' ' || p[-1] == '\t'))
+        p--;
+      w = p;
+      while (w > words && w[-1] != ' ' && w[-1] != '\t')
+        w--;
+      if (w == p)
+        break;
+      if (g_ascii_toupper (*w) == a_end[-1])
+        a_end--;
+      else if (g_ascii_isupper (*w))
+        return FALSE;
+      p = w;
+    }
+  return a_end == a;
+}
+
+static char *
+topic_of (const char *title)
+{
+  g_autofree char *t = g_strstrip (g_strdup (title));
+  gsize n;
+
+  for (;;)
+    {
+      char *open;
+      gboolean acronym = TRUE;
+
+      n = strlen (t);
+      if (n == 0 || t[n - 1] != ')' || (open = strrchr (t, '(')) == NULL || open == t)
+        break;
+      for (const char *c = open + 1; c < t + n - 1; c++)
+        if (!g_ascii_isupper (*c))
+          acronym = FALSE;
+      if (acronym && open + 1 < t + n - 1 && is_acronym_of (t, open, open + 1, t + n - 1 - (open + 1)))
+        break;
+      *open = '\0';
+      g_strchomp (t);
+      n = strlen (t);
+      if (n > 0 && (t[n - 1] == '-' || g_str_has_suffix (t, "\u2013")))
+        {
+          t[n - (t[n - 1] == '-' ? 1 : 3)] = '\0';
+          g_strchomp (t);
+        }
+    }
+  return g_steal_pointer (&t);
+}
+
+static guint
+next_text_line (IdkReportScan *scan,
+                guint          from)
+{
+  for (guint i = from; i < scan->n_lines; i++)
+    if (scan->info[i].role != IDK_LINE_BLANK && scan->info[i].role != IDK_LINE_PAGE)
+      return i;
+  return scan->n_lines;
+}
+
+static void
+set_heading (IdkReportScan *scan,
+             guint          index,
+             const char    *title)
+{
+  char *topic = topic_of (title);
+
+  g_ptr_array_add (scan->strings, topic);
+  scan->info[index].role = IDK_LINE_HEADING;
+  scan->info[index].topic = topic;
+}
+
+static void
+mark_running_heads (IdkReportScan *scan)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < scan->n_lines; i++)
+    if (scan->info[i].role == IDK_LINE_TEXT && strlen (_idk_report_line (scan, i)) < 60)
+      {
+        const char *s = _idk_report_line (scan, i);
+
+        g_hash_table_insert (counts, (gpointer) s,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, s)) + 1));
+      }
+  for (guint i = 0; i < scan->n_lines; i++)
+    if (scan->info[i].role == IDK_LINE_TEXT && !ends_with_any (_idk_report_line (scan, i), ":")
+        && GPOINTER_TO_UINT (g_hash_table_lookup (counts, _idk_report_line (scan, i))) >= 3)
+      scan->info[i].role = IDK_LINE_PAGE;
+}
+
+/**
+ * _idk_report_classify:
+ *
+ * Gives each line its role.  Headings are found in three ways: "#"
+ * marks; a letter ("A. Topic"), and a lower-case letter only before a
+ * numbered paragraph; or, in a report that letters none of its sections,
+ * a short line standing alone between blank lines.
+ */
+void
+_idk_report_classify (IdkReportScan *scan)
+{
+  guint n_lettered = 0;
+
+  scan->body_end = scan->n_lines;
+  for (guint i = 0; i < scan->n_lines; i++)
+    {
+      const IdkReportLine *line = idk_report_text_get_line (scan->text, i);
+      IdkLineInfo *info = &scan->info[i];
+      const char *s = line->text, *body;
+      gboolean lower;
+      guint n;
+
+      info->body = s;
+      if (*s == '\0')
+        info->role = IDK_LINE_BLANK;
+      else if (is_digits (s, 1, 3) || (g_str_has_prefix (s, "Page ") && is_digits (s + 5, 1, 3)))
+        info->role = IDK_LINE_PAGE;
+      else if (is_recommendation (s))
+        info->role = IDK_LINE_RECOMMENDATION;
+      else if (i > 0 && scan->body_end == scan->n_lines && is_annex (s))
+        {
+          info->role = IDK_LINE_ANNEX;
+          scan->body_end = i;
+        }
+      else if ((n = paragraph_number (s, &body)) > 0)
+        {
+          info->role = IDK_LINE_PARAGRAPH;
+          info->paragraph = n;
+          info->body = body;
+        }
+      else if ((body = bullet_body (s)) != NULL)
+        {
+          info->role = IDK_LINE_BULLET;
+          info->body = body;
+        }
+      else
+        info->role = IDK_LINE_TEXT;
+
+      if (info->role == IDK_LINE_TEXT && (body = lettered (s, &lower)) != NULL && !lower
+          && !ends_with_any (s, ".;,"))
+        n_lettered++;
+    }
+
+  mark_running_heads (scan);
+
+  for (guint i = 0; i < scan->n_lines; i++)
+    {
+      const IdkReportLine *line = idk_report_text_get_line (scan->text, i);
+      IdkLineInfo *info = &scan->info[i];
+      const char *s = line->text, *title;
+      gboolean lower = FALSE;
+
+      if (info->role != IDK_LINE_TEXT || ends_with_any (s, ".;,:"))
+        continue;
+      title = lettered (s, &lower);
+      if (line->heading > 0 || line->bold)
+        {
+          if (title == NULL)
+            title = s;
+          if (strlen (title) < 150)
+            set_heading (scan, i, title);
+        }
+      else if (title != NULL && !lower)
+        {
+          guint next = next_text_line (scan, i + 1);
+          g_autofree char *joined = NULL;
+
+          /* A title wrapped onto a second line. */
+          if (next < scan->n_lines && next == i + 1 && scan->info[next].role == IDK_LINE_TEXT
+              && !ends_with_any (s, ")") && strlen (_idk_report_line (scan, next)) < 80)
+            {
+              joined = g_strconcat (title, " ", _idk_report_line (scan, next), NULL);
+              scan->info[next].role = IDK_LINE_BLANK;
+            }
+          set_heading (scan, i, joined != NULL ? joined : title);
+        }
+      else if (title != NULL)
+        {
+          guint next = next_text_line (scan, i + 1);
+
+          if (next < scan->n_lines && (scan->info[next].role == IDK_LINE_PARAGRAPH
+                                       || scan->info[next].role == IDK_LINE_RECOMMENDATION))
+            set_heading (scan, i, title);
+        }
+      else if (n_lettered < 3 && strlen (s) < 100 && (g_ascii_isupper (*s) || (guchar) *s >= 0x80)
+               && (i == 0 || scan->info[i - 1].role == IDK_LINE_BLANK)
+               && (i + 1 == scan->n_lines || scan->info[i + 1].role == IDK_LINE_BLANK))
+        set_heading (scan, i, s);
+    }
+}
+
+/**
+ * _idk_report_join:
+ * @first_text: the text of line @first to start from, or %NULL for all of it
+ *
+ * Returns: lines @first to @last as one text, wrapped lines joined with
+ *   a space, page numbers and running heads left out
+ */
+char *
+_idk_report_join (IdkReportScan *scan,
+                  guint          first,
+                  guint          last,
+                  const char    *first_text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = first; i <= last && i < scan->n_lines; i++)
+    {
+      const char *s = i == first && first_text != NULL ? first_text : _idk_report_line (scan, i);
+
+      if (scan->info[i].role == IDK_LINE_BLANK || scan->info[i].role == IDK_LINE_PAGE)
+        continue;
+      if (out->len > 0)
+        {
+          /* A word broken at its hyphen ("Twenty-\neight") is one word. */
+          if (out->str[out->len - 1] == '-' && out->len > 1 && g_ascii_isalpha (out->str[out->len - 2])
+              && g_ascii_islower (*s))
+            ;
+          else
+            g_string_append_c (out, ' ');
+        }
+      g_string_append (out, s);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+_idk_report_word_at (const char *text,
+                     const char *at,
+                     const char *word)
+{
+  gsize n = strlen (word);
+
+  if (g_ascii_strncasecmp (at, word, n) != 0)
+    return FALSE;
+  if (at > text && g_ascii_isalnum (at[-1]))
+    return FALSE;
+  return !g_ascii_isalnum (at[n]);
+}
+
+/* The first @word in @text as a whole word, in any case. */
+const char *
+_idk_report_find_word (const char *text,
+                       const char *word)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_tolower (*p) == g_ascii_tolower (*word) && _idk_report_word_at (text, p, word))
+      return p;
+  return NULL;
+}
+
+int
+_idk_report_month (const char *word,
+                   gsize       length)
+{
+  static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                        "August", "September", "October", "November", "December" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (length == strlen (months[i]) && g_ascii_strncasecmp (word, months[i], length) == 0)
+      return i + 1;
+  return 0;
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == ',')
+    p++;
+  return p;
+}
+
+static const char *
+read_number (const char *p,
+             int        *value,
+             guint       max_digits)
+{
+  guint digits = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit (*p) && digits <= max_digits)
+    *value = *value * 10 + (*p++ - '0'), digits++;
+  return digits > 0 && digits <= max_digits && !g_ascii_isalnum (*p) ? p : NULL;
+}
+
+/* "-", "–", "to" or "and" between the two ends of a range. */
+static const char *
+range_separator (const char *p)
+{
+  p = skip_spaces (p);
+  if (*p == '-')
+    return skip_spaces (p + 1);
+  if (strncmp (p, "\u2013", 3) == 0 || strncmp (p, "\u2014", 3) == 0)
+    return skip_spaces (p + 3);
+  if (strncmp (p, "to ", 3) == 0)
+    return skip_spaces (p + 3);
+  return NULL;
+}
+
+static const char *
+read_month (const char *p,
+            int        *month)
+{
+  const char *w = p;
+
+  while (g_ascii_isalpha (*w))
+    w++;
+  *month = _idk_report_month (p, w - p);
+  return *month > 0 ? w : NULL;
+}
+
+static const char *
+read_year (const char *p,
+           int        *year)
+{
+  const char *q = skip_spaces (p);
+
+  if (q == p && *p != ' ')
+    return NULL;
+  q = read_number (q, year, 4);
+  return q != NULL && *year >= 1945 && *year <= 2200 ? q : NULL;
+}
+
+/* One date or range starting at @p: "3 to 5 February 2015", "2–5
+ * February 2016", "30 September–1 October 2015", "1 April 2015", "May
+ * 2015", "June".  A year not given is @default_year (0: none, and a date
+ * without one is not read). */
+static gboolean
+date_at (const char    *p,
+         int            default_year,
+         IdkDateRange  *r,
+         const char   **end)
+{
+  const char *q, *after;
+  int day = 0, month = 0, year = 0;
+
+  memset (r, 0, sizeof *r);
+  if ((q = read_number (p, &day, 2)) != NULL && day >= 1 && day <= 31)
+    {
+      const char *sep = range_separator (q);
+      int day2 = 0, month2 = 0;
+
+      if (sep != NULL && (after = read_number (sep, &day2, 2)) != NULL && day2 >= day && day2 <= 31)
+        {
+          /* "3 to 5 February" */
+          q = skip_spaces (after);
+          if ((q = read_month (q, &month)) == NULL)
+            return FALSE;
+          r->day = day, r->end_day = day2, r->month = r->end_month = month;
+        }
+      else
+        {
+          q = skip_spaces (q);
+          if ((q = read_month (q, &month)) == NULL)
+            return FALSE;
+          r->day = r->end_day = day, r->month = r->end_month = month;
+          /* "30 September–1 October" */
+          sep = range_separator (q);
+          if (sep != NULL && (after = read_number (sep, &day2, 2)) != NULL
+              && (after = read_month (skip_spaces (after), &month2)) != NULL && month2 > month)
+            {
+              r->end_day = day2, r->end_month = month2;
+              q = after;
+            }
+        }
+    }
+  else if ((q = read_month (p, &month)) != NULL)
+    r->month = r->end_month = month;
+  else
+    return FALSE;
+
+  if ((after = read_year (q, &year)) != NULL)
+    q = after;
+  else if (default_year > 0)
+    year = default_year;
+  else
+    return FALSE;
+  r->year = r->end_year = year;
+  *end = q;
+  return TRUE;
+}
+
+/**
+ * _idk_report_find_date:
+ * @end: (out) (optional): where the date ends in @text
+ *
+ * Returns: where the first date in @text begins, or %NULL
+ */
+const char *
+_idk_report_find_date (const char    *text,
+                       int            default_year,
+                       IdkDateRange  *range,
+                       const char   **end)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      const char *stop;
+
+      if ((p > text && g_ascii_isalnum (p[-1])) || !(g_ascii_isdigit (*p) || g_ascii_isupper (*p)))
+        continue;
+      /* "May" is also a verb: a month alone needs its year. */
+      if (date_at (p, g_ascii_isdigit (*p) ? default_year : 0, range, &stop))
+        {
+          if (end != NULL)
+            *end = stop;
+          return p;
+        }
+    }
+  return NULL;
+}
+
+char *
+_idk_report_date_start (const IdkDateRange *r)
+{
+  if (r->day > 0)
+    return g_strdup_printf ("%04d-%02d-%02d", r->year, r->month, r->day);
+  return g_strdup_printf ("%04d-%02d", r->year, r->month);
+}
+
+char *
+_idk_report_date_end (const IdkDateRange *r)
+{
+  if (r->end_day > 0)
+    return g_strdup_printf ("%04d-%02d-%02d", r->end_year, r->end_month, r->end_day);
+  return g_strdup_printf ("%04d-%02d", r->end_year, r->end_month);
+}
+
+/* "21st", "22nd", "27th", "twenty-first" is not read: the seeds write
+ * sessions' numbers in figures. */
+gint64
+_idk_report_ordinal_at (const char  *at,
+                        const char **end)
+{
+  int n;
+  const char *p = read_number (at, &n, 3);
+
+  if (p == NULL)
+    {
+      /* read_number refuses "21st": the suffix is alphanumeric */
+      n = 0;
+      p = at;
+      while (g_ascii_isdigit (*p) && p - at < 3)
+        n = n * 10 + (*p++ - '0');
+      if (p == at)
+        return 0;
+    }
+  if (g_ascii_strncasecmp (p, "st", 2) == 0 || g_ascii_strncasecmp (p, "nd", 2) == 0
+      || g_ascii_strncasecmp (p, "rd", 2) == 0 || g_ascii_strncasecmp (p, "th", 2) == 0)
+    {
+      if (g_ascii_isalnum (p[2]))
+        return 0;
+      if (end != NULL)
+        *end = p + 2;
+      return n;
+    }
+  return 0;
+}
+
+/* "in Manila, Philippines", "in New York, USA": a capitalised place after
+ * @at, and the country after its comma. */
+char *
+_idk_report_place_after (const char  *at,
+                         char       **country)
+{
+  const char *p = at, *start;
+  GString *city = g_string_new (NULL);
+
+  *country = NULL;
+  while (*p == ' ')
+    p++;
+  start = p;
+  while (g_ascii_isupper (*p) || (guchar) *p >= 0x80)
+    {
+      const char *w = p;
+
+      while (*w != '\0' && *w != ' ' && *w != ',' && *w != '.' && *w != ';' && *w != ')')
+        w++;
+      g_string_append_len (city, p, w - p);
+      p = w;
+      if (*p == ' ' && (g_ascii_isupper (p[1]) || (guchar) p[1] >= 0x80))
+        {
+          g_string_append_c (city, ' ');
+          p++;
+        }
+      else
+        break;
+    }
+  if (city->len == 0 || p == start)
+    {
+      g_string_free (city, TRUE);
+      return NULL;
+    }
+  if (*p == ',' && p[1] == ' ' && (g_ascii_isupper (p[2])))
+    {
+      const char *c = p + 2, *w = c;
+
+      /* the country: capitalised words, "of" and "the" inside */
+      while (*w != '\0')
+        {
+          const char *e = w;
+
+          while (*e != '\0' && *e != ' ' && *e != ',' && *e != '.' && *e != ';' && *e != ')')
+            e++;
+          if (!(g_ascii_isupper (*w) || strncmp (w, "of ", 3) == 0 || strncmp (w, "the ", 4) == 0))
+            break;
+          w = e;
+          if (*w == ' ' && (g_ascii_isupper (w[1]) || strncmp (w + 1, "of ", 3) == 0
+                            || strncmp (w + 1, "the ", 4) == 0))
+            w++;
+          else
+            break;
+        }
+      if (w > c)
+        *country = g_strndup (c, w - c);
+    }
+  return g_string_free (city, FALSE);
+}

@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "idk-test-util.h"
+
+/* The report importer against the default data, proposal by proposal.
+ * The default data was made from the same three reports by a script with
+ * judgement written in (data/defaults/generate-defaults.py): which
+ * paragraphs decide, who owns them, when they are due.  The importer has
+ * none of it; what it reads alone must find what the default data holds
+ * (recall), and must not propose an owner, a due or a date the default
+ * data does not give (nothing invented).  Run with --verbose for the
+ * figures. */
+
+typedef struct
+{
+  guint expected, proposed, matched;
+  guint invented;            /* a value proposed that the default data does not hold */
+  guint agree, compared;     /* a second figure: kinds, observers, fields */
+  guint owners_expected, owners_found;
+  guint dues_expected, dues_found;
+} Figures;
+
+static sqlite3 *
+open_db (IdkTestFixture *fixture)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static sqlite3_stmt *
+query (sqlite3    *db,
+       const char *sql,
+       const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (key != NULL)
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+static char *
+text_of (sqlite3    *db,
+         const char *sql,
+         const char *key)
+{
+  sqlite3_stmt *stmt = query (db, sql, key);
+  char *value = NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static IdkReport *
+import_seed (IdkTestFixture *fixture,
+             const char     *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "defaults", "sources", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkReportLexicon) lexicon = idk_store_load_report_lexicon (fixture->store, &error);
+  IdkReport *report;
+
+  g_assert_no_error (error);
+  report = idk_report_new_from_file (file, lexicon, NULL, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+report_figures (const char    *what,
+                const Figures *f)
+{
+  g_test_message ("%s: expected %u, proposed %u, matched %u: recall %.1f %%, precision %.1f %%; invented %u; "
+                  "agreement %u/%u; owners %u/%u; dues %u/%u",
+                  what, f->expected, f->proposed, f->matched,
+                  f->expected > 0 ? 100.0 * f->matched / f->expected : 100.0,
+                  f->proposed > 0 ? 100.0 * f->matched / f->proposed : 100.0,
+                  f->invented, f->agree, f->compared, f->owners_found, f->owners_expected,
+                  f->dues_found, f->dues_expected);
+}
+
+static void
+assert_figures (const Figures *f)
+{
+  g_assert_cmpuint (f->matched * 100, >=, f->expected * 95);
+  g_assert_cmpuint (f->invented, ==, 0);
+}
+
+static gboolean
+in_json_array (const char *array,
+               const char *value)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", value);
+
+  return array != NULL && strstr (array, quoted) != NULL;
+}
+
+static IdkReportDecision *
+find_decision (GPtrArray *decisions,
+               guint      paragraph,
+               guint      part)
+{
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      IdkReportDecision *d = g_ptr_array_index (decisions, i);
+
+      if (d->paragraph == paragraph && d->part == part)
+        return d;
+    }
+  return NULL;
+}
+
+static void
+compare_decisions (sqlite3   *db,
+                   IdkReport *report,
+                   const char *meeting,
+                   Figures   *f)
+{
+  GPtrArray *decisions = idk_report_get_decisions (report);
+  sqlite3_stmt *stmt = query (db, "SELECT paragraph, reference, kind, owners, due_date, due_meeting FROM actions "
+                                  "WHERE meeting = ?1 ORDER BY ordinal", meeting);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  f->proposed += decisions->len;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint paragraph = sqlite3_column_int (stmt, 0);
+      const char *reference = (const char *) sqlite3_column_text (stmt, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+      const char *owners = (const char *) sqlite3_column_text (stmt, 3);
+      const char *due_date = (const char *) sqlite3_column_text (stmt, 4);
+      const char *due_meeting = (const char *) sqlite3_column_text (stmt, 5);
+      char last = reference[strlen (reference) - 1];
+      guint part = g_ascii_islower (last) ? (guint) (last - 'a' + 1) : 0;
+      IdkReportDecision *d = find_decision (decisions, paragraph, part);
+      g_autoptr(JsonNode) owners_node = owners != NULL ? json_from_string (owners, NULL) : NULL;
+
+      f->expected++;
+      if (owners_node != NULL && JSON_NODE_HOLDS_ARRAY (owners_node))
+        f->owners_expected += json_array_get_length (json_node_get_array (owners_node));
+      f->dues_expected += due_date != NULL || due_meeting != NULL;
+      if (d == NULL)
+        {
+          g_test_message ("  missed %s", reference);
+          continue;
+        }
+      g_hash_table_add (seen, d);
+      f->matched++;
+      f->compared++;
+      if (g_strcmp0 (d->kind, kind) == 0)
+        f->agree++;
+      else
+        g_test_message ("  %s: kind %s, the default data has %s", reference, d->kind, kind);
+
+      for (guint k = 0; k < d->owners->len; k++)
+        {
+          IdkReportName *o = g_ptr_array_index (d->owners, k);
+
+          if (o->uuid != NULL && in_json_array (owners, o->uuid))
+            f->owners_found++;
+          else
+            {
+              f->invented++;
+              g_test_message ("  %s: owner %s invented", reference, o->label);
+            }
+        }
+      if (d->due_date != NULL)
+        {
+          if (g_strcmp0 (d->due_date, due_date) == 0)
+            f->dues_found++;
+          else
+            {
+              f->invented++;
+              g_test_message ("  %s: due %s invented", reference, d->due_date);
+            }
+        }
+      else if (d->due_meeting_uuid != NULL)
+        {
+          if (g_strcmp0 (d->due_meeting_uuid, due_meeting) == 0)
+            f->dues_found++;
+          else
+            {
+              f->invented++;
+              g_test_message ("  %s: due at “%s” invented", reference, d->due_meeting);
+            }
+        }
+      else if (d->due_meeting != NULL && due_meeting != NULL)
+        g_test_message ("  %s: due at “%s”, not resolved to a meeting", reference, d->due_meeting);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < decisions->len; i++)
+    if (!g_hash_table_contains (seen, g_ptr_array_index (decisions, i)))
+      {
+        IdkReportDecision *d = g_ptr_array_index (decisions, i);
+
+        g_test_message ("  proposed %u%c, not in the default data", d->paragraph, d->part ? 'a' + d->part - 1 : ' ');
+      }
+}
+
+/* The calendar a report sets: the meetings whose source note names the paragraph. */
+static void
+compare_meetings (sqlite3    *db,
+                  IdkReport  *report,
+                  const char *source,
+                  Figures    *f)
+{
+  GPtrArray *meetings = idk_report_get_meetings (report);
+  sqlite3_stmt *stmt = query (db, "SELECT uuid, start_date, end_date, city FROM meetings WHERE source LIKE ?1",
+                              source);
+
+  f->proposed += meetings->len;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *start = (const char *) sqlite3_column_text (stmt, 1);
+      const char *end = (const char *) sqlite3_column_text (stmt, 2);
+      const char *city = (const char *) sqlite3_column_text (stmt, 3);
+      IdkReportMeeting *found = NULL;
+
+      f->expected++;
+      for (guint i = 0; i < meetings->len; i++)
+        if (g_strcmp0 (((IdkReportMeeting *) g_ptr_array_index (meetings, i))->uuid, uuid) == 0)
+          found = g_ptr_array_index (meetings, i);
+      if (found == NULL)
+        {
+          g_test_message ("  missed the meeting of %s in %s", start, city);
+          continue;
+        }
+      f->matched++;
+      f->compared += 3;
+      f->agree += (g_strcmp0 (found->start, start) == 0) + (g_strcmp0 (found->end, end) == 0)
+                  + (g_strcmp0 (found->city, city) == 0);
+      if (g_strcmp0 (found->start, start) != 0 || g_strcmp0 (found->end, end) != 0)
+        {
+          f->invented++;
+          g_test_message ("  meeting %s–%s, the default data has %s–%s", found->start, found->end, start, end);
+        }
+    }
+  sqlite3_finalize (stmt);
+}
+
+static gboolean
+same_person (const char *a,
+             const char *b)
+{
+  g_autofree char *x = a != NULL ? g_str_to_ascii (a, "C") : NULL;
+  g_autofree char *y = b != NULL ? g_str_to_ascii (b, "C") : NULL;
+
+  return x != NULL && y != NULL && g_ascii_strcasecmp (x, y) == 0;
+}
+
+static void
+compare_participants (sqlite3    *db,
+                      IdkReport  *report,
+                      const char *meeting,
+                      Figures    *f)
+{
+  GPtrArray *participants = idk_report_get_participants (report);
+  sqlite3_stmt *stmt = query (db, "SELECT p.ordinal, pe.name, p.organization, p.role FROM participants p "
+                                  "JOIN persons pe ON pe.uuid = p.person WHERE p.meeting = ?1 ORDER BY p.ordinal",
+                              meeting);
+
+  f->proposed += participants->len;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint ordinal = sqlite3_column_int (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *organization = (const char *) sqlite3_column_text (stmt, 2);
+      gboolean observer = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "observer") == 0;
+      IdkReportParticipant *p = ordinal <= participants->len ? g_ptr_array_index (participants, ordinal - 1) : NULL;
+
+      f->expected++;
+      if (p == NULL || g_strcmp0 (p->organization_uuid, organization) != 0)
+        {
+          if (p != NULL && p->organization_uuid != NULL)
+            f->invented++;
+          g_test_message ("  participant %u (%s): %s of %s", ordinal, name, p ? p->person : "none",
+                          p ? p->organization : "none");
+          continue;
+        }
+      if (!same_person (p->person, name))
+        {
+          g_test_message ("  participant %u: “%s”, the default data has “%s”", ordinal, p->person, name);
+          continue;
+        }
+      f->matched++;
+      f->compared++;
+      f->agree += p->observer == observer;
+      if (p->observer != observer)
+        g_test_message ("  participant %u (%s): observer %d, the default data %d", ordinal, name,
+                        p->observer, observer);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+compare_field (Figures    *f,
+               const char *what,
+               const char *proposed,
+               const char *expected,
+               gboolean    is_date)
+{
+  f->proposed += proposed != NULL;
+  if (expected == NULL)
+    return;
+  f->expected++;
+  if (g_strcmp0 (proposed, expected) == 0)
+    f->matched++;
+  else
+    {
+      g_test_message ("  session %s: “%s”, the default data has “%s”", what, proposed ? proposed : "", expected);
+      if (proposed != NULL && is_date)
+        f->invented++;
+    }
+}
+
+static void
+compare_session (sqlite3    *db,
+                 IdkReport  *report,
+                 const char *meeting,
+                 Figures    *f)
+{
+  const IdkReportSession *s = idk_report_get_session (report);
+  g_autofree char *number = text_of (db, "SELECT number FROM meetings WHERE uuid = ?1", meeting);
+  g_autofree char *start = text_of (db, "SELECT start_date FROM meetings WHERE uuid = ?1", meeting);
+  g_autofree char *end = text_of (db, "SELECT end_date FROM meetings WHERE uuid = ?1", meeting);
+  g_autofree char *city = text_of (db, "SELECT city FROM meetings WHERE uuid = ?1", meeting);
+  g_autofree char *host = text_of (db, "SELECT host_organization FROM meetings WHERE uuid = ?1", meeting);
+  g_autofree char *chair = text_of (db, "SELECT p.name FROM meetings m JOIN persons p ON p.uuid = m.chair "
+                                        "WHERE m.uuid = ?1", meeting);
+  g_autofree char *co_chair = text_of (db, "SELECT p.name FROM meetings m JOIN persons p ON p.uuid = m.co_chair "
+                                           "WHERE m.uuid = ?1", meeting);
+  g_autofree char *secretary = text_of (db, "SELECT p.name FROM meetings m JOIN persons p "
+                                            "ON p.uuid = m.secretary WHERE m.uuid = ?1", meeting);
+  g_autofree char *proposed_number = s->number > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, s->number) : NULL;
+
+  compare_field (f, "number", proposed_number, number, TRUE);
+  compare_field (f, "start", s->start, start, TRUE);
+  compare_field (f, "end", s->end, end, TRUE);
+  compare_field (f, "city", s->city, city, FALSE);
+  compare_field (f, "host", s->host_uuid, host, FALSE);
+  compare_field (f, "chair", same_person (s->chair, chair) ? chair : s->chair, chair, FALSE);
+  compare_field (f, "co-chair", same_person (s->co_chair, co_chair) ? co_chair : s->co_chair, co_chair, FALSE);
+  compare_field (f, "secretary", same_person (s->secretary, secretary) ? secretary : s->secretary, secretary,
+                 FALSE);
+}
+
+static void
+set_up (IdkTestFixture *fixture,
+        gconstpointer   data)
+{
+  idk_test_fixture_set_up_defaults (fixture, data);
+}
+
+static void
+test_decisions (IdkTestFixture *fixture,
+                gconstpointer   data)
+{
+  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
+  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
+  sqlite3 *db = open_db (fixture);
+  g_autofree char *s21 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
+  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
+  Figures f21 = { 0 }, f27 = { 0 }, all;
+
+  compare_decisions (db, manila, s21, &f21);
+  report_figures ("21st session decisions", &f21);
+  compare_decisions (db, new_york, s27, &f27);
+  report_figures ("27th session decisions", &f27);
+  sqlite3_close (db);
+
+  /* Every one of the 32 recommendations, proposal for proposal. */
+  g_assert_cmpuint (f21.expected, ==, 32);
+  g_assert_cmpuint (f21.matched, ==, 32);
+  g_assert_cmpuint (f21.proposed, ==, 32);
+  /* The 19 blocks hold 45 of the 47; two are sentences of the discussion. */
+  g_assert_cmpuint (f27.expected, ==, 47);
+  g_assert_cmpuint (f27.matched, ==, 45);
+  g_assert_cmpuint (f27.proposed, ==, 45);
+
+  all = f21;
+  all.expected += f27.expected, all.matched += f27.matched, all.invented += f27.invented;
+  assert_figures (&all);
+}
+
+static void
+test_calendars (IdkTestFixture *fixture,
+                gconstpointer   data)
+{
+  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
+  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
+  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
+  sqlite3 *db = open_db (fixture);
+  Figures f21 = { 0 }, f27 = { 0 }, f09 = { 0 };
+
+  compare_meetings (db, manila, "21st session paragraph 97%", &f21);
+  report_figures ("2015–16 calendar", &f21);
+  compare_meetings (db, new_york, "27th session paragraph 99%", &f27);
+  report_figures ("2018 calendar", &f27);
+  compare_meetings (db, london, "London report paragraph 19%", &f09);
+  report_figures ("2010 calendar", &f09);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (f21.expected, ==, 4);
+  g_assert_cmpuint (f27.expected, ==, 2);
+  g_assert_cmpuint (f09.expected, ==, 2);
+  assert_figures (&f21);
+  assert_figures (&f27);
+  assert_figures (&f09);
+  g_assert_cmpuint (f21.proposed + f27.proposed + f09.proposed, ==, 8);
+}
+
+static void
+test_participants (IdkTestFixture *fixture,
+                   gconstpointer   data)
+{
+  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
+  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
+  sqlite3 *db = open_db (fixture);
+  g_autofree char *l = text_of (db, "SELECT uuid FROM meetings WHERE city = 'London' AND type = 'full-session'", NULL);
+  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
+  Figures fl = { 0 }, f27 = { 0 };
+
+  compare_participants (db, london, l, &fl);
+  report_figures ("London participants", &fl);
+  compare_participants (db, new_york, s27, &f27);
+  report_figures ("27th session participants", &f27);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (fl.expected, ==, 49);
+  g_assert_cmpuint (fl.proposed, ==, 49);
+  g_assert_cmpuint (f27.expected, ==, 62);
+  g_assert_cmpuint (f27.proposed, ==, 62);
+  assert_figures (&fl);
+  assert_figures (&f27);
+  g_assert_cmpuint (fl.agree, ==, fl.compared);
+  g_assert_cmpuint (f27.agree, ==, f27.compared);
+}
+
+static void
+test_sessions (IdkTestFixture *fixture,
+               gconstpointer   data)
+{
+  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
+  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
+  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
+  sqlite3 *db = open_db (fixture);
+  g_autofree char *s21 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
+  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
+  g_autofree char *l = text_of (db, "SELECT uuid FROM meetings WHERE city = 'London' AND type = 'full-session'", NULL);
+  Figures f = { 0 };
+
+  compare_session (db, manila, s21, &f);
+  compare_session (db, new_york, s27, &f);
+  compare_session (db, london, l, &f);
+  report_figures ("session fields", &f);
+  sqlite3_close (db);
+
+  assert_figures (&f);
+  g_assert_cmpint (idk_report_get_session (manila)->members, ==, 28);
+  g_assert_cmpint (idk_report_get_session (manila)->observers, ==, 2);
+  g_assert_cmpint (idk_report_get_session (new_york)->members, ==, 37);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/report-seeds/decisions", IdkTestFixture, NULL, set_up, test_decisions, idk_test_fixture_tear_down);
+  g_test_add ("/report-seeds/calendars", IdkTestFixture, NULL, set_up, test_calendars, idk_test_fixture_tear_down);
+  g_test_add ("/report-seeds/participants", IdkTestFixture, NULL, set_up, test_participants,
+              idk_test_fixture_tear_down);
+  g_test_add ("/report-seeds/sessions", IdkTestFixture, NULL, set_up, test_sessions, idk_test_fixture_tear_down);
+  return g_test_run ();
+}
