@@ -227,7 +227,7 @@ compare_meetings (sqlite3    *db,
 
       f->expected++;
       for (guint i = 0; i < meetings->len; i++)
-        if (g_strcmp0 (((IdkReportMeeting *) g_ptr_array_index (meetings, i))->uuid, uuid) == 0)
+        if (g_strcmp0 (((IdkReportMeeting *) g_ptr_array_index (meetings, i))->match.existing, uuid) == 0)
           found = g_ptr_array_index (meetings, i);
       if (found == NULL)
         {

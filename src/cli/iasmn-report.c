@@ -22,6 +22,25 @@ static const GOptionEntry report_entries[] = {
   { NULL }
 };
 
+static const char *
+state_label (IdkReportState state)
+{
+  switch (state)
+    {
+    case IDK_REPORT_NEW: return _("new");
+    case IDK_REPORT_SAME: return _("same");
+    case IDK_REPORT_UPDATE: return _("update");
+    default: g_assert_not_reached ();
+    }
+}
+
+static const char *
+or_dash (const char *value)
+{
+  return value != NULL ? value : "\u2014";
+}
+
+/* One line a proposal, tab-separated, each kind under its own heading. */
 static void
 print_text (IdkReport *report)
 {
@@ -29,30 +48,41 @@ print_text (IdkReport *report)
   GPtrArray *decisions = idk_report_get_decisions (report);
   GPtrArray *meetings = idk_report_get_meetings (report);
   GPtrArray *participants = idk_report_get_participants (report);
+  g_autofree char *number = s->number > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, s->number) : NULL;
 
-  printf (_("Session: %s %s to %s, %s\n"), s->number > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, s->number) : "—",
-          s->start != NULL ? s->start : "—", s->end != NULL ? s->end : "—", s->city != NULL ? s->city : "—");
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      IdkReportDecision *d = g_ptr_array_index (decisions, i);
-      g_autoptr(GString) owners = g_string_new (NULL);
-
-      for (guint k = 0; k < d->owners->len; k++)
-        g_string_append_printf (owners, "%s%s", k > 0 ? ", " : "",
-                                ((IdkReportName *) g_ptr_array_index (d->owners, k))->label);
-      printf ("%u%c\t%s\t%s\t%s\t%s\n", d->paragraph, d->part > 0 ? 'a' + d->part - 1 : ' ', d->kind,
-              owners->str, d->due_date != NULL ? d->due_date : d->due_meeting != NULL ? d->due_meeting : "",
-              d->topic != NULL ? d->topic : "");
-    }
+  printf (_("Session\t%s\t%s\t%s to %s\t%s\n"), state_label (s->match.state), or_dash (number),
+          or_dash (s->start), or_dash (s->end), or_dash (s->city));
   for (guint i = 0; i < meetings->len; i++)
     {
       IdkReportMeeting *m = g_ptr_array_index (meetings, i);
 
-      printf (_("Meeting: %s %s to %s, %s\n"), m->type, m->start, m->end, m->city != NULL ? m->city : "—");
+      printf (_("Meeting\t%s\t%s\t%s to %s\t%s\n"), state_label (m->match.state), m->type, m->start, m->end,
+              or_dash (m->city));
     }
-  printf (ngettext ("%u decision, %u meeting, %u participant\n", "%u decisions, %u meetings, %u participants\n",
-                    decisions->len),
-          decisions->len, meetings->len, participants->len);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      IdkReportDecision *d = g_ptr_array_index (decisions, i);
+      g_autoptr(GString) owners = g_string_new (NULL);
+      g_autofree char *reference = idk_report_decision_reference (s, d);
+
+      for (guint k = 0; k < d->owners->len; k++)
+        g_string_append_printf (owners, "%s%s", k > 0 ? ", " : "",
+                                ((IdkReportName *) g_ptr_array_index (d->owners, k))->label);
+      printf (_("Decision\t%s\t%s\t%s\t%s\t%s\n"), state_label (d->match.state), reference, d->kind,
+              owners->len > 0 ? owners->str : "\u2014",
+              d->due_date != NULL ? d->due_date : or_dash (d->due_meeting != NULL ? d->due_meeting : d->due_text));
+    }
+  for (guint i = 0; i < participants->len; i++)
+    {
+      IdkReportParticipant *p = g_ptr_array_index (participants, i);
+
+      printf (_("Participant\t%s\t%s\t%s\t%s\n"), state_label (p->match.state), p->person,
+              or_dash (p->organization), p->observer ? _("observer") : _("member"));
+    }
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u decision, ", "%u decisions, ", decisions->len), decisions->len);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting, ", "%u meetings, ", meetings->len), meetings->len);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u participant\n", "%u participants\n", participants->len),
+          participants->len);
 }
 
 static int
@@ -79,6 +109,18 @@ run_report (const char  *db,
   file = g_file_new_for_commandline_arg (args[0]);
   if (!(report = idk_report_new_from_file (file, lexicon, NULL, &error)))
     return refused (error);
+  if (!idk_store_match_report (store, report, &error))
+    return failed (error);
+
+  if (report_apply)
+    {
+      IdkReportApplied applied;
+
+      if (!idk_store_apply_report (store, report, &applied, &error))
+        return refused (error);
+      printf (_("%u created, %u updated, %u unchanged\n"), applied.created, applied.updated, applied.unchanged);
+      return 0;
+    }
 
   if (report_json)
     {

@@ -26,7 +26,7 @@ _idk_report_meeting_free (IdkReportMeeting *m)
   g_free (m->country);
   g_free (m->host);
   g_free (m->host_uuid);
-  g_free (m->uuid);
+  g_free (m->match.existing);
   g_free (m);
 }
 
@@ -130,7 +130,7 @@ add_meeting (IdkReportScan    *scan,
           return;
         }
     }
-  m->uuid = g_strdup (_idk_report_lexicon_meeting_at (scan->lexicon, m->type, m->number, m->start));
+  m->match.existing = g_strdup (_idk_report_lexicon_meeting_at (scan->lexicon, m->type, m->number, m->start));
   g_ptr_array_add (scan->meetings, m);
 }
 

@@ -182,10 +182,12 @@ static const char *
 find_meeting (IdkReportScan *scan,
               const char    *type,
               gint64         number,
-              const char    *in_month)
+              const char    *in_month,
+              int           *index)
 {
   const char *after = scan->session != NULL ? scan->session->end : NULL;
 
+  *index = -1;
   for (guint i = 0; i < scan->meetings->len; i++)
     {
       IdkReportMeeting *m = g_ptr_array_index (scan->meetings, i);
@@ -195,7 +197,10 @@ find_meeting (IdkReportScan *scan,
       if (number > 0 ? m->number == number
                      : in_month != NULL ? g_str_has_prefix (m->start, in_month)
                                         : (after == NULL || strcmp (m->start, after) > 0))
-        return m->uuid != NULL ? m->uuid : "";
+        {
+          *index = i;
+          return m->match.existing != NULL ? m->match.existing : "";
+        }
     }
   if (in_month != NULL)
     return NULL;
@@ -211,7 +216,7 @@ set_due_meeting (IdkReportScan     *scan,
                  gint64             number,
                  const char        *in_month)
 {
-  const char *uuid = find_meeting (scan, type, number, in_month);
+  const char *uuid = find_meeting (scan, type, number, in_month, &d->due_meeting_index);
 
   d->due_meeting = g_strndup (words, length);
   d->due_meeting_uuid = uuid != NULL && *uuid != '\0' ? g_strdup (uuid) : NULL;
@@ -357,7 +362,8 @@ read_due (IdkReportScan     *scan,
 
   if (d->due_meeting == NULL && month_sg != NULL)
     {
-      const char *uuid = find_meeting (scan, "sg-session", 0, month);
+      int index;
+      const char *uuid = find_meeting (scan, "sg-session", 0, month, &index);
 
       if (uuid != NULL)
         {
@@ -385,6 +391,7 @@ read_due (IdkReportScan     *scan,
         {
           g_clear_pointer (&d->due_meeting, g_free);
           g_clear_pointer (&d->due_meeting_uuid, g_free);
+          d->due_meeting_index = -1;
         }
     }
 }

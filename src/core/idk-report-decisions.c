@@ -28,6 +28,7 @@ _idk_report_decision_free (IdkReportDecision *d)
   g_free (d->due_meeting);
   g_free (d->due_meeting_uuid);
   g_free (d->due_text);
+  g_free (d->match.existing);
   g_free (d);
 }
 
@@ -117,6 +118,7 @@ add_decision (IdkReportScan *scan,
   IdkReportDecision *d = g_new0 (IdkReportDecision, 1);
 
   d->paragraph = paragraph;
+  d->due_meeting_index = -1;
   d->topic = g_strdup (topic);
   d->text = text;
   d->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_name_free);
@@ -244,7 +246,7 @@ read_list (IdkReportScan *scan,
        * head says of every item, where the item has no verb of its own. */
       if (g_strcmp0 (d->kind, "decision") == 0 && intro != NULL)
         {
-          IdkReportDecision head = { .text = (char *) intro };
+          IdkReportDecision head = { .text = (char *) intro, .due_meeting_index = -1 };
 
           _idk_report_read_decision (scan, &head);
           if (head.kind != NULL && strcmp (head.kind, "decision") != 0 && d->owners->len == 0)

@@ -26,6 +26,7 @@ _idk_report_participant_free (IdkReportParticipant *p)
   g_free (p->organization);
   g_free (p->organization_uuid);
   g_free (p->function);
+  g_free (p->match.existing);
   g_free (p);
 }
 

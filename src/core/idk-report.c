@@ -216,6 +216,16 @@ member_int (JsonBuilder *b,
 }
 
 static void
+add_match (JsonBuilder          *b,
+           const IdkReportMatch *match)
+{
+  static const char *const states[] = { "new", "same", "update" };
+
+  member_string (b, "state", states[match->state]);
+  member_string (b, "existing", match->existing);
+}
+
+static void
 add_source (JsonBuilder           *b,
             const IdkReportSource *source)
 {
@@ -265,6 +275,7 @@ add_decision (JsonBuilder             *b,
   else
     json_builder_add_null_value (b);
   member_string (b, "text", d->text);
+  add_match (b, &d->match);
   add_source (b, &d->source);
   json_builder_end_object (b);
 }
@@ -299,6 +310,7 @@ idk_report_to_json (IdkReport *self)
   member_string (b, "secretary", s->secretary);
   member_int (b, "members", s->members, s->members >= 0);
   member_int (b, "observers", s->observers, s->observers >= 0);
+  add_match (b, &s->match);
   add_source (b, &s->source);
   json_builder_end_object (b);
 
@@ -322,7 +334,7 @@ idk_report_to_json (IdkReport *self)
       member_string (b, "city", m->city);
       member_string (b, "country", m->country);
       member_string (b, "host", m->host);
-      member_string (b, "uuid", m->uuid);
+      add_match (b, &m->match);
       add_source (b, &m->source);
       json_builder_end_object (b);
     }
@@ -341,6 +353,7 @@ idk_report_to_json (IdkReport *self)
       member_string (b, "function", p->function);
       json_builder_set_member_name (b, "observer");
       json_builder_add_boolean_value (b, p->observer);
+      add_match (b, &p->match);
       add_source (b, &p->source);
       json_builder_end_object (b);
     }

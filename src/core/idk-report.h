@@ -34,9 +34,25 @@ typedef struct
   double confidence;
 } IdkReportSource;
 
+/* What a proposal is to the store: idk_store_match_report() sets it. */
+typedef enum
+{
+  IDK_REPORT_NEW,       /* no record holds it yet */
+  IDK_REPORT_SAME,      /* a record holds it as the report says: nothing to write */
+  IDK_REPORT_UPDATE,    /* a record holds it otherwise: offered as an update */
+} IdkReportState;
+
+typedef struct
+{
+  IdkReportState state;
+  char *existing;       /* the record's UUID, for SAME and UPDATE */
+  gboolean rejected;    /* the person reviewing the proposals said no */
+} IdkReportMatch;
+
 typedef struct
 {
   IdkReportSource source;
+  IdkReportMatch match;
   gint64 number;        /* 21 for the 21st session; 0 when not stated */
   char *type;           /* a meeting type: "full-session", "sg-session" */
   char *start;          /* ISO 8601, as precise as the text: 2015-02-03, 2015-02 */
@@ -55,6 +71,7 @@ typedef struct
 typedef struct
 {
   IdkReportSource source;
+  IdkReportMatch match; /* existing: the meeting the store holds for it */
   char *type;           /* "full-session", "sg-session", "wg-meeting" */
   gint64 number;
   char *start;
@@ -63,12 +80,12 @@ typedef struct
   char *country;
   char *host;
   char *host_uuid;
-  char *uuid;           /* the meeting already held for it, if any */
 } IdkReportMeeting;
 
 typedef struct
 {
   IdkReportSource source;
+  IdkReportMatch match;
   guint paragraph;
   guint part;           /* 1, 2… within a paragraph that decides several things; 0 if one */
   char *topic;
@@ -78,12 +95,14 @@ typedef struct
   char *due_date;       /* ISO 8601, as precise as the text */
   char *due_meeting;    /* the meeting as the text names it */
   char *due_meeting_uuid;
+  int due_meeting_index; /* the meeting of the report's own calendar it is due at, or -1 */
   char *due_text;       /* a due the text gives in words: "within six months" */
 } IdkReportDecision;
 
 typedef struct
 {
   IdkReportSource source;
+  IdkReportMatch match;
   char *honorific;      /* "Mr.", "Ms.", "Dr." or NULL */
   char *person;
   char *organization;   /* as the list gives it */

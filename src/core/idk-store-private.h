@@ -171,4 +171,13 @@ gboolean      _idk_schema_migrate        (sqlite3       *db,
                                           int            from_version,
                                           GError       **error);
 
+/* The report importer's matching (idk-store-report.c). */
+char         *_idk_store_fold_name      (const char    *name);
+GHashTable   *_idk_store_load_names     (IdkStore      *self,
+                                         const char    *sql,
+                                         const char    *key,
+                                         GError       **error);
+const char   *_idk_report_due_meeting_of (IdkReport              *report,
+                                          const IdkReportDecision *decision);
+
 G_END_DECLS

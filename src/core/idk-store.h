@@ -312,6 +312,25 @@ char       *idk_store_find_body                (IdkStore               *self,
 /* The report importer's lexicon (idk-store-report.c). */
 IdkReportLexicon *idk_store_load_report_lexicon (IdkStore             *self,
                                                  GError              **error);
+gboolean    idk_store_match_report             (IdkStore               *self,
+                                                IdkReport              *report,
+                                                GError                **error);
+
+/* What idk_store_apply_report() wrote. */
+typedef struct
+{
+  guint created;
+  guint updated;
+  guint unchanged;
+  guint rejected;
+} IdkReportApplied;
+
+gboolean    idk_store_apply_report             (IdkStore               *self,
+                                                IdkReport              *report,
+                                                IdkReportApplied       *applied,
+                                                GError                **error);
+char       *idk_report_decision_reference      (const IdkReportSession  *session,
+                                                const IdkReportDecision *decision);
 
 /* Working groups (idk-store-groups.c). */
 char       *idk_store_save_working_group       (IdkStore               *self,
