@@ -403,7 +403,7 @@ _idk_report_read_decision (IdkReportScan     *scan,
   const char *owner_at;
 
   if (d->owners == NULL)
-    d->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_name_free);
+    d->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) idk_report_name_free);
   d->kind = read_kind (d->text);
   owner_at = read_owners (scan, d);
   read_due (scan, d, owner_at);

@@ -121,7 +121,7 @@ add_decision (IdkReportScan *scan,
   d->due_meeting_index = -1;
   d->topic = g_strdup (topic);
   d->text = text;
-  d->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_name_free);
+  d->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) idk_report_name_free);
   d->source.first_line = line_number (scan, first);
   d->source.last_line = line_number (scan, last);
   d->source.confidence = 0.9;

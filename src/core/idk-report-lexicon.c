@@ -336,19 +336,33 @@ _idk_report_lexicon_scan (IdkReportLexicon *self,
   return kept;
 }
 
+/**
+ * idk_report_name_new:
+ * @uuid: (nullable): the record's
+ *
+ * An owner as a person correcting a proposal gives it.
+ */
 IdkReportName *
-_idk_report_name_new (const IdkNameMatch *match)
+idk_report_name_new (IdkReportNameKind  kind,
+                     const char        *label,
+                     const char        *uuid)
 {
   IdkReportName *name = g_new0 (IdkReportName, 1);
 
-  name->kind = match->kind;
-  name->label = g_strdup (match->label);
-  name->uuid = g_strdup (match->uuid);
+  name->kind = kind;
+  name->label = g_strdup (label);
+  name->uuid = g_strdup (uuid);
   return name;
 }
 
+IdkReportName *
+_idk_report_name_new (const IdkNameMatch *match)
+{
+  return idk_report_name_new (match->kind, match->label, match->uuid);
+}
+
 void
-_idk_report_name_free (IdkReportName *name)
+idk_report_name_free (IdkReportName *name)
 {
   g_free (name->label);
   g_free (name->uuid);

@@ -105,6 +105,9 @@ typedef struct
   char *org_uuid;
 } Reader;
 
+static gboolean is_observer (GHashTable *orgs,
+                             const char *label);
+
 static void
 add (Reader     *r,
      const char *person,
@@ -121,7 +124,7 @@ add (Reader     *r,
   p->organization = g_strdup (label);
   p->organization_uuid = g_strdup (uuid);
   p->function = g_strdup (function);
-  p->observer = r->observers || (label != NULL && g_hash_table_contains (r->observer_orgs, label));
+  p->observer = r->observers || is_observer (r->observer_orgs, label);
   p->source.first_line = p->source.last_line = line;
   p->source.confidence = uuid != NULL ? 0.95 : 0.7;
   if (p->person == NULL)
@@ -221,7 +224,37 @@ read_observer_sentence (IdkReportScan *scan,
             break;
           g_hash_table_add (orgs, g_strdup (m->label));
         }
+      /* And the acronyms as written, for a store that knows none of them. */
+      for (const char *w = at; *w != '\0' && (end == NULL || w < end); w++)
+        if (g_ascii_isupper (*w) && (w == at || !g_ascii_isalnum (w[-1])))
+          {
+            const char *e = w;
+
+            while (g_ascii_isupper (*e))
+              e++;
+            if (e - w >= 2 && !g_ascii_isalnum (*e))
+              g_hash_table_add (orgs, g_strndup (w, e - w));
+            w = e - 1;
+          }
     }
+}
+
+/* "CCISUA/FICSA": an observer if either is. */
+static gboolean
+is_observer (GHashTable *orgs,
+             const char *label)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (label == NULL)
+    return FALSE;
+  if (g_hash_table_contains (orgs, label))
+    return TRUE;
+  parts = g_strsplit (label, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_hash_table_contains (orgs, g_strstrip (parts[i])))
+      return TRUE;
+  return FALSE;
 }
 
 void

@@ -120,7 +120,6 @@ const char  *_idk_report_lexicon_meeting_at (IdkReportLexicon   *lexicon,
                                             const char          *start);
 
 IdkReportName *_idk_report_name_new        (const IdkNameMatch  *match);
-void         _idk_report_name_free         (IdkReportName       *name);
 
 void         _idk_report_find_session      (IdkReportScan       *scan);
 void         _idk_report_find_calendar     (IdkReportScan       *scan);

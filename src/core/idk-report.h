@@ -26,6 +26,11 @@ typedef struct
   char *uuid;           /* the record's, or NULL when only named */
 } IdkReportName;
 
+IdkReportName *idk_report_name_new  (IdkReportNameKind  kind,
+                                     const char        *label,
+                                     const char        *uuid);
+void           idk_report_name_free (IdkReportName     *name);
+
 /* Where a proposal was read, and how sure the reading is (0 to 1). */
 typedef struct
 {

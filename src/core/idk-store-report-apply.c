@@ -200,7 +200,12 @@ apply_session (Apply             *a,
   if (!set_person (a, fields, "chair", s->chair, error) || !set_person (a, fields, "co_chair", s->co_chair, error)
       || !set_person (a, fields, "secretary", s->secretary, error))
     return FALSE;
-  return write_record (a, "meeting", &s->match, fields, error);
+  if (!write_record (a, "meeting", &s->match, fields, error))
+    {
+      g_prefix_error (error, _("Session: "));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -236,7 +241,12 @@ apply_meeting (Apply             *a,
   set_text (fields, "start_date", m->start);
   set_text (fields, "end_date", m->end);
   set_text (fields, "city", m->city);
-  return write_record (a, "meeting", &m->match, fields, error);
+  if (!write_record (a, "meeting", &m->match, fields, error))
+    {
+      g_prefix_error (error, _("Meeting of %s: "), m->start);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -261,7 +271,12 @@ apply_participant (Apply                 *a,
   set_text (fields, "role", p->observer ? "observer" : "member");
   set_text (fields, "function", p->function);
   json_object_set_int_member (fields, "ordinal", ordinal);
-  return write_record (a, "participant", &p->match, fields, error);
+  if (!write_record (a, "participant", &p->match, fields, error))
+    {
+      g_prefix_error (error, _("Participant %s: "), p->person);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -306,7 +321,12 @@ apply_decision (Apply              *a,
   json_object_remove_member (fields, "due_meeting");
   set_text (fields, "due_date", d->due_date);
   set_text (fields, "due_meeting", _idk_report_due_meeting_of (a->report, d));
-  return write_record (a, "action", &d->match, fields, error);
+  if (!write_record (a, "action", &d->match, fields, error))
+    {
+      g_prefix_error (error, _("Decision %s: "), reference);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
