@@ -116,7 +116,8 @@ read_city (IdkReportMeeting *m,
     }
 }
 
-static void
+/* Returns: (nullable): the meeting added, or NULL when it was there already */
+static IdkReportMeeting *
 add_meeting (IdkReportScan    *scan,
              IdkReportMeeting *m)
 {
@@ -127,11 +128,12 @@ add_meeting (IdkReportScan    *scan,
       if (strcmp (o->type, m->type) == 0 && g_strcmp0 (o->start, m->start) == 0)
         {
           _idk_report_meeting_free (m);
-          return;
+          return NULL;
         }
     }
   m->match.existing = g_strdup (_idk_report_lexicon_meeting_at (scan->lexicon, m->type, m->number, m->start));
   g_ptr_array_add (scan->meetings, m);
+  return m;
 }
 
 static IdkReportMeeting *
@@ -194,6 +196,7 @@ read_list_line (IdkReportScan *scan,
   return TRUE;
 }
 
+
 static const char *const future[] = { " will take place", " will be held", " will be in ", " will meet",
                                       " is scheduled", " are scheduled", " will convene", NULL };
 
@@ -205,6 +208,7 @@ read_sentence (IdkReportScan *scan,
 {
   g_auto(GStrv) clauses = NULL;
   g_autofree char *split = g_strdup (sentence);
+  IdkReportMeeting *last = NULL;
 
   /* "…in Nairobi during…, and the second meeting will be in Vienna…" */
   for (char *p = split; (p = strstr (p, ", and ")) != NULL; p++)
@@ -220,10 +224,15 @@ read_sentence (IdkReportScan *scan,
       for (guint i = 0; future[i] != NULL; i++)
         sets = sets || strstr (clause, future[i]) != NULL;
       if (!sets || _idk_report_find_date (clause, 0, &r, NULL) == NULL)
-        continue;
+        {
+          /* "…from 8 to 9 May 2018, and will be hosted by UNDP" */
+          if (last != NULL && last->host == NULL)
+            read_host (scan, last, clause);
+          continue;
+        }
       m = meeting_new (clause, &r, line);
       read_host (scan, m, clause);
-      add_meeting (scan, m);
+      last = add_meeting (scan, m);
     }
 }
 

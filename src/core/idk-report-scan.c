@@ -291,26 +291,22 @@ _idk_report_classify (IdkReportScan *scan)
       if (info->role != IDK_LINE_TEXT || ends_with_any (s, ".;,:"))
         continue;
       title = lettered (s, &lower);
-      if (line->heading > 0 || line->bold)
+      if (line->heading > 0 || line->bold || (title != NULL && !lower))
         {
-          if (title == NULL)
-            title = s;
-          if (strlen (title) < 150)
-            set_heading (scan, i, title);
-        }
-      else if (title != NULL && !lower)
-        {
-          guint next = next_text_line (scan, i + 1);
           g_autofree char *joined = NULL;
 
-          /* A title wrapped onto a second line. */
-          if (next < scan->n_lines && next == i + 1 && scan->info[next].role == IDK_LINE_TEXT
-              && !ends_with_any (s, ")") && strlen (_idk_report_line (scan, next)) < 80)
+          if (title == NULL)
+            title = s;
+          /* A title wrapped onto a second line, alone before a blank. */
+          if (i + 1 < scan->n_lines && scan->info[i + 1].role == IDK_LINE_TEXT && !ends_with_any (s, ")")
+              && strlen (_idk_report_line (scan, i + 1)) < 80
+              && (i + 2 >= scan->n_lines || scan->info[i + 2].role == IDK_LINE_BLANK))
             {
-              joined = g_strconcat (title, " ", _idk_report_line (scan, next), NULL);
-              scan->info[next].role = IDK_LINE_BLANK;
+              joined = g_strconcat (title, " ", _idk_report_line (scan, i + 1), NULL);
+              scan->info[i + 1].role = IDK_LINE_BLANK;
             }
-          set_heading (scan, i, joined != NULL ? joined : title);
+          if (strlen (title) < 150)
+            set_heading (scan, i, joined != NULL ? joined : title);
         }
       else if (title != NULL)
         {
