@@ -152,9 +152,23 @@ test_reject_and_correct (IdkTestFixture *fixture,
   IdkReportDecision *corrected = decision (report, 40, 0);
   IdkReportApplied applied;
 
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owners = NULL;
+
   rejected->match.rejected = TRUE;
   g_assert_cmpuint (corrected->owners->len, ==, 0);
-  g_ptr_array_add (corrected->owners, idk_report_name_new (IDK_REPORT_NAME_ORGANIZATION, "DRO", dro));
+  /* A name the store does not know: refused at the field, nothing changed. */
+  g_assert_false (idk_report_decision_set_owners (report, corrected, "DRO, Ministry of Magic", &error));
+  g_assert_error (error, IDK_REPORT_ERROR, IDK_REPORT_ERROR_UNKNOWN_NAME);
+  g_assert_nonnull (strstr (error->message, "Ministry of Magic"));
+  g_assert_cmpuint (corrected->owners->len, ==, 0);
+  g_clear_error (&error);
+  /* By acronym, in any case, or by alias: "Division of Regional Operations", "UNDSS/DRO". */
+  g_assert_true (idk_report_decision_set_owners (report, corrected, "dro, UNDSS/DRO", &error));
+  g_assert_no_error (error);
+  owners = idk_report_decision_get_owners_text (corrected);
+  g_assert_cmpstr (owners, ==, "DRO");
+  g_assert_cmpstr (((IdkReportName *) g_ptr_array_index (corrected->owners, 0))->uuid, ==, dro);
   applied = apply (fixture, report);
   g_assert_cmpuint (applied.rejected, ==, 1);
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions WHERE meeting = "

@@ -12,6 +12,7 @@ typedef enum
   IDK_REPORT_ERROR_TOO_LARGE,   /* beyond a bound: the file, or one line */
   IDK_REPORT_ERROR_ENCODING,    /* not UTF-8 text */
   IDK_REPORT_ERROR_EMPTY,       /* no text at all */
+  IDK_REPORT_ERROR_UNKNOWN_NAME, /* a correction names no record the store knows */
 } IdkReportError;
 
 /* Bounds of a report's text: the largest seed is under 100 KB. */

@@ -22,6 +22,7 @@ struct _IdkReport
 {
   GObject parent_instance;
   IdkReportText *text;
+  IdkReportLexicon *lexicon;
   IdkReportSession *session;
   GPtrArray *decisions;
   GPtrArray *meetings;
@@ -36,6 +37,7 @@ idk_report_finalize (GObject *object)
   IdkReport *self = IDK_REPORT (object);
 
   g_clear_pointer (&self->text, idk_report_text_unref);
+  g_clear_pointer (&self->lexicon, idk_report_lexicon_unref);
   g_clear_pointer (&self->session, _idk_report_session_free);
   g_clear_pointer (&self->decisions, g_ptr_array_unref);
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
@@ -72,6 +74,7 @@ idk_report_new (IdkReportText    *text,
 
   self = g_object_new (IDK_TYPE_REPORT, NULL);
   self->text = idk_report_text_ref (text);
+  self->lexicon = lexicon != NULL ? idk_report_lexicon_ref (lexicon) : NULL;
 
   scan.text = text;
   scan.lexicon = lexicon;
@@ -140,6 +143,78 @@ idk_report_get_text (IdkReport *self)
   g_return_val_if_fail (IDK_IS_REPORT (self), NULL);
 
   return self->text;
+}
+
+/**
+ * idk_report_get_lexicon:
+ *
+ * Returns: (transfer none) (nullable): the names the report was read with
+ */
+IdkReportLexicon *
+idk_report_get_lexicon (IdkReport *self)
+{
+  g_return_val_if_fail (IDK_IS_REPORT (self), NULL);
+
+  return self->lexicon;
+}
+
+/**
+ * idk_report_decision_get_owners_text:
+ *
+ * Returns: (transfer full): the owners as a person edits them: "ATWG, UNDSS"
+ */
+char *
+idk_report_decision_get_owners_text (const IdkReportDecision *decision)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < decision->owners->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
+                            ((IdkReportName *) g_ptr_array_index (decision->owners, i))->label);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * idk_report_decision_set_owners:
+ * @text: names separated by commas: acronyms, names or aliases
+ *
+ * Corrects a decision's owners.  Each name must be one the store knows;
+ * otherwise nothing changes and @error names the first it does not.
+ */
+gboolean
+idk_report_decision_set_owners (IdkReport          *self,
+                                IdkReportDecision  *decision,
+                                const char         *text,
+                                GError            **error)
+{
+  g_auto(GStrv) names = g_strsplit (text, ",", -1);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func ((GDestroyNotify) idk_report_name_free);
+
+  g_return_val_if_fail (IDK_IS_REPORT (self), FALSE);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      const IdkNameMatch *match;
+      gboolean again = FALSE;
+
+      if (*name == '\0')
+        continue;
+      if ((match = _idk_report_lexicon_find (self->lexicon, name)) == NULL)
+        {
+          g_set_error (error, IDK_REPORT_ERROR, IDK_REPORT_ERROR_UNKNOWN_NAME,
+                       _("No organization or working group is called “%s”"), name);
+          return FALSE;
+        }
+      for (guint k = 0; k < owners->len; k++)
+        again |= g_strcmp0 (((IdkReportName *) g_ptr_array_index (owners, k))->uuid, match->uuid) == 0;
+      if (!again)
+        g_ptr_array_add (owners, _idk_report_name_new (match));
+    }
+  g_ptr_array_set_size (decision->owners, 0);
+  while (owners->len > 0)
+    g_ptr_array_add (decision->owners, g_ptr_array_steal_index (owners, 0));
+  return TRUE;
 }
 
 const IdkReportSession *

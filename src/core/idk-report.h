@@ -150,6 +150,12 @@ GPtrArray              *idk_report_get_decisions    (IdkReport         *self);
 GPtrArray              *idk_report_get_meetings     (IdkReport         *self);
 GPtrArray              *idk_report_get_participants (IdkReport         *self);
 JsonNode               *idk_report_to_json          (IdkReport         *self);
+IdkReportLexicon       *idk_report_get_lexicon      (IdkReport         *self);
+char                   *idk_report_decision_get_owners_text (const IdkReportDecision *decision);
+gboolean                idk_report_decision_set_owners      (IdkReport         *self,
+                                                             IdkReportDecision *decision,
+                                                             const char        *text,
+                                                             GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IdkReportLexicon, idk_report_lexicon_unref)
 
