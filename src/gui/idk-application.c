@@ -80,7 +80,8 @@ idk_application_activate (GApplication *app)
   ensure_window (IDK_APPLICATION (app));
 }
 
-/* Files given on the command line, or opened from the file manager: bundles. */
+/* Files given on the command line, or opened from the file manager:
+ * bundles, and reports as text. */
 static void
 idk_application_open (GApplication  *app,
                       GFile        **files,
@@ -90,7 +91,7 @@ idk_application_open (GApplication  *app,
   IdkWindow *window = ensure_window (IDK_APPLICATION (app));
 
   for (int i = 0; window != NULL && i < n_files; i++)
-    idk_window_open_bundle (window, files[i]);
+    idk_window_open_file (window, files[i]);
 }
 
 static int
@@ -171,6 +172,7 @@ idk_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.import", { "<Control>o", NULL } },
+    { "win.import-report", { "<Control><Shift>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.conflicts", { "<Control><Shift>k", NULL } },
     { "win.plan-session", { "<Control><Shift>n", NULL } },

@@ -7,6 +7,7 @@
 
 #include "idk-details.h"
 #include "idk-export-dialog.h"
+#include "idk-report-dialog.h"
 #include "idk-window-private.h"
 
 /* The window's actions (win.*); their keys are set in one place, with the
@@ -113,6 +114,49 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+on_report_chooser_response_cb (IdkWindow       *self,
+                               int              response,
+                               GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    idk_window_open_report (self, file);
+}
+
+static void
+import_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IdkWindow *self = IDK_WINDOW (widget);
+  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (reports, _("Reports as text"));
+  gtk_file_filter_add_mime_type (reports, "text/plain");
+  gtk_file_filter_add_mime_type (reports, "text/markdown");
+  gtk_file_filter_add_pattern (reports, "*.txt");
+  gtk_file_filter_add_pattern (reports, "*.md");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), reports);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_report_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -161,7 +205,7 @@ _idk_window_on_drop_cb (IdkWindow     *self,
 
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
-    idk_window_open_bundle (self, l->data);
+    idk_window_open_file (self, l->data);
   return files != NULL;
 }
 
@@ -174,6 +218,7 @@ _idk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, _idk_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.office", NULL, office_action);
   gtk_widget_class_install_action (widget_class, "win.conflicts", NULL, conflicts_action);

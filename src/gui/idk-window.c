@@ -12,6 +12,7 @@
 #include "idk-details.h"
 #include "idk-export-dialog.h"
 #include "idk-import-dialog.h"
+#include "idk-report-dialog.h"
 #include "idk-office-dialog.h"
 #include "idk-window-private.h"
 
@@ -362,6 +363,47 @@ idk_window_open_bundle (IdkWindow *self,
   dialog = idk_import_dialog_new (self, file);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+/**
+ * idk_window_open_report:
+ *
+ * Starts importing a session's final report: its dialog reads it, shows
+ * what it proposes and writes what is accepted.
+ *
+ * Returns: (transfer none): the report dialog
+ */
+GtkWindow *
+idk_window_open_report (IdkWindow *self,
+                        GFile     *file)
+{
+  IdkReportDialog *dialog;
+
+  g_return_val_if_fail (IDK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = idk_report_dialog_new (self, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * idk_window_open_file:
+ *
+ * Opens a file given or dropped: a report's text (.txt, .md) in the
+ * report dialog, anything else as a bundle.
+ */
+void
+idk_window_open_file (IdkWindow *self,
+                      GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  if (lower != NULL && (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".md")))
+    idk_window_open_report (self, file);
+  else
+    idk_window_open_bundle (self, file);
 }
 
 /**

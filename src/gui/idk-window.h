@@ -34,6 +34,10 @@ gboolean    idk_window_offer_change     (GtkWidget      *widget,
                                          const char     *title);
 GtkWindow  *idk_window_open_bundle      (IdkWindow      *self,
                                          GFile          *file);
+GtkWindow  *idk_window_open_report      (IdkWindow      *self,
+                                         GFile          *file);
+void        idk_window_open_file        (IdkWindow      *self,
+                                         GFile          *file);
 GtkWindow  *idk_window_ask_office       (IdkWindow      *self);
 GtkWindow  *idk_window_show_conflicts   (IdkWindow      *self);
 

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "idk-core.h"
+#include "idk-report-dialog.h"
+
+G_BEGIN_DECLS
+
+/* Shared by idk-report-dialog.c (reading, applying) and
+ * idk-report-dialog-pages.c (a page of proposals per kind). */
+struct _IdkReportDialog
+{
+  AdwWindow parent_instance;
+
+  IdkWindow *window;          /* weak */
+  IdkStore *store;            /* the window's */
+  GFile *file;
+  IdkReportLexicon *lexicon;
+  IdkReport *report;
+  GCancellable *cancellable;
+  GPtrArray *checks;          /* every proposal's accept check */
+  GHashTable *invalid;        /* rows whose field the user left invalid -> message */
+
+  /* Template widgets */
+  GtkButton *apply_button;
+  GtkButton *cancel_button;
+  GtkStack *main_stack;
+  AdwStatusPage *failure_page;
+  GtkLabel *summary_label;
+  GtkLabel *error_label;
+  AdwViewStack *view_stack;
+};
+
+void _idk_report_dialog_build_pages    (IdkReportDialog *self);
+void _idk_report_dialog_update_summary (IdkReportDialog *self);
+
+G_END_DECLS
