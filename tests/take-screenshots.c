@@ -11,6 +11,7 @@
 #include "idk-export-dialog.h"
 #include "idk-import-dialog.h"
 #include "idk-plan-dialog.h"
+#include "idk-report-dialog.h"
 #include "idk-split-view.h"
 #include "idk-window.h"
 
@@ -402,6 +403,56 @@ shoot_cycle (Shots     *shots,
 }
 
 static gboolean
+is_first_expander (GtkWidget *widget,
+                   gpointer   data)
+{
+  return ADW_IS_EXPANDER_ROW (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_view_stack (GtkWidget *widget,
+               gpointer   data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+/* The preview of a report: the 27th session's, whose decisions the default
+ * data holds, most as the report says and some otherwise. */
+static void
+shoot_report (Shots     *shots,
+              IdkWindow *window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("data/defaults/sources/iasmn-27th-session-new-york-2018.txt");
+  AdwViewStack *stack;
+  GtkWidget *dialog, *row;
+
+  idk_window_open_report (window, file);
+  dialog = wait_for_toplevel (IDK_TYPE_REPORT_DIALOG);
+  while (!idk_report_dialog_is_ready (IDK_REPORT_DIALOG (dialog)))
+    idk_gui_settle (20);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1280, 800);
+  idk_gui_settle (800);
+  /* The second decision: one the default data words otherwise. */
+  row = idk_gui_find (dialog, is_first_expander, NULL);
+  row = gtk_widget_get_next_sibling (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  idk_gui_settle (800);
+  shoot (dialog, shots->outdir, "report-decisions");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  stack = ADW_VIEW_STACK (idk_gui_find (dialog, is_view_stack, NULL));
+  adw_view_stack_set_visible_child_name (stack, "session");
+  shoot (dialog, shots->outdir, "report-session");
+  adw_view_stack_set_visible_child_name (stack, "participants");
+  shoot (dialog, shots->outdir, "report-participants");
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+  adw_view_stack_set_visible_child_name (stack, "decisions");
+  idk_gui_settle (300);
+  shoot (dialog, shots->outdir, "narrow-report");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
 take_screenshots (gpointer user_data)
 {
   Shots *shots = user_data;
@@ -417,6 +468,7 @@ take_screenshots (gpointer user_data)
   resize (window, 1280, 800);
   shoot_forms (shots, window);
   shoot_cycle (shots, window);
+  shoot_report (shots, window);
   shoot_exchange (shots, window);
 
   g_application_quit (G_APPLICATION (shots->app));

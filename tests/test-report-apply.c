@@ -133,6 +133,8 @@ test_edited_since (IdkTestFixture *fixture,
                                  IDK_REPORT_UPDATE), ==, 1);
   g_assert_cmpint (decision (again, 33, 2)->match.state, ==, IDK_REPORT_UPDATE);
   g_assert_cmpstr (decision (again, 33, 2)->match.existing, ==, uuid);
+  /* What the update changes: the text, and only it. */
+  g_assert_cmpstrv (decision (again, 33, 2)->match.changed, ((const char *[]) { "text", NULL }));
   applied = apply (fixture, again);
   g_assert_cmpuint (applied.updated, ==, 1);
   g_assert_cmpuint (applied.created, ==, 0);

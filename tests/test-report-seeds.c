@@ -19,6 +19,7 @@ typedef struct
   guint agree, compared;     /* a second figure: kinds, observers, fields */
   guint owners_expected, owners_found;
   guint dues_expected, dues_found;
+  guint topics_agree, texts_agree;
 } Figures;
 
 static sqlite3 *
@@ -84,6 +85,9 @@ report_figures (const char    *what,
                   f->proposed > 0 ? 100.0 * f->matched / f->proposed : 100.0,
                   f->invented, f->agree, f->compared, f->owners_found, f->owners_expected,
                   f->dues_found, f->dues_expected);
+  if (f->topics_agree + f->texts_agree > 0)
+    g_test_message ("%s: the same topic %u/%u, the same text %u/%u", what, f->topics_agree, f->matched,
+                    f->texts_agree, f->matched);
 }
 
 static void
@@ -124,8 +128,8 @@ compare_decisions (sqlite3   *db,
                    Figures   *f)
 {
   GPtrArray *decisions = idk_report_get_decisions (report);
-  sqlite3_stmt *stmt = query (db, "SELECT paragraph, reference, kind, owners, due_date, due_meeting FROM actions "
-                                  "WHERE meeting = ?1 ORDER BY ordinal", meeting);
+  sqlite3_stmt *stmt = query (db, "SELECT paragraph, reference, kind, owners, due_date, due_meeting, topic, text "
+                                  "FROM actions WHERE meeting = ?1 ORDER BY ordinal", meeting);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   f->proposed += decisions->len;
@@ -154,6 +158,8 @@ compare_decisions (sqlite3   *db,
       g_hash_table_add (seen, d);
       f->matched++;
       f->compared++;
+      f->topics_agree += g_strcmp0 (d->topic, (const char *) sqlite3_column_text (stmt, 6)) == 0;
+      f->texts_agree += g_strcmp0 (d->text, (const char *) sqlite3_column_text (stmt, 7)) == 0;
       if (g_strcmp0 (d->kind, kind) == 0)
         f->agree++;
       else

@@ -132,7 +132,7 @@ remark_heading (const char *line,
   if (g_ascii_islower (t[0]) && t[1] == '.' && t[2] == ' ' && strlen (t) < 60 && !g_str_has_suffix (t, ".")
       && !g_str_has_suffix (t, ";") && strstr (t, "The ") == NULL && strstr (t, "the ") == NULL
       && strstr (t, "In ") == NULL && strstr (t, "Furthermore") == NULL && strstr (t, "Finally") == NULL)
-    return g_strconcat ("### ", t + 3, NULL);
+    return g_strconcat ("### ", t, NULL);
   if (strcmp (t, "RECOMMENDATION:") == 0)
     return g_strdup ("**Recommendations:**");
   return NULL;

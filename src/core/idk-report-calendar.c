@@ -27,6 +27,7 @@ _idk_report_meeting_free (IdkReportMeeting *m)
   g_free (m->host);
   g_free (m->host_uuid);
   g_free (m->match.existing);
+  g_strfreev (m->match.changed);
   g_free (m);
 }
 

@@ -29,6 +29,7 @@ _idk_report_decision_free (IdkReportDecision *d)
   g_free (d->due_meeting_uuid);
   g_free (d->due_text);
   g_free (d->match.existing);
+  g_strfreev (d->match.changed);
   g_free (d);
 }
 
@@ -181,6 +182,7 @@ read_list (IdkReportScan *scan,
     {
       IdkLineInfo *info = &scan->info[i];
       guint indent = idk_report_text_get_line (scan->text, i)->indent;
+      gboolean ends;
 
       if (info->role == IDK_LINE_BLANK || info->role == IDK_LINE_PAGE)
         {
@@ -210,7 +212,10 @@ read_list (IdkReportScan *scan,
        * page; anything else ends the list. */
       if (current == NULL)
         continue;
-      if (g_ascii_islower (*info->body) || (!blank_before && !g_str_has_suffix (current->text->str, ".")))
+      ends = g_str_has_suffix (current->points != NULL && current->points->len > 0
+                               ? g_ptr_array_index (current->points, current->points->len - 1)
+                               : current->text->str, ".");
+      if ((g_ascii_islower (*info->body) && !ends) || (!blank_before && !ends))
         {
           if (current->points != NULL && current->points->len > 0)
             {

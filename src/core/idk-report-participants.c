@@ -27,6 +27,7 @@ _idk_report_participant_free (IdkReportParticipant *p)
   g_free (p->organization_uuid);
   g_free (p->function);
   g_free (p->match.existing);
+  g_strfreev (p->match.changed);
   g_free (p);
 }
 

@@ -185,6 +185,35 @@ topic_of (const char *title)
   return g_steal_pointer (&t);
 }
 
+/* A lettered part's topic: "Any Other Business: Blast assessments", the
+ * section's acronym left out. */
+static char *
+part_of (const char *section,
+         const char *part)
+{
+  g_autofree char *parent = g_strdup (section);
+  char *open;
+
+  if (g_str_has_suffix (parent, ")") && (open = strrchr (parent, '(')) != NULL && open > parent)
+    {
+      *open = '\0';
+      g_strchomp (parent);
+    }
+  return g_strconcat (parent, ": ", part, NULL);
+}
+
+/* "Air Travel", "eTA, Physical Security…": a first word with a capital. */
+static gboolean
+capitalised (const char *s)
+{
+  if ((guchar) *s >= 0x80)
+    return TRUE;
+  for (const char *p = s; g_ascii_isalpha (*p); p++)
+    if (g_ascii_isupper (*p))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 next_text_line (IdkReportScan *scan,
                 guint          from)
@@ -220,9 +249,14 @@ mark_running_heads (IdkReportScan *scan)
         g_hash_table_insert (counts, (gpointer) s,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, s)) + 1));
       }
+  /* A running head stands alone between blank lines; a line of text
+   * that a summary and an annex repeat does not. */
   for (guint i = 0; i < scan->n_lines; i++)
     if (scan->info[i].role == IDK_LINE_TEXT && !ends_with_any (_idk_report_line (scan, i), ":")
-        && GPOINTER_TO_UINT (g_hash_table_lookup (counts, _idk_report_line (scan, i))) >= 3)
+        && GPOINTER_TO_UINT (g_hash_table_lookup (counts, _idk_report_line (scan, i))) >= 3
+        && (i == 0 || scan->info[i - 1].role == IDK_LINE_BLANK || scan->info[i - 1].role == IDK_LINE_PAGE)
+        && (i + 1 == scan->n_lines || scan->info[i + 1].role == IDK_LINE_BLANK
+            || scan->info[i + 1].role == IDK_LINE_PAGE))
       scan->info[i].role = IDK_LINE_PAGE;
 }
 
@@ -237,6 +271,7 @@ mark_running_heads (IdkReportScan *scan)
 void
 _idk_report_classify (IdkReportScan *scan)
 {
+  const char *major = NULL;      /* the topic of the last section, for its lettered parts */
   guint n_lettered = 0;
 
   scan->body_end = scan->n_lines;
@@ -259,6 +294,12 @@ _idk_report_classify (IdkReportScan *scan)
         {
           info->role = IDK_LINE_ANNEX;
           scan->body_end = i;
+          /* "21st Session" / "Revised Agenda": the annex's title on two lines */
+          if (scan->info[i - 1].role == IDK_LINE_TEXT && strlen (_idk_report_line (scan, i - 1)) < 40)
+            {
+              scan->info[i - 1].role = IDK_LINE_ANNEX;
+              scan->body_end = i - 1;
+            }
         }
       else if ((n = paragraph_number (s, &body)) > 0)
         {
@@ -305,18 +346,34 @@ _idk_report_classify (IdkReportScan *scan)
               joined = g_strconcat (title, " ", _idk_report_line (scan, i + 1), NULL);
               scan->info[i + 1].role = IDK_LINE_BLANK;
             }
-          if (strlen (title) < 150)
-            set_heading (scan, i, joined != NULL ? joined : title);
+          if (strlen (title) < 150 && lower && major != NULL)
+            {
+              g_autofree char *composed = part_of (major, joined != NULL ? joined : title);
+
+              set_heading (scan, i, composed);
+            }
+          else if (strlen (title) < 150)
+            {
+              set_heading (scan, i, joined != NULL ? joined : title);
+              major = info->topic;
+            }
         }
       else if (title != NULL)
         {
           guint next = next_text_line (scan, i + 1);
 
+          /* "a. Blast assessments" under "Q. Any Other Business (AOB)":
+           * "Any Other Business: Blast assessments" */
           if (next < scan->n_lines && (scan->info[next].role == IDK_LINE_PARAGRAPH
                                        || scan->info[next].role == IDK_LINE_RECOMMENDATION))
-            set_heading (scan, i, title);
+            {
+              g_autofree char *composed = major != NULL ? part_of (major, title) : g_strdup (title);
+
+              set_heading (scan, i, composed);
+            }
+          continue;
         }
-      else if (n_lettered < 3 && strlen (s) < 100 && (g_ascii_isupper (*s) || (guchar) *s >= 0x80)
+      else if (n_lettered < 3 && strlen (s) < 100 && capitalised (s)
                && (i == 0 || scan->info[i - 1].role == IDK_LINE_BLANK)
                && (i + 1 == scan->n_lines || scan->info[i + 1].role == IDK_LINE_BLANK))
         set_heading (scan, i, s);
@@ -353,7 +410,10 @@ _idk_report_join (IdkReportScan *scan,
           else
             g_string_append_c (out, ' ');
         }
-      g_string_append (out, s);
+      /* Runs of spaces inside a line are one: tabs are kept, as columns. */
+      for (const char *c = s; *c != '\0'; c++)
+        if (!(*c == ' ' && (c[1] == ' ' || (out->len > 0 && out->str[out->len - 1] == ' '))))
+          g_string_append_c (out, *c);
     }
   return g_string_free (out, FALSE);
 }

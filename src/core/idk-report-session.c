@@ -30,6 +30,7 @@ _idk_report_session_free (IdkReportSession *s)
   g_free (s->co_chair);
   g_free (s->secretary);
   g_free (s->match.existing);
+  g_strfreev (s->match.changed);
   g_free (s);
 }
 

@@ -298,6 +298,14 @@ add_match (JsonBuilder          *b,
 
   member_string (b, "state", states[match->state]);
   member_string (b, "existing", match->existing);
+  if (match->changed != NULL)
+    {
+      json_builder_set_member_name (b, "changed");
+      json_builder_begin_array (b);
+      for (guint i = 0; match->changed[i] != NULL; i++)
+        json_builder_add_string_value (b, match->changed[i]);
+      json_builder_end_array (b);
+    }
 }
 
 static void

@@ -51,6 +51,7 @@ typedef struct
 {
   IdkReportState state;
   char *existing;       /* the record's UUID, for SAME and UPDATE */
+  char **changed;       /* for UPDATE: the fields that differ, NULL-terminated */
   gboolean rejected;    /* the person reviewing the proposals said no */
 } IdkReportMatch;
 

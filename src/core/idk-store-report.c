@@ -155,6 +155,35 @@ set_match (IdkReportMatch *match,
   g_free (match->existing);
   match->existing = existing;
   match->state = existing == NULL ? IDK_REPORT_NEW : same ? IDK_REPORT_SAME : IDK_REPORT_UPDATE;
+  g_clear_pointer (&match->changed, g_strfreev);
+}
+
+/* What differs, field by field, so that a person sees what an update changes. */
+typedef struct
+{
+  GStrvBuilder *changed;
+  gboolean same;
+} Diff;
+
+static void
+diff_field (Diff       *diff,
+            const char *field,
+            gboolean    same)
+{
+  if (!same)
+    g_strv_builder_add (diff->changed, field);
+  diff->same = diff->same && same;
+}
+
+static void
+set_diff (IdkReportMatch *match,
+          char           *existing,
+          Diff           *diff)
+{
+  set_match (match, existing, diff->same);
+  if (!diff->same)
+    match->changed = g_strv_builder_end (diff->changed);
+  g_strv_builder_unref (diff->changed);
 }
 
 static gboolean
@@ -218,11 +247,17 @@ match_decision (IdkStore          *self,
       set_match (&d->match, existing, FALSE);
       return;
     }
-  set_match (&d->match, existing,
-             same_text (fields, "text", d->text) && same_text (fields, "kind", d->kind)
-             && same_text (fields, "topic", d->topic) && same_owners (fields, d)
-             && same_text (fields, "due_date", d->due_date)
-             && same_text (fields, "due_meeting", _idk_report_due_meeting_of (report, d)));
+  {
+    Diff diff = { g_strv_builder_new (), TRUE };
+
+    diff_field (&diff, "text", same_text (fields, "text", d->text));
+    diff_field (&diff, "kind", same_text (fields, "kind", d->kind));
+    diff_field (&diff, "topic", same_text (fields, "topic", d->topic));
+    diff_field (&diff, "owners", same_owners (fields, d));
+    diff_field (&diff, "due_date", same_text (fields, "due_date", d->due_date));
+    diff_field (&diff, "due_meeting", same_text (fields, "due_meeting", _idk_report_due_meeting_of (report, d)));
+    set_diff (&d->match, existing, &diff);
+  }
 }
 
 static gboolean
@@ -261,12 +296,19 @@ match_session (IdkStore         *self,
       set_match (&s->match, existing, FALSE);
       return;
     }
-  set_match (&s->match, existing,
-             same_text (fields, "start_date", s->start) && same_text (fields, "end_date", s->end)
-             && (s->city == NULL || same_text (fields, "city", s->city))
-             && (s->host_uuid == NULL || same_text (fields, "host_organization", s->host_uuid))
-             && same_person (self, fields, "chair", s->chair) && same_person (self, fields, "co_chair", s->co_chair)
-             && same_person (self, fields, "secretary", s->secretary));
+  {
+    Diff diff = { g_strv_builder_new (), TRUE };
+
+    diff_field (&diff, "start_date", same_text (fields, "start_date", s->start));
+    diff_field (&diff, "end_date", same_text (fields, "end_date", s->end));
+    diff_field (&diff, "city", s->city == NULL || same_text (fields, "city", s->city));
+    diff_field (&diff, "host_organization",
+                s->host_uuid == NULL || same_text (fields, "host_organization", s->host_uuid));
+    diff_field (&diff, "chair", same_person (self, fields, "chair", s->chair));
+    diff_field (&diff, "co_chair", same_person (self, fields, "co_chair", s->co_chair));
+    diff_field (&diff, "secretary", same_person (self, fields, "secretary", s->secretary));
+    set_diff (&s->match, existing, &diff);
+  }
 }
 
 static void
@@ -280,9 +322,14 @@ match_meeting (IdkStore         *self,
       set_match (&m->match, NULL, FALSE);
       return;
     }
-  m->match.state = same_text (fields, "start_date", m->start) && same_text (fields, "end_date", m->end)
-                   && (m->city == NULL || same_text (fields, "city", m->city))
-                   ? IDK_REPORT_SAME : IDK_REPORT_UPDATE;
+  {
+    Diff diff = { g_strv_builder_new (), TRUE };
+
+    diff_field (&diff, "start_date", same_text (fields, "start_date", m->start));
+    diff_field (&diff, "end_date", same_text (fields, "end_date", m->end));
+    diff_field (&diff, "city", m->city == NULL || same_text (fields, "city", m->city));
+    set_diff (&m->match, g_strdup (m->match.existing), &diff);
+  }
 }
 
 /**

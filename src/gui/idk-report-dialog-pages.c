@@ -372,6 +372,20 @@ kind_row (IdkReportDecision *d)
   return row;
 }
 
+/* What an update changes, named by the record type's own labels. */
+static GtkWidget *
+changed_row (const IdkReportMatch *match,
+             const char           *type)
+{
+  g_autoptr(GString) fields = g_string_new (NULL);
+
+  if (match->state != IDK_REPORT_UPDATE || match->changed == NULL)
+    return NULL;
+  for (guint i = 0; match->changed[i] != NULL; i++)
+    g_string_append_printf (fields, "%s%s", i > 0 ? ", " : "", idk_record_field_label (type, match->changed[i]));
+  return fact_row (_("Differs from the database in"), fields->str);
+}
+
 static GtkWidget *
 expander (IdkReportDialog *self,
           IdkReportMatch  *match,
@@ -386,6 +400,8 @@ expander (IdkReportDialog *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), accept_check (self, match, page));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), state_pill (match));
+  g_object_set_data (G_OBJECT (row), "match", match);
+  g_object_set_data (G_OBJECT (row), "type", g_strcmp0 (page, "decisions") == 0 ? "action" : "meeting");
   return row;
 }
 
@@ -395,6 +411,12 @@ add_source (IdkReportDialog       *self,
             const IdkReportSource *source)
 {
   GtkWidget *row = source_row (self, source);
+  IdkReportMatch *match = g_object_get_data (G_OBJECT (expander_row), "match");
+  GtkWidget *changed = match != NULL ? changed_row (match, g_object_get_data (G_OBJECT (expander_row), "type"))
+                                     : NULL;
+
+  if (changed != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander_row), changed);
 
   if (row != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (expander_row), row);
