@@ -430,8 +430,9 @@ build_session (IdkReportDialog *self)
   IdkReportSession *s = (IdkReportSession *) idk_report_get_session (self->report);
   GtkBox *box = add_page (self, "session", _("Session"), "x-office-calendar-symbolic", 0);
   GtkWidget *group = add_group (box, _("Session"), NULL, "session");
-  g_autofree char *title = s->number > 0 ? g_strdup_printf (_("Session %" G_GINT64_FORMAT), s->number)
-                                         : g_strdup (_("Session"));
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, s->number);
+  /* TRANSLATORS: %s is the session's number, e.g. "Session 27" */
+  g_autofree char *title = s->number > 0 ? g_strdup_printf (_("Session %s"), number) : g_strdup (_("Session"));
   g_autofree char *counts = NULL;
   GtkWidget *row;
 
