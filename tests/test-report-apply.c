@@ -80,8 +80,12 @@ test_twice (IdkTestFixture *fixture,
 
   g_assert_cmpint (idk_report_get_session (first)->match.state, ==, IDK_REPORT_NEW);
   applied = apply (fixture, first);
-  /* The session, its 2 meetings, 62 persons and their participation, 45 decisions. */
-  g_assert_cmpuint (applied.created, ==, 1 + 2 + 62 + 62 + 45);
+  /* The session, its 2 meetings, 62 persons and their participation, 45
+   * decisions, 51 agenda items and the 18 papers the agenda cites. */
+  g_assert_cmpuint (applied.created, ==, 1 + 2 + 62 + 62 + 45 + 51 + 18);
+  g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM agenda_items WHERE parent IS NOT NULL"),
+                   ==, idk_test_query_int (fixture->db_path, "SELECT count(*) FROM agenda_items a JOIN agenda_items p "
+                                                             "ON p.uuid = a.parent AND p.meeting = a.meeting"));
   g_assert_cmpuint (applied.updated, ==, 0);
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM actions"), ==, 45);
   g_assert_cmpint (idk_test_query_int (fixture->db_path, "SELECT count(*) FROM participants "

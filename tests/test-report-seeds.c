@@ -359,6 +359,99 @@ compare_session (sqlite3    *db,
                  FALSE);
 }
 
+/* The agenda, item by item in order, every field; the papers by symbol. */
+static void
+compare_agenda (sqlite3    *db,
+                IdkReport  *report,
+                const char *meeting,
+                Figures    *items,
+                Figures    *papers)
+{
+  GPtrArray *agenda = idk_report_get_agenda (report);
+  GPtrArray *documents = idk_report_get_documents (report);
+  sqlite3_stmt *stmt = query (db, "SELECT a.ordinal, a.day, a.start_time, a.end_time, a.title, a.presenter, a.crp, "
+                                  "a.kind, (SELECT p.ordinal FROM agenda_items p WHERE p.uuid = a.parent) "
+                                  "FROM agenda_items a WHERE a.meeting = ?1 ORDER BY a.ordinal", meeting);
+
+  items->proposed += agenda->len;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint ordinal = sqlite3_column_int (stmt, 0);
+      IdkReportAgendaItem *a = ordinal <= agenda->len ? g_ptr_array_index (agenda, ordinal - 1) : NULL;
+      const char *expected[7];
+      const char *proposed[7];
+      g_autofree char *parent = a != NULL && a->parent >= 0 ? g_strdup_printf ("%d", a->parent + 1) : NULL;
+      gboolean same = a != NULL;
+
+      /* day, start, end, title, presenter, paper; then the parent's ordinal */
+      for (guint k = 0; k < 6; k++)
+        expected[k] = (const char *) sqlite3_column_text (stmt, k + 1);
+      expected[6] = (const char *) sqlite3_column_text (stmt, 8);
+      if (a != NULL)
+        {
+          proposed[0] = a->day, proposed[1] = a->start, proposed[2] = a->end, proposed[3] = a->title;
+          proposed[4] = a->presenter, proposed[5] = a->crp, proposed[6] = parent;
+          for (guint k = 0; k < 7; k++)
+            same = same && g_strcmp0 (proposed[k], expected[k]) == 0;
+          same = same && g_strcmp0 (a->kind, (const char *) sqlite3_column_text (stmt, 7)) == 0;
+        }
+      items->expected++;
+      items->matched += same;
+      if (!same)
+        g_test_message ("  agenda item %u “%s” differs", ordinal, expected[3]);
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = query (db, "SELECT symbol, title FROM documents WHERE meeting = ?1", meeting);
+  papers->proposed += documents->len;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *symbol = (const char *) sqlite3_column_text (stmt, 0);
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      IdkReportDocument *found = NULL;
+
+      papers->expected++;
+      for (guint i = 0; i < documents->len; i++)
+        if (g_strcmp0 (((IdkReportDocument *) g_ptr_array_index (documents, i))->symbol, symbol) == 0)
+          found = g_ptr_array_index (documents, i);
+      if (found == NULL)
+        {
+          g_test_message ("  missed the paper %s", symbol);
+          continue;
+        }
+      papers->matched++;
+      papers->compared++;
+      papers->agree += g_strcmp0 (found->title, title) == 0;
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_agendas (IdkTestFixture *fixture,
+              gconstpointer   data)
+{
+  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
+  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
+  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
+  sqlite3 *db = open_db (fixture);
+  g_autofree char *s21 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
+  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
+  g_autofree char *l = text_of (db, "SELECT uuid FROM meetings WHERE city = 'London' AND type = 'full-session'", NULL);
+  Figures items = { 0 }, papers = { 0 };
+
+  compare_agenda (db, manila, s21, &items, &papers);
+  compare_agenda (db, new_york, s27, &items, &papers);
+  compare_agenda (db, london, l, &items, &papers);
+  report_figures ("agenda items, every field", &items);
+  report_figures ("papers by symbol (agreement: the same title)", &papers);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (items.expected, ==, 33 + 51 + 16);
+  g_assert_cmpuint (items.proposed, ==, items.expected);
+  assert_figures (&items);
+  assert_figures (&papers);
+}
+
 static void
 set_up (IdkTestFixture *fixture,
         gconstpointer   data)
@@ -487,5 +580,6 @@ main (int    argc,
   g_test_add ("/report-seeds/participants", IdkTestFixture, NULL, set_up, test_participants,
               idk_test_fixture_tear_down);
   g_test_add ("/report-seeds/sessions", IdkTestFixture, NULL, set_up, test_sessions, idk_test_fixture_tear_down);
+  g_test_add ("/report-seeds/agendas", IdkTestFixture, NULL, set_up, test_agendas, idk_test_fixture_tear_down);
   return g_test_run ();
 }

@@ -28,6 +28,7 @@ typedef struct
   guint paragraph;      /* for IDK_LINE_PARAGRAPH */
   const char *body;     /* the text after the number or the bullet */
   const char *topic;    /* for IDK_LINE_HEADING: the title, owned by the analysis */
+  const char *crp;      /* for IDK_LINE_HEADING: the paper it names, "CRP 5" */
 } IdkLineInfo;
 
 /* One run of the importer over one report. */
@@ -43,6 +44,8 @@ typedef struct
   GPtrArray *decisions;      /* IdkReportDecision */
   GPtrArray *meetings;       /* IdkReportMeeting */
   GPtrArray *participants;   /* IdkReportParticipant */
+  GPtrArray *agenda;         /* IdkReportAgendaItem */
+  GPtrArray *documents;      /* IdkReportDocument */
   int year;                  /* the session's year, for dates given without one */
 } IdkReportScan;
 
@@ -78,6 +81,9 @@ gboolean     _idk_report_word_at           (const char          *text,
                                             const char          *word);
 const char  *_idk_report_find_word         (const char          *text,
                                             const char          *word);
+gboolean     _idk_report_is_acronym_of     (const char          *words,
+                                            const char          *open,
+                                            const char          *inside);
 gint64       _idk_report_ordinal_at        (const char          *at,
                                             const char         **end);
 char        *_idk_report_place_after       (const char          *at,
@@ -125,6 +131,9 @@ void         _idk_report_find_session      (IdkReportScan       *scan);
 void         _idk_report_find_calendar     (IdkReportScan       *scan);
 void         _idk_report_find_decisions    (IdkReportScan       *scan);
 void         _idk_report_find_participants (IdkReportScan       *scan);
+void         _idk_report_find_agenda       (IdkReportScan       *scan);
+void         _idk_report_agenda_item_free  (IdkReportAgendaItem *item);
+void         _idk_report_document_free     (IdkReportDocument   *document);
 void         _idk_report_read_decision     (IdkReportScan       *scan,
                                             IdkReportDecision   *decision);
 

@@ -156,6 +156,20 @@ is_acronym_of (const char *words,
   return a_end == a;
 }
 
+/* "(SRM)" after "Security Risk Management": the words' own acronym. */
+gboolean
+_idk_report_is_acronym_of (const char *words,
+                           const char *open,
+                           const char *inside)
+{
+  gsize n = strlen (inside);
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isupper (inside[i]))
+      return FALSE;
+  return n > 0 && is_acronym_of (words, open, inside, n);
+}
+
 static char *
 topic_of (const char *title)
 {
@@ -232,10 +246,22 @@ set_heading (IdkReportScan *scan,
              const char    *title)
 {
   char *topic = topic_of (title);
+  const char *crp = strstr (title, "(CRP ");
 
   g_ptr_array_add (scan->strings, topic);
   scan->info[index].role = IDK_LINE_HEADING;
   scan->info[index].topic = topic;
+  if (crp != NULL && g_ascii_isdigit (crp[5]))
+    {
+      const char *e = crp + 5;
+      char *symbol;
+
+      while (g_ascii_isdigit (*e))
+        e++;
+      symbol = g_strndup (crp + 1, e - (crp + 1));
+      g_ptr_array_add (scan->strings, symbol);
+      scan->info[index].crp = symbol;
+    }
 }
 
 static void

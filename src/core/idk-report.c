@@ -27,6 +27,8 @@ struct _IdkReport
   GPtrArray *decisions;
   GPtrArray *meetings;
   GPtrArray *participants;
+  GPtrArray *agenda;
+  GPtrArray *documents;
 };
 
 G_DEFINE_FINAL_TYPE (IdkReport, idk_report, G_TYPE_OBJECT)
@@ -42,6 +44,8 @@ idk_report_finalize (GObject *object)
   g_clear_pointer (&self->decisions, g_ptr_array_unref);
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
+  g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
   G_OBJECT_CLASS (idk_report_parent_class)->finalize (object);
 }
 
@@ -84,17 +88,22 @@ idk_report_new (IdkReportText    *text,
   scan.decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_decision_free);
   scan.meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_meeting_free);
   scan.participants = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_participant_free);
+  scan.agenda = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_agenda_item_free);
+  scan.documents = g_ptr_array_new_with_free_func ((GDestroyNotify) _idk_report_document_free);
 
   _idk_report_classify (&scan);
   _idk_report_find_session (&scan);
   _idk_report_find_calendar (&scan);
   _idk_report_find_decisions (&scan);
   _idk_report_find_participants (&scan);
+  _idk_report_find_agenda (&scan);
 
   self->session = scan.session;
   self->decisions = scan.decisions;
   self->meetings = scan.meetings;
   self->participants = scan.participants;
+  self->agenda = scan.agenda;
+  self->documents = scan.documents;
   g_ptr_array_unref (scan.strings);
   g_free (scan.info);
   return self;
@@ -265,6 +274,33 @@ idk_report_get_participants (IdkReport *self)
   return self->participants;
 }
 
+/**
+ * idk_report_get_agenda:
+ *
+ * Returns: (transfer none) (element-type IdkReportAgendaItem): in the
+ *   agenda's order, the parts of an item after it
+ */
+GPtrArray *
+idk_report_get_agenda (IdkReport *self)
+{
+  g_return_val_if_fail (IDK_IS_REPORT (self), NULL);
+
+  return self->agenda;
+}
+
+/**
+ * idk_report_get_documents:
+ *
+ * Returns: (transfer none) (element-type IdkReportDocument)
+ */
+GPtrArray *
+idk_report_get_documents (IdkReport *self)
+{
+  g_return_val_if_fail (IDK_IS_REPORT (self), NULL);
+
+  return self->documents;
+}
+
 static void
 member_string (JsonBuilder *b,
                const char  *name,
@@ -396,6 +432,42 @@ idk_report_to_json (IdkReport *self)
   add_match (b, &s->match);
   add_source (b, &s->source);
   json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "agenda");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->agenda->len; i++)
+    {
+      const IdkReportAgendaItem *a = g_ptr_array_index (self->agenda, i);
+
+      json_builder_begin_object (b);
+      member_string (b, "day", a->day);
+      member_string (b, "start", a->start);
+      member_string (b, "end", a->end);
+      member_string (b, "title", a->title);
+      member_string (b, "presenter", a->presenter);
+      member_string (b, "crp", a->crp);
+      member_string (b, "kind", a->kind);
+      member_int (b, "parent", a->parent, a->parent >= 0);
+      add_match (b, &a->match);
+      add_source (b, &a->source);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "documents");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      const IdkReportDocument *d = g_ptr_array_index (self->documents, i);
+
+      json_builder_begin_object (b);
+      member_string (b, "symbol", d->symbol);
+      member_string (b, "title", d->title);
+      add_match (b, &d->match);
+      add_source (b, &d->source);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 
   json_builder_set_member_name (b, "decisions");
   json_builder_begin_array (b);

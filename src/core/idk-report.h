@@ -117,6 +117,29 @@ typedef struct
   gboolean observer;
 } IdkReportParticipant;
 
+typedef struct
+{
+  IdkReportSource source;
+  IdkReportMatch match;
+  char *day;            /* ISO 8601 date, or NULL */
+  char *start;          /* "08:30", or NULL */
+  char *end;
+  char *title;
+  char *presenter;      /* as the agenda writes it: "USG, UNDSS", "PPCU" */
+  char *crp;            /* "CRP 10" */
+  char *kind;           /* "item", "break", "marker" */
+  int parent;           /* the index of the item it is part of, or -1 */
+} IdkReportAgendaItem;
+
+typedef struct
+{
+  IdkReportSource source;
+  IdkReportMatch match;
+  char *symbol;         /* "CRP 5" */
+  gint64 number;
+  char *title;
+} IdkReportDocument;
+
 #define IDK_TYPE_REPORT_LEXICON (idk_report_lexicon_get_type ())
 typedef struct _IdkReportLexicon IdkReportLexicon;
 
@@ -150,6 +173,8 @@ const IdkReportSession *idk_report_get_session      (IdkReport         *self);
 GPtrArray              *idk_report_get_decisions    (IdkReport         *self);
 GPtrArray              *idk_report_get_meetings     (IdkReport         *self);
 GPtrArray              *idk_report_get_participants (IdkReport         *self);
+GPtrArray              *idk_report_get_agenda       (IdkReport         *self);
+GPtrArray              *idk_report_get_documents    (IdkReport         *self);
 JsonNode               *idk_report_to_json          (IdkReport         *self);
 IdkReportLexicon       *idk_report_get_lexicon      (IdkReport         *self);
 char                   *idk_report_decision_get_owners_text (const IdkReportDecision *decision);

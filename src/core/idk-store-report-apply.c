@@ -9,7 +9,7 @@
 #include "idk-store-private.h"
 
 /* Writing what a person accepted of a report's proposals: the session,
- * the meetings it sets, its participants and its decisions, as revisions
+ * the meetings it sets, its participants, decisions, agenda and papers, as revisions
  * of this office in one transaction, so that one Undo takes it all back.
  * What the store already holds as the report says is not written again,
  * so that importing a report twice changes nothing the second time. */
@@ -329,6 +329,66 @@ apply_decision (Apply              *a,
   return TRUE;
 }
 
+static gboolean
+apply_agenda_item (Apply                *a,
+                   const char           *meeting,
+                   guint                 ordinal,
+                   IdkReportAgendaItem  *item,
+                   GError              **error)
+{
+  GPtrArray *agenda = idk_report_get_agenda (a->report);
+  g_autoptr(JsonObject) fields = NULL;
+  const char *members[] = { "day", "start_time", "end_time", "presenter", "crp", "parent" };
+
+  if (!to_write (a, &item->match))
+    return TRUE;
+  if (!(fields = fields_to_change (a, &item->match, error)))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    json_object_remove_member (fields, members[i]);
+  set_text (fields, "meeting", meeting);
+  set_text (fields, "title", item->title);
+  set_text (fields, "day", item->day);
+  set_text (fields, "start_time", item->start);
+  set_text (fields, "end_time", item->end);
+  set_text (fields, "presenter", item->presenter);
+  set_text (fields, "crp", item->crp);
+  set_text (fields, "kind", item->kind);
+  json_object_set_int_member (fields, "ordinal", ordinal);
+  if (item->parent >= 0 && (guint) item->parent < agenda->len)
+    set_text (fields, "parent", ((IdkReportAgendaItem *) g_ptr_array_index (agenda, item->parent))->match.existing);
+  if (!write_record (a, "agenda_item", &item->match, fields, error))
+    {
+      g_prefix_error (error, _("Agenda item “%s”: "), item->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_document (Apply              *a,
+                const char         *meeting,
+                IdkReportDocument  *d,
+                GError            **error)
+{
+  g_autoptr(JsonObject) fields = NULL;
+
+  if (!to_write (a, &d->match))
+    return TRUE;
+  if (!(fields = fields_to_change (a, &d->match, error)))
+    return FALSE;
+  set_text (fields, "meeting", meeting);
+  set_text (fields, "symbol", d->symbol);
+  json_object_set_int_member (fields, "number", d->number);
+  set_text (fields, "title", d->title);
+  if (!write_record (a, "document", &d->match, fields, error))
+    {
+      g_prefix_error (error, _("Document %s: "), d->symbol);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * idk_store_apply_report:
  * @applied: (out caller-allocates) (optional): how many records were
@@ -350,6 +410,8 @@ idk_store_apply_report (IdkStore          *self,
   GPtrArray *meetings = idk_report_get_meetings (report);
   GPtrArray *decisions = idk_report_get_decisions (report);
   GPtrArray *participants = idk_report_get_participants (report);
+  GPtrArray *agenda = idk_report_get_agenda (report);
+  GPtrArray *documents = idk_report_get_documents (report);
   g_autoptr(GHashTable) persons = NULL;
   Apply a = { self, report, NULL, &counts };
   gboolean needs_session = FALSE;
@@ -361,6 +423,10 @@ idk_store_apply_report (IdkStore          *self,
     needs_session |= !((IdkReportDecision *) g_ptr_array_index (decisions, i))->match.rejected;
   for (guint i = 0; i < participants->len; i++)
     needs_session |= !((IdkReportParticipant *) g_ptr_array_index (participants, i))->match.rejected;
+  for (guint i = 0; i < agenda->len; i++)
+    needs_session |= !((IdkReportAgendaItem *) g_ptr_array_index (agenda, i))->match.rejected;
+  for (guint i = 0; i < documents->len; i++)
+    needs_session |= !((IdkReportDocument *) g_ptr_array_index (documents, i))->match.rejected;
   if (needs_session && session->match.existing == NULL && session->match.rejected)
     {
       g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
@@ -385,6 +451,13 @@ idk_store_apply_report (IdkStore          *self,
       goto failed;
   for (guint i = 0; i < decisions->len; i++)
     if (!apply_decision (&a, session->match.existing, i + 1, g_ptr_array_index (decisions, i), error))
+      goto failed;
+  /* Parts after the item they are part of, which is written first. */
+  for (guint i = 0; i < agenda->len; i++)
+    if (!apply_agenda_item (&a, session->match.existing, i + 1, g_ptr_array_index (agenda, i), error))
+      goto failed;
+  for (guint i = 0; i < documents->len; i++)
+    if (!apply_document (&a, session->match.existing, g_ptr_array_index (documents, i), error))
       goto failed;
 
   if (!idk_store_commit (self, error))

@@ -332,6 +332,64 @@ match_meeting (IdkStore         *self,
   }
 }
 
+static void
+match_agenda (IdkStore  *self,
+              IdkReport *report)
+{
+  const IdkReportSession *session = idk_report_get_session (report);
+  GPtrArray *agenda = idk_report_get_agenda (report);
+  GPtrArray *documents = idk_report_get_documents (report);
+
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      IdkReportAgendaItem *a = g_ptr_array_index (agenda, i);
+      g_autoptr(JsonObject) fields = NULL;
+      char *existing = NULL;
+      const char *parent = a->parent >= 0 && (guint) a->parent < i
+                           ? ((IdkReportAgendaItem *) g_ptr_array_index (agenda, a->parent))->match.existing : NULL;
+
+      if (session->match.existing != NULL)
+        existing = lookup_text (self, "SELECT uuid FROM agenda_items WHERE meeting = ?1 AND ordinal = ?2",
+                                session->match.existing, NULL, i + 1);
+      if (existing == NULL || !(fields = idk_store_get_fields (self, existing, NULL, NULL)))
+        set_match (&a->match, existing, FALSE);
+      else
+        {
+          Diff diff = { g_strv_builder_new (), TRUE };
+
+          diff_field (&diff, "title", same_text (fields, "title", a->title));
+          diff_field (&diff, "day", same_text (fields, "day", a->day));
+          diff_field (&diff, "start_time", same_text (fields, "start_time", a->start));
+          diff_field (&diff, "end_time", same_text (fields, "end_time", a->end));
+          diff_field (&diff, "presenter", same_text (fields, "presenter", a->presenter));
+          diff_field (&diff, "crp", same_text (fields, "crp", a->crp));
+          diff_field (&diff, "kind", same_text (fields, "kind", a->kind));
+          diff_field (&diff, "parent", same_text (fields, "parent", parent));
+          set_diff (&a->match, existing, &diff);
+        }
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      IdkReportDocument *d = g_ptr_array_index (documents, i);
+      g_autoptr(JsonObject) fields = NULL;
+      char *existing = NULL;
+
+      if (session->match.existing != NULL)
+        existing = lookup_text (self, "SELECT uuid FROM documents WHERE meeting = ?1 AND symbol = ?2",
+                                session->match.existing, d->symbol, 0);
+      if (existing == NULL || !(fields = idk_store_get_fields (self, existing, NULL, NULL)))
+        set_match (&d->match, existing, FALSE);
+      else
+        {
+          Diff diff = { g_strv_builder_new (), TRUE };
+
+          diff_field (&diff, "title", same_text (fields, "title", d->title));
+          set_diff (&d->match, existing, &diff);
+        }
+    }
+}
+
 /**
  * idk_store_match_report:
  *
@@ -357,6 +415,7 @@ idk_store_match_report (IdkStore   *self,
     match_meeting (self, g_ptr_array_index (meetings, i));
   for (guint i = 0; i < decisions->len; i++)
     match_decision (self, report, g_ptr_array_index (decisions, i));
+  match_agenda (self, report);
 
   /* A participant is the one of the same name at the session, or the one
    * of the same surname and organization: lists write "Andy Clinton" for
