@@ -442,8 +442,8 @@ shoot_report (Shots     *shots,
   stack = ADW_VIEW_STACK (idk_gui_find (dialog, is_view_stack, NULL));
   adw_view_stack_set_visible_child_name (stack, "session");
   shoot (dialog, shots->outdir, "report-session");
-  adw_view_stack_set_visible_child_name (stack, "participants");
-  shoot (dialog, shots->outdir, "report-participants");
+  adw_view_stack_set_visible_child_name (stack, "agenda");
+  shoot (dialog, shots->outdir, "report-agenda");
 
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
   adw_view_stack_set_visible_child_name (stack, "decisions");

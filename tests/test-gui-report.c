@@ -100,8 +100,7 @@ test_import_report (GuiFixture    *fixture,
 
   /* Correct the owners of 29/4b: a name the store does not know is refused at the field. */
   row = decision_row (dialog, "Requested UNDSS to share the aviation risk analysis with members by 30 September 2019.");
-  owners = idk_gui_find (row, is_entry_titled, "Owners");
-  g_assert_nonnull (owners);
+  owners = idk_gui_wait_for (row, is_entry_titled, "Owners", "The Owners field of 29/4b");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owners)), ==, "UNDSS");
   gtk_editable_set_text (GTK_EDITABLE (owners), "UNDSS, Ministry of Magic");
   idk_gui_settle (50);

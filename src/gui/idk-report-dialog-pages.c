@@ -148,9 +148,9 @@ add_group (GtkBox     *box,
   return group;
 }
 
-static GtkWidget *
-fact_row (const char *title,
-          const char *value)
+GtkWidget *
+_idk_report_dialog_fact_row (const char *title,
+                             const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -186,189 +186,8 @@ source_row (IdkReportDialog       *self,
   title = source->first_line == source->last_line
           ? g_strdup_printf (_("Line %u of the report"), source->first_line)
           : g_strdup_printf (_("Lines %u to %u of the report"), source->first_line, source->last_line);
-  row = fact_row (title, lines->str);
+  row = _idk_report_dialog_fact_row (title, lines->str);
   gtk_widget_add_css_class (row, "report-source");
-  return row;
-}
-
-/* --- fields a person corrects ---------------------------------------- */
-
-typedef gboolean (*SetFunc) (IdkReportDialog *self,
-                             gpointer         proposal,
-                             const char      *text,
-                             GError         **error);
-
-static void
-on_entry_changed_cb (AdwEntryRow     *row,
-                     IdkReportDialog *self)
-{
-  SetFunc set = g_object_get_data (G_OBJECT (row), "set");
-  gpointer proposal = g_object_get_data (G_OBJECT (row), "proposal");
-  g_autoptr(GError) error = NULL;
-
-  if (set (self, proposal, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-      g_hash_table_remove (self->invalid, row);
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
-      g_hash_table_insert (self->invalid, row, g_strdup (error->message));
-    }
-  _idk_report_dialog_update_summary (self);
-}
-
-static GtkWidget *
-entry_row (IdkReportDialog *self,
-           const char      *title,
-           const char      *text,
-           SetFunc          set,
-           gpointer         proposal)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  g_object_set_data (G_OBJECT (row), "set", set);
-  g_object_set_data (G_OBJECT (row), "proposal", proposal);
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_entry_changed_cb), self, 0);
-  return row;
-}
-
-/* A date as the record type reads it, or empty for none. */
-static gboolean
-set_date (char       **slot,
-          const char  *type,
-          const char  *field,
-          const char  *text,
-          GError     **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autoptr(JsonNode) value = NULL;
-
-  if (*stripped != '\0' && !(value = idk_record_parse_value (type, field, stripped, error)))
-    return FALSE;
-  g_free (*slot);
-  *slot = *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
-  return TRUE;
-}
-
-static gboolean
-set_text (char       **slot,
-          const char  *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  g_free (*slot);
-  *slot = *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
-  return TRUE;
-}
-
-static gboolean
-set_owners (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return idk_report_decision_set_owners (self->report, p, text, error);
-}
-
-static gboolean
-set_due_date (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_date (&((IdkReportDecision *) p)->due_date, "action", "due_date", text, error);
-}
-
-static gboolean
-set_session_start (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_date (&((IdkReportSession *) p)->start, "meeting", "start_date", text, error);
-}
-
-static gboolean
-set_session_end (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_date (&((IdkReportSession *) p)->end, "meeting", "end_date", text, error);
-}
-
-static gboolean
-set_session_city (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_text (&((IdkReportSession *) p)->city, text);
-}
-
-static gboolean
-set_chair (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_text (&((IdkReportSession *) p)->chair, text);
-}
-
-static gboolean
-set_co_chair (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_text (&((IdkReportSession *) p)->co_chair, text);
-}
-
-static gboolean
-set_secretary (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_text (&((IdkReportSession *) p)->secretary, text);
-}
-
-static gboolean
-set_meeting_start (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_date (&((IdkReportMeeting *) p)->start, "meeting", "start_date", text, error);
-}
-
-static gboolean
-set_meeting_end (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_date (&((IdkReportMeeting *) p)->end, "meeting", "end_date", text, error);
-}
-
-static gboolean
-set_meeting_city (IdkReportDialog *self, gpointer p, const char *text, GError **error)
-{
-  return set_text (&((IdkReportMeeting *) p)->city, text);
-}
-
-static void
-on_kind_selected_cb (AdwComboRow       *row,
-                     GParamSpec        *pspec,
-                     IdkReportDecision *d)
-{
-  const char * const *values = idk_record_field_values ("action", "kind");
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (values != NULL && selected < g_strv_length ((char **) values))
-    {
-      g_free (d->kind);
-      d->kind = g_strdup (values[selected]);
-    }
-}
-
-/* The kinds the action record type has, with their labels. */
-static GtkWidget *
-kind_row (IdkReportDecision *d)
-{
-  const char * const *values = idk_record_field_values ("action", "kind");
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-  guint selected = 0;
-
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      gtk_string_list_append (labels, idk_record_value_label ("action", "kind", values[i]));
-      if (g_strcmp0 (values[i], d->kind) == 0)
-        selected = i;
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), idk_record_field_label ("action", "kind"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_kind_selected_cb), d);
-  g_object_unref (labels);
   return row;
 }
 
@@ -383,7 +202,7 @@ changed_row (const IdkReportMatch *match,
     return NULL;
   for (guint i = 0; match->changed[i] != NULL; i++)
     g_string_append_printf (fields, "%s%s", i > 0 ? ", " : "", idk_record_field_label (type, match->changed[i]));
-  return fact_row (_("Differs from the database in"), fields->str);
+  return _idk_report_dialog_fact_row (_("Differs from the database in"), fields->str);
 }
 
 static GtkWidget *
@@ -438,19 +257,12 @@ build_session (IdkReportDialog *self)
 
   row = expander (self, &s->match, "session", title, s->city != NULL ? s->city : "");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Start"), s->start, set_session_start, s));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("End"), s->end, set_session_end, s));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("City"), s->city, set_session_city, s));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Country"), s->country));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Host"), s->host));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Chair"), s->chair, set_chair, s));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Co-chair"), s->co_chair, set_co_chair, s));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Secretary"), s->secretary, set_secretary, s));
+  _idk_report_dialog_add_session_fields (self, ADW_EXPANDER_ROW (row), s);
   if (s->members >= 0 || s->observers >= 0)
     {
       /* TRANSLATORS: how many organizations the report says took part */
       counts = g_strdup_printf (_("%d members, %d observers"), MAX (s->members, 0), MAX (s->observers, 0));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Reported"), counts));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _idk_report_dialog_fact_row (_("Reported"), counts));
     }
   add_source (self, row, &s->source);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -484,19 +296,15 @@ build_decisions (IdkReportDialog *self)
     {
       IdkReportDecision *d = g_ptr_array_index (decisions, i);
       g_autofree char *subtitle = decision_subtitle (self->report, d);
-      g_autofree char *owners = idk_report_decision_get_owners_text (d);
       const char *newline = strchr (d->text, '\n');
       g_autofree char *first = newline != NULL ? g_strndup (d->text, newline - d->text) : g_strdup (d->text);
       GtkWidget *row = expander (self, &d->match, "decisions", first, subtitle);
 
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Text"), d->text));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), kind_row (d));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Owners"), owners, set_owners, d));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                entry_row (self, _("Due date"), d->due_date, set_due_date, d));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), _idk_report_dialog_fact_row (_("Text"), d->text));
+      _idk_report_dialog_add_decision_fields (self, ADW_EXPANDER_ROW (row), d);
       if (d->due_meeting != NULL || d->due_text != NULL)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  fact_row (_("Due, as the report says"),
+                                  _idk_report_dialog_fact_row (_("Due, as the report says"),
                                             d->due_meeting != NULL ? d->due_meeting : d->due_text));
       add_source (self, row, &d->source);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -520,16 +328,67 @@ build_calendar (IdkReportDialog *self)
                                                    m->city != NULL ? m->city : "");
       GtkWidget *row = expander (self, &m->match, "calendar", title, subtitle);
 
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Start"), m->start, set_meeting_start, m));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("End"), m->end, set_meeting_end, m));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("City"), m->city, set_meeting_city, m));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Host"), m->host));
+      _idk_report_dialog_add_meeting_fields (self, ADW_EXPANDER_ROW (row), m);
       add_source (self, row, &m->source);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   if (meetings->len == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("The report sets no meeting to come."));
+}
+
+static void
+build_agenda (IdkReportDialog *self)
+{
+  GPtrArray *agenda = idk_report_get_agenda (self->report);
+  GPtrArray *documents = idk_report_get_documents (self->report);
+  GtkBox *box = add_page (self, "agenda", _("Agenda"), "view-list-symbolic", agenda->len);
+  GtkWidget *group = add_group (box, _("Agenda"), NULL, "agenda");
+  GtkWidget *papers;
+
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      IdkReportAgendaItem *a = g_ptr_array_index (agenda, i);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      if (a->day != NULL)
+        g_string_append (subtitle, a->day);
+      if (a->start != NULL)
+        g_string_append_printf (subtitle, "%s%s%s%s", subtitle->len > 0 ? " · " : "", a->start,
+                                a->end != NULL ? "–" : "", a->end != NULL ? a->end : "");
+      if (a->presenter != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", a->presenter);
+      if (a->crp != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", a->crp);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), accept_check (self, &a->match, "agenda"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_pill (&a->match));
+      /* A part of an item sits under it. */
+      if (a->parent >= 0)
+        gtk_widget_add_css_class (row, "report-part");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (agenda->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("The report has no agenda."));
+
+  papers = add_group (box, _("Conference Room Papers"), NULL, "agenda");
+  for (guint i = 0; i < documents->len; i++)
+    {
+      IdkReportDocument *d = g_ptr_array_index (documents, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->symbol);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), d->title != NULL ? d->title : "");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), accept_check (self, &d->match, "agenda"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_pill (&d->match));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (papers), row);
+    }
+  if (documents->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (papers), _("The report lists no papers."));
 }
 
 static void
@@ -563,6 +422,7 @@ _idk_report_dialog_build_pages (IdkReportDialog *self)
 {
   build_session (self);
   build_decisions (self);
+  build_agenda (self);
   build_calendar (self);
   build_participants (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "decisions");

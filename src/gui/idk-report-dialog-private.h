@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by idk-report-dialog.c (reading, applying) and
- * idk-report-dialog-pages.c (a page of proposals per kind). */
+/* Shared by idk-report-dialog.c (reading, applying),
+ * idk-report-dialog-pages.c (a page of proposals per kind) and
+ * idk-report-dialog-fields.c (the fields a person corrects). */
 struct _IdkReportDialog
 {
   AdwWindow parent_instance;
@@ -33,7 +34,18 @@ struct _IdkReportDialog
   AdwViewStack *view_stack;
 };
 
-void _idk_report_dialog_build_pages    (IdkReportDialog *self);
-void _idk_report_dialog_update_summary (IdkReportDialog *self);
+void       _idk_report_dialog_build_pages          (IdkReportDialog   *self);
+void       _idk_report_dialog_update_summary       (IdkReportDialog   *self);
+GtkWidget *_idk_report_dialog_fact_row             (const char        *title,
+                                                    const char        *value);
+void       _idk_report_dialog_add_session_fields   (IdkReportDialog   *self,
+                                                    AdwExpanderRow    *row,
+                                                    IdkReportSession  *session);
+void       _idk_report_dialog_add_decision_fields  (IdkReportDialog   *self,
+                                                    AdwExpanderRow    *row,
+                                                    IdkReportDecision *decision);
+void       _idk_report_dialog_add_meeting_fields   (IdkReportDialog   *self,
+                                                    AdwExpanderRow    *row,
+                                                    IdkReportMeeting  *meeting);
 
 G_END_DECLS

@@ -56,7 +56,12 @@ _idk_report_dialog_update_summary (IdkReportDialog *self)
   to_write += count_to_write (decisions, G_STRUCT_OFFSET (IdkReportDecision, match), &accepted);
   to_write += count_to_write (meetings, G_STRUCT_OFFSET (IdkReportMeeting, match), &accepted);
   to_write += count_to_write (participants, G_STRUCT_OFFSET (IdkReportParticipant, match), &accepted);
-  total = 1 + decisions->len + meetings->len + participants->len;
+  to_write += count_to_write (idk_report_get_agenda (self->report), G_STRUCT_OFFSET (IdkReportAgendaItem, match),
+                              &accepted);
+  to_write += count_to_write (idk_report_get_documents (self->report), G_STRUCT_OFFSET (IdkReportDocument, match),
+                              &accepted);
+  total = 1 + decisions->len + meetings->len + participants->len + idk_report_get_agenda (self->report)->len
+          + idk_report_get_documents (self->report)->len;
 
   decided = g_strdup_printf (ngettext ("%u of %u proposal accepted", "%u of %u proposals accepted", total),
                              accepted, total);
