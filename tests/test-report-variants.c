@@ -392,6 +392,31 @@ test_short_report (IdkTestFixture *fixture,
   g_assert_false (((IdkReportParticipant *) g_ptr_array_index (participants, 5))->observer);
 }
 
+/* London's form: no "RECOMMENDATION:" heading, but a part of the report
+ * headed "RECOMMENDATIONS OF THE IASMN", whose numbered paragraphs are
+ * its recommendations, section by section; not those of the parts after. */
+static void
+test_recommendations_part (IdkTestFixture *fixture,
+                           gconstpointer   data)
+{
+  g_autofree char *seed = read_seed (LONDON);
+  g_autoptr(IdkReport) report = read_report (fixture, seed);
+  GPtrArray *decisions = idk_report_get_decisions (report);
+  IdkReportDecision *d;
+  g_autofree char *owners = NULL;
+
+  g_assert_cmpuint (decisions->len, ==, 20);
+  for (guint i = 0; i < decisions->len; i++)
+    g_assert_cmpuint (((IdkReportDecision *) g_ptr_array_index (decisions, i))->paragraph, ==, i + 2);
+  d = g_ptr_array_index (decisions, 9);
+  owners = owners_of (d);
+  /* "requested that DSS further revise it and circulate for comment by the end of August 2009" */
+  g_assert_cmpstr (owners, ==, "UNDSS");
+  g_assert_cmpstr (d->due_date, ==, "2009-08");
+  g_assert_cmpstr (d->topic, ==, "UN Policies and Guidelines for Estate Safety and Security; update on Blast "
+                                 "Assessment Working Group");
+}
+
 /* "SG" alone is never read as the Steering Group: the short report's
  * "the SG's reform" is the Secretary-General's, and gives no due. */
 static void
@@ -423,5 +448,6 @@ main (int    argc,
   IDK_TEST_ADD_DEFAULTS ("/report-variants/tables", test_tables);
   IDK_TEST_ADD_DEFAULTS ("/report-variants/short-report", test_short_report);
   IDK_TEST_ADD_DEFAULTS ("/report-variants/sg", test_sg);
+  IDK_TEST_ADD_DEFAULTS ("/report-variants/recommendations-part", test_recommendations_part);
   return g_test_run ();
 }

@@ -162,10 +162,17 @@ read_owners (IdkReportScan     *scan,
       gboolean from = preceded_by (d->text, m->start, (const char *const[]) { "update from ", "updates from ",
                                                                                "report from ", NULL }, FALSE);
       gboolean clause = m->start - d->text >= 2 && m->start[-2] == ',';
+      /* "requested that DSS further revise it": after a request, the one
+       * named is the one to act, whatever word comes next. */
+      gboolean requested = preceded_by (d->text, m->start, (const char *const[]) {
+                                          "requested that ", "requests that ", "recommends that ",
+                                          "recommended that ", "asked that ", NULL }, FALSE)
+                           && m->end[0] == ' ' && g_ascii_islower (m->end[1]);
 
       /* A clause of its own must say what the name will do. */
       if (preceded_by (d->text, m->start, before_owner, TRUE)
-          && (from || (clause ? followed_by (m->end, modal_after_owner) : followed_by (m->end, after_owner))))
+          && (from || requested
+              || (clause ? followed_by (m->end, modal_after_owner) : followed_by (m->end, after_owner))))
         {
           add_owner (d, m);
           if (first == NULL)

@@ -7,10 +7,11 @@
 
 #include "idk-report-private.h"
 
-/* The decisions of a report, in the two forms the seeds use and their
+/* The decisions of a report, in the forms the seeds use and their
  * variants:
  *  - each numbered paragraph after a "RECOMMENDATION(S):" heading, until
- *    the next section's heading, is one decision;
+ *    the next section's heading, is one decision; and each of a part of
+ *    the report headed "RECOMMENDATIONS OF THE IASMN", section by section;
  *  - a numbered paragraph that ends with "The IASMN:" (or "The IASMN agreed
  *    on the following:") heads a list: each of its bullets is one
  *    decision, and the bullets under one that ends with ":" are its points.
@@ -274,6 +275,7 @@ _idk_report_find_decisions (IdkReportScan *scan)
 {
   const char *topic = NULL;
   gboolean recommendation = FALSE;
+  guint part_level = 0;      /* of a "RECOMMENDATIONS OF THE IASMN" part, 0 outside one */
 
   for (guint i = 0; i < scan->body_end; i++)
     {
@@ -283,8 +285,21 @@ _idk_report_find_decisions (IdkReportScan *scan)
 
       if (info->role == IDK_LINE_HEADING)
         {
+          guint level = idk_report_text_get_line (scan->text, i)->heading;
+
+          /* "### II. RECOMMENDATIONS OF THE IASMN": every numbered paragraph
+           * of the part, through its sections, until the next part. */
+          if (level > 0 && part_level > 0 && level <= part_level)
+            part_level = 0;
+          if (level > 0 && part_level == 0 && _idk_report_find_word (info->topic, "RECOMMENDATIONS") != NULL
+              && g_ascii_strcasecmp (info->topic, "Summary of Recommendations") != 0)
+            {
+              part_level = level;
+              recommendation = FALSE;
+              continue;
+            }
           topic = info->topic;
-          recommendation = FALSE;
+          recommendation = part_level > 0;
           continue;
         }
       if (info->role == IDK_LINE_RECOMMENDATION)
