@@ -75,11 +75,15 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+typedef GtkWindow *(*OpenFunc) (IdkWindow *window,
+                                GFile     *file);
+
 static void
 on_chooser_response_cb (IdkWindow       *self,
                         int              response,
                         GtkNativeDialog *chooser)
 {
+  OpenFunc open = g_object_get_data (G_OBJECT (chooser), "open");
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -87,7 +91,31 @@ on_chooser_response_cb (IdkWindow       *self,
   g_clear_object (&self->chooser);
 
   if (file != NULL)
-    idk_window_open_bundle (self, file);
+    open (self, file);
+}
+
+/* The file chooser of an import: @filter first, then all files. */
+static void
+choose_file (IdkWindow     *self,
+             const char    *title,
+             GtkFileFilter *filter,
+             OpenFunc       open)
+{
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "open", open);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -95,37 +123,9 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  IdkWindow *self = IDK_WINDOW (widget);
   g_autoptr(GtkFileFilter) bundles = idk_details_bundle_filter ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Bundle"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), bundles);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-on_report_chooser_response_cb (IdkWindow       *self,
-                               int              response,
-                               GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file != NULL)
-    idk_window_open_report (self, file);
+  choose_file (IDK_WINDOW (widget), _("Import Bundle"), bundles, idk_window_open_bundle);
 }
 
 static void
@@ -133,27 +133,14 @@ import_report_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  IdkWindow *self = IDK_WINDOW (widget);
   g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (reports, _("Reports as text"));
   gtk_file_filter_add_mime_type (reports, "text/plain");
   gtk_file_filter_add_mime_type (reports, "text/markdown");
   gtk_file_filter_add_pattern (reports, "*.txt");
   gtk_file_filter_add_pattern (reports, "*.md");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), reports);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_report_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  choose_file (IDK_WINDOW (widget), _("Import Report"), reports, idk_window_open_report);
 }
 
 static void
