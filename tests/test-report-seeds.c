@@ -426,55 +426,54 @@ compare_agenda (sqlite3    *db,
   sqlite3_finalize (stmt);
 }
 
-static void
-test_agendas (IdkTestFixture *fixture,
-              gconstpointer   data)
+/* The default data, the three seed reports read against it, and the
+ * sessions they are of. */
+typedef struct
 {
-  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
-  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
-  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
-  sqlite3 *db = open_db (fixture);
-  g_autofree char *s21 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
-  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
-  g_autofree char *l = text_of (db, "SELECT uuid FROM meetings WHERE city = 'London' AND type = 'full-session'", NULL);
-  Figures items = { 0 }, papers = { 0 };
+  IdkTestFixture store;
+  IdkReport *manila, *new_york, *london;
+  sqlite3 *db;
+  char *s21, *s27, *s09;
+} Seeds;
 
-  compare_agenda (db, manila, s21, &items, &papers);
-  compare_agenda (db, new_york, s27, &items, &papers);
-  compare_agenda (db, london, l, &items, &papers);
-  report_figures ("agenda items, every field", &items);
-  report_figures ("papers by symbol (agreement: the same title)", &papers);
-  sqlite3_close (db);
-
-  g_assert_cmpuint (items.expected, ==, 33 + 51 + 16);
-  g_assert_cmpuint (items.proposed, ==, items.expected);
-  assert_figures (&items);
-  assert_figures (&papers);
+static void
+seeds_set_up (Seeds         *seeds,
+              gconstpointer  data)
+{
+  idk_test_fixture_set_up_defaults (&seeds->store, data);
+  seeds->manila = import_seed (&seeds->store, "iasmn-21st-session-manila-2015.txt");
+  seeds->new_york = import_seed (&seeds->store, "iasmn-27th-session-new-york-2018.txt");
+  seeds->london = import_seed (&seeds->store, "hlcm-2009-iasmn-london-report.txt");
+  seeds->db = open_db (&seeds->store);
+  seeds->s21 = text_of (seeds->db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
+  seeds->s27 = text_of (seeds->db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
+  seeds->s09 = text_of (seeds->db, "SELECT uuid FROM meetings WHERE city = 'London' AND type = 'full-session'", NULL);
 }
 
 static void
-set_up (IdkTestFixture *fixture,
-        gconstpointer   data)
+seeds_tear_down (Seeds         *seeds,
+                 gconstpointer  data)
 {
-  idk_test_fixture_set_up_defaults (fixture, data);
+  g_clear_object (&seeds->manila);
+  g_clear_object (&seeds->new_york);
+  g_clear_object (&seeds->london);
+  sqlite3_close (seeds->db);
+  g_free (seeds->s21);
+  g_free (seeds->s27);
+  g_free (seeds->s09);
+  idk_test_fixture_tear_down (&seeds->store, data);
 }
 
 static void
-test_decisions (IdkTestFixture *fixture,
-                gconstpointer   data)
+test_decisions (Seeds         *seeds,
+                gconstpointer  data)
 {
-  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
-  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
-  sqlite3 *db = open_db (fixture);
-  g_autofree char *s21 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
-  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
   Figures f21 = { 0 }, f27 = { 0 }, all;
 
-  compare_decisions (db, manila, s21, &f21);
+  compare_decisions (seeds->db, seeds->manila, seeds->s21, &f21);
   report_figures ("21st session decisions", &f21);
-  compare_decisions (db, new_york, s27, &f27);
+  compare_decisions (seeds->db, seeds->new_york, seeds->s27, &f27);
   report_figures ("27th session decisions", &f27);
-  sqlite3_close (db);
 
   /* Every one of the 32 recommendations, proposal for proposal. */
   g_assert_cmpuint (f21.expected, ==, 32);
@@ -491,22 +490,17 @@ test_decisions (IdkTestFixture *fixture,
 }
 
 static void
-test_calendars (IdkTestFixture *fixture,
-                gconstpointer   data)
+test_calendars (Seeds         *seeds,
+                gconstpointer  data)
 {
-  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
-  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
-  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
-  sqlite3 *db = open_db (fixture);
   Figures f21 = { 0 }, f27 = { 0 }, f09 = { 0 };
 
-  compare_meetings (db, manila, "21st session paragraph 97%", &f21);
+  compare_meetings (seeds->db, seeds->manila, "21st session paragraph 97%", &f21);
   report_figures ("2015–16 calendar", &f21);
-  compare_meetings (db, new_york, "27th session paragraph 99%", &f27);
+  compare_meetings (seeds->db, seeds->new_york, "27th session paragraph 99%", &f27);
   report_figures ("2018 calendar", &f27);
-  compare_meetings (db, london, "London report paragraph 19%", &f09);
+  compare_meetings (seeds->db, seeds->london, "London report paragraph 19%", &f09);
   report_figures ("2010 calendar", &f09);
-  sqlite3_close (db);
 
   g_assert_cmpuint (f21.expected, ==, 4);
   g_assert_cmpuint (f27.expected, ==, 2);
@@ -518,21 +512,15 @@ test_calendars (IdkTestFixture *fixture,
 }
 
 static void
-test_participants (IdkTestFixture *fixture,
-                   gconstpointer   data)
+test_participants (Seeds         *seeds,
+                   gconstpointer  data)
 {
-  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
-  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
-  sqlite3 *db = open_db (fixture);
-  g_autofree char *l = text_of (db, "SELECT uuid FROM meetings WHERE city = 'London' AND type = 'full-session'", NULL);
-  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
   Figures fl = { 0 }, f27 = { 0 };
 
-  compare_participants (db, london, l, &fl);
+  compare_participants (seeds->db, seeds->london, seeds->s09, &fl);
   report_figures ("London participants", &fl);
-  compare_participants (db, new_york, s27, &f27);
+  compare_participants (seeds->db, seeds->new_york, seeds->s27, &f27);
   report_figures ("27th session participants", &f27);
-  sqlite3_close (db);
 
   g_assert_cmpuint (fl.expected, ==, 49);
   g_assert_cmpuint (fl.proposed, ==, 49);
@@ -545,29 +533,40 @@ test_participants (IdkTestFixture *fixture,
 }
 
 static void
-test_sessions (IdkTestFixture *fixture,
-               gconstpointer   data)
+test_sessions (Seeds         *seeds,
+               gconstpointer  data)
 {
-  g_autoptr(IdkReport) manila = import_seed (fixture, "iasmn-21st-session-manila-2015.txt");
-  g_autoptr(IdkReport) new_york = import_seed (fixture, "iasmn-27th-session-new-york-2018.txt");
-  g_autoptr(IdkReport) london = import_seed (fixture, "hlcm-2009-iasmn-london-report.txt");
-  sqlite3 *db = open_db (fixture);
-  g_autofree char *s21 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
-  g_autofree char *s27 = text_of (db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
-  g_autofree char *l = text_of (db, "SELECT uuid FROM meetings WHERE city = 'London' AND type = 'full-session'", NULL);
   Figures f = { 0 };
 
-  compare_session (db, manila, s21, &f);
-  compare_session (db, new_york, s27, &f);
-  compare_session (db, london, l, &f);
+  compare_session (seeds->db, seeds->manila, seeds->s21, &f);
+  compare_session (seeds->db, seeds->new_york, seeds->s27, &f);
+  compare_session (seeds->db, seeds->london, seeds->s09, &f);
   report_figures ("session fields", &f);
-  sqlite3_close (db);
 
   assert_figures (&f);
-  g_assert_cmpint (idk_report_get_session (manila)->members, ==, 28);
-  g_assert_cmpint (idk_report_get_session (manila)->observers, ==, 2);
-  g_assert_cmpint (idk_report_get_session (new_york)->members, ==, 37);
+  g_assert_cmpint (idk_report_get_session (seeds->manila)->members, ==, 28);
+  g_assert_cmpint (idk_report_get_session (seeds->manila)->observers, ==, 2);
+  g_assert_cmpint (idk_report_get_session (seeds->new_york)->members, ==, 37);
 }
+
+static void
+test_agendas (Seeds         *seeds,
+              gconstpointer  data)
+{
+  Figures items = { 0 }, papers = { 0 };
+
+  compare_agenda (seeds->db, seeds->manila, seeds->s21, &items, &papers);
+  compare_agenda (seeds->db, seeds->new_york, seeds->s27, &items, &papers);
+  compare_agenda (seeds->db, seeds->london, seeds->s09, &items, &papers);
+  report_figures ("agenda items, every field", &items);
+  report_figures ("papers by symbol (agreement: the same title)", &papers);
+
+  g_assert_cmpuint (items.expected, ==, 33 + 51 + 16);
+  g_assert_cmpuint (items.proposed, ==, items.expected);
+  assert_figures (&items);
+  assert_figures (&papers);
+}
+
 
 int
 main (int    argc,
@@ -575,11 +574,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/report-seeds/decisions", IdkTestFixture, NULL, set_up, test_decisions, idk_test_fixture_tear_down);
-  g_test_add ("/report-seeds/calendars", IdkTestFixture, NULL, set_up, test_calendars, idk_test_fixture_tear_down);
-  g_test_add ("/report-seeds/participants", IdkTestFixture, NULL, set_up, test_participants,
-              idk_test_fixture_tear_down);
-  g_test_add ("/report-seeds/sessions", IdkTestFixture, NULL, set_up, test_sessions, idk_test_fixture_tear_down);
-  g_test_add ("/report-seeds/agendas", IdkTestFixture, NULL, set_up, test_agendas, idk_test_fixture_tear_down);
+  g_test_add ("/report-seeds/decisions", Seeds, NULL, seeds_set_up, test_decisions, seeds_tear_down);
+  g_test_add ("/report-seeds/calendars", Seeds, NULL, seeds_set_up, test_calendars, seeds_tear_down);
+  g_test_add ("/report-seeds/participants", Seeds, NULL, seeds_set_up, test_participants, seeds_tear_down);
+  g_test_add ("/report-seeds/sessions", Seeds, NULL, seeds_set_up, test_sessions, seeds_tear_down);
+  g_test_add ("/report-seeds/agendas", Seeds, NULL, seeds_set_up, test_agendas, seeds_tear_down);
   return g_test_run ();
 }
