@@ -435,6 +435,29 @@ test_sg (IdkTestFixture *fixture,
   g_assert_cmpstr (((IdkReportDecision *) g_ptr_array_index (decisions, 1))->due_meeting, !=, NULL);
 }
 
+/* A fuzz finding (tests/data/reports/fuzz-finding-by-at-end.txt): "By"
+ * in capitals at the end of a decision read past the text's end.  Under
+ * AddressSanitizer (build-aux/test) a read past the end fails the test. */
+static void
+test_by_at_end (IdkTestFixture *fixture,
+                gconstpointer   data)
+{
+  const char *texts[] = { "RECOMMENDATION:\n\n2. The IASMN requested UNDSS to act BY",
+                          "RECOMMENDATION:\n\n2. The IASMN requested UNDSS to act BEFORE",
+                          "RECOMMENDATION:\n\n2. The IASMN requested UNDSS to act No later than",
+                          "RECOMMENDATION:\n\n2. The IASMN requested UNDSS to act By 1 April 2015" };
+  const char *dues[] = { NULL, NULL, NULL, "2015-04-01" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(IdkReport) report = read_report (fixture, texts[i]);
+      GPtrArray *decisions = idk_report_get_decisions (report);
+
+      g_assert_cmpuint (decisions->len, ==, 1);
+      g_assert_cmpstr (((IdkReportDecision *) g_ptr_array_index (decisions, 0))->due_date, ==, dues[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,5 +472,6 @@ main (int    argc,
   IDK_TEST_ADD_DEFAULTS ("/report-variants/short-report", test_short_report);
   IDK_TEST_ADD_DEFAULTS ("/report-variants/sg", test_sg);
   IDK_TEST_ADD_DEFAULTS ("/report-variants/recommendations-part", test_recommendations_part);
+  IDK_TEST_ADD_DEFAULTS ("/report-variants/by-at-end", test_by_at_end);
   return g_test_run ();
 }

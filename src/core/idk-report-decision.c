@@ -297,6 +297,7 @@ read_due (IdkReportScan     *scan,
       const char *end, *after;
       gint64 number;
       IdkDateRange r;
+      gsize n = 0;
 
       /* "the 22nd session", "the 28th IASMN session": the most precise due */
       if (g_ascii_isdigit (*p) && (p == text || !g_ascii_isalnum (p[-1]))
@@ -338,10 +339,13 @@ read_due (IdkReportScan     *scan,
 
       /* "by 1 April 2015", "by the end of February 2015", "no later than…" */
       if (d->due_date == NULL
-          && (_idk_report_word_at (text, p, "by") || _idk_report_word_at (text, p, "before")
-              || g_ascii_strncasecmp (p, "no later than", 13) == 0))
+          && ((n = 2, _idk_report_word_at (text, p, "by")) || (n = 6, _idk_report_word_at (text, p, "before"))
+              || (n = 13, _idk_report_word_at (text, p, "no later than")))
+          && p[n] == ' ')
         {
-          const char *q = p + (*p == 'b' && p[1] == 'y' ? 3 : *p == 'b' ? 7 : 14);
+          /* The length of the word matched, in any case: "BY" at the end of
+           * a text is not followed by anything to read. */
+          const char *q = p + n + 1;
 
           if (g_str_has_prefix (q, "the end of "))
             q += 11;
@@ -353,9 +357,9 @@ read_due (IdkReportScan     *scan,
       if (d->due_text == NULL && g_ascii_strncasecmp (p, "within ", 7) == 0)
         {
           const char *q = p + 7;
-          int n = _idk_report_count_at (q, &after);
+          int count = _idk_report_count_at (q, &after);
 
-          if (n > 0 && (g_str_has_prefix (after, " month") || g_str_has_prefix (after, " week")
+          if (count > 0 && (g_str_has_prefix (after, " month") || g_str_has_prefix (after, " week")
                         || g_str_has_prefix (after, " year") || g_str_has_prefix (after, " day")))
             {
               const char *e = after + 1;
