@@ -7,10 +7,11 @@ IDK_PACKAGES="build-essential pkg-config meson ninja-build gettext
   libsqlite3-dev sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core x11-utils
   imagemagick fonts-dejavu-core adwaita-icon-theme desktop-file-utils
   appstream appstream-util libical-dev tzdata poppler-utils python3 libsodium-dev
-  nettle-dev"
+  nettle-dev libsoup-3.0-dev glib-networking"
 
-# The tests read the iCalendar export with Mozilla's ical.js (npm): a
-# machine with Node.js from elsewhere keeps it, otherwise Debian's.  The
+# The tests read the iCalendar export with Mozilla's ical.js and sync
+# through pouchdb-server, a CouchDB in memory (npm): a machine with
+# Node.js from elsewhere keeps it, otherwise Debian's.  The
 # fuzzers need clang and its libFuzzer runtime, the signature tests minisign.
 IDK_NODE_PACKAGES="nodejs npm"
 IDK_FUZZ_PACKAGES="clang-14 libclang-rt-14-dev minisign"
@@ -74,7 +75,8 @@ idk_install_npm_tools ()
 {
   local dir=_build/npm
   mkdir -p "$dir"
-  if ! cmp -s tests/npm/package-lock.json "$dir/package-lock.json" || [ ! -d "$dir/node_modules/ical.js" ]; then
+  if ! cmp -s tests/npm/package-lock.json "$dir/package-lock.json" || [ ! -d "$dir/node_modules/ical.js" ] \
+     || [ ! -x "$dir/node_modules/.bin/pouchdb-server" ]; then
     cp tests/npm/package.json tests/npm/package-lock.json "$dir/" || return 1
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null) || return 1
   fi

@@ -8,6 +8,7 @@
 #include "idk-change.h"
 #include "idk-date.h"
 #include "idk-entry.h"
+#include "idk-hub.h"
 #include "idk-i18n.h"
 #include "idk-import.h"
 #include "idk-meeting.h"

@@ -299,6 +299,7 @@ write_revisions (IdkStore    *self,
                  Writer      *writer,
                  gint64       after,
                  gint64       upto,
+                 const char  *only_office,
                  guint       *n_revisions,
                  GError     **error)
 {
@@ -313,10 +314,14 @@ write_revisions (IdkStore    *self,
   if (!(stmt = _idk_store_prepare (self,
                                    "SELECT record_uuid, record_type, rev_id, parents, hlc, office_uuid, "
                                    "  deleted, fields FROM revisions WHERE rowid > ?1 AND rowid <= ?2 "
-                                   "ORDER BY rowid", error)))
+                                   "AND (?3 IS NULL OR office_uuid = ?3) ORDER BY rowid", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, after);
   sqlite3_bind_int64 (stmt, 2, upto);
+  if (only_office != NULL)
+    sqlite3_bind_text (stmt, 3, only_office, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 3);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -382,6 +387,40 @@ find_start (IdkStore    *self,
 }
 
 /**
+ * idk_store_count_unsent:
+ * @recipient: the office, or the hub, the next bundle would be for
+ * @own_only: count only this office's own revisions, as for a hub
+ * @count: (out): how many revisions it would hold
+ *
+ * So that a sync with nothing new makes no bundle.
+ */
+gboolean
+idk_store_count_unsent (IdkStore    *self,
+                        const char  *recipient,
+                        gboolean     own_only,
+                        gint64      *count,
+                        GError     **error)
+{
+  gint64 since, after;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  if (!find_start (self, recipient, &since, &after, error)
+      || !(stmt = _idk_store_prepare (self, "SELECT count(*) FROM revisions WHERE rowid > ?1 "
+                                            "AND (?2 IS NULL OR office_uuid = ?2)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  if (own_only)
+    sqlite3_bind_text (stmt, 2, self->office_uuid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 2);
+  *count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
  * idk_store_export:
  * @path: the bundle file to write
  * @recipient: (nullable): the office the bundle is for, whose
@@ -394,6 +433,14 @@ find_start (IdkStore    *self,
  * office's key beside it (@path.minisig).  The file appears whole or not
  * at all.
  */
+static gboolean export_bundle (IdkStore    *self,
+                               const char  *path,
+                               const char  *recipient,
+                               gboolean     own_only,
+                               gint64      *seq,
+                               guint       *n_revisions,
+                               GError     **error);
+
 gboolean
 idk_store_export (IdkStore    *self,
                   const char  *path,
@@ -401,6 +448,35 @@ idk_store_export (IdkStore    *self,
                   gint64      *seq,
                   guint       *n_revisions,
                   GError     **error)
+{
+  return export_bundle (self, path, recipient, FALSE, seq, n_revisions, error);
+}
+
+/**
+ * idk_store_export_own:
+ *
+ * As idk_store_export(), with this office's own revisions only: what a
+ * hub, where every office writes its own, has not had from this one.
+ */
+gboolean
+idk_store_export_own (IdkStore    *self,
+                      const char  *path,
+                      const char  *recipient,
+                      gint64      *seq,
+                      guint       *n_revisions,
+                      GError     **error)
+{
+  return export_bundle (self, path, recipient, TRUE, seq, n_revisions, error);
+}
+
+static gboolean
+export_bundle (IdkStore    *self,
+               const char  *path,
+               const char  *recipient,
+               gboolean     own_only,
+               gint64      *seq,
+               guint       *n_revisions,
+               GError     **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *bundle_id = g_uuid_string_random ();
@@ -461,7 +537,7 @@ idk_store_export (IdkStore    *self,
     goto failed;
 
   if (!write_header (self, &writer, pair, bundle_id, next, since, error) ||
-      !write_revisions (self, &writer, after, upto, &count, error))
+      !write_revisions (self, &writer, after, upto, own_only ? self->office_uuid : NULL, &count, error))
     goto close_failed;
 
   tail = g_strdup_printf (",\n\"revisions_sha256\":\"%s\"\n}\n", _idk_sha256_hex (writer.checksum));

@@ -112,6 +112,17 @@ gboolean     idk_store_export             (IdkStore            *self,
                                            gint64              *seq,
                                            guint               *n_revisions,
                                            GError             **error);
+gboolean     idk_store_export_own         (IdkStore            *self,
+                                           const char          *path,
+                                           const char          *recipient,
+                                           gint64              *seq,
+                                           guint               *n_revisions,
+                                           GError             **error);
+gboolean     idk_store_count_unsent       (IdkStore            *self,
+                                           const char          *recipient,
+                                           gboolean             own_only,
+                                           gint64              *count,
+                                           GError             **error);
 GListModel  *idk_store_list_offices       (IdkStore            *self,
                                            GError             **error);
 GListModel  *idk_store_list_conflicts     (IdkStore            *self,
@@ -308,6 +319,24 @@ char       *idk_store_find_meeting             (IdkStore               *self,
                                                 const char             *text);
 char       *idk_store_find_body                (IdkStore               *self,
                                                 const char             *acronym);
+
+/* A hub's settings and what it has seen (idk-store-hub.c). */
+gboolean    idk_store_set_hub                  (IdkStore               *self,
+                                                const char             *url,
+                                                const char             *user,
+                                                GError                **error);
+char       *idk_store_get_hub_url              (IdkStore               *self);
+char       *idk_store_get_hub_user             (IdkStore               *self);
+char       *idk_store_get_hub_since            (IdkStore               *self,
+                                                const char             *hub);
+gboolean    idk_store_set_hub_since            (IdkStore               *self,
+                                                const char             *hub,
+                                                const char             *since,
+                                                GError                **error);
+gboolean    idk_store_record_hub_ack           (IdkStore               *self,
+                                                const char             *hub,
+                                                gint64                  seq,
+                                                GError                **error);
 
 /* The report importer's lexicon (idk-store-report.c). */
 IdkReportLexicon *idk_store_load_report_lexicon (IdkStore             *self,

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "idk-store.h"
+
+G_BEGIN_DECLS
+
+#define IDK_HUB_ERROR (idk_hub_error_quark ())
+
+typedef enum
+{
+  IDK_HUB_ERROR_UNREACHABLE,    /* no answer, or the connection dropped, after the retries */
+  IDK_HUB_ERROR_DENIED,         /* wrong user or password, or no right to write */
+  IDK_HUB_ERROR_NO_DATABASE,    /* the server has no such database */
+  IDK_HUB_ERROR_FORGED,         /* the hub holds another bundle under one of this office's numbers */
+  IDK_HUB_ERROR_PROTOCOL,       /* an answer the client cannot read */
+} IdkHubError;
+
+/* What one sync did. */
+typedef struct
+{
+  guint pushed;                 /* bundles written to the hub */
+  guint pulled;                 /* bundles imported from it */
+  guint known;                  /* bundles read that were imported before, or this office's own */
+} IdkHubCounts;
+
+#define IDK_TYPE_HUB (idk_hub_get_type ())
+G_DECLARE_FINAL_TYPE (IdkHub, idk_hub, IDK, HUB, GObject)
+
+GQuark      idk_hub_error_quark (void);
+IdkHub     *idk_hub_new         (const char    *url,
+                                 const char    *user,
+                                 const char    *password);
+const char *idk_hub_get_uuid    (IdkHub        *self);
+gboolean    idk_hub_push        (IdkHub        *self,
+                                 IdkStore      *store,
+                                 IdkHubCounts  *counts,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+gboolean    idk_hub_pull        (IdkHub        *self,
+                                 IdkStore      *store,
+                                 IdkHubCounts  *counts,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+G_END_DECLS
