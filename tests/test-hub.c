@@ -3,7 +3,7 @@
 
 #include <libsoup/soup.h>
 
-#include "idk-test-util.h"
+#include "idk-cli-test-util.h"
 
 /* Offices syncing through a CouchDB hub: pouchdb-server (npm, in memory,
  * on 127.0.0.1 and a free port), installed under _build/npm by
@@ -279,6 +279,58 @@ test_unreachable (Hub           *hub,
   g_assert_nonnull (strstr (error->message, "no-such-database"));
 }
 
+/* iasmn hub set|show and iasmn sync, as a user runs them. */
+static void
+test_cli (Hub           *hub,
+          gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (idk_store_get_path (hub->offices[0]));
+  g_autofree char *b = g_strdup (idk_store_get_path (hub->offices[1]));
+  g_auto(Run) set_a = { 0 }, set_b = { 0 }, show = { 0 }, push = { 0 }, pull = { 0 }, again = { 0 };
+  g_auto(Run) usage = { 0 }, bad_url = { 0 }, nowhere = { 0 };
+  g_autofree char *closed = g_strdup_printf ("http://127.0.0.1:%u/iasmn", free_port ());
+
+  edit (hub->offices[0], "21/41", "Residential security (Secretariat)");
+  /* The CLI opens the databases itself. */
+  g_clear_object (&hub->offices[0]);
+  g_clear_object (&hub->offices[1]);
+
+  run_cli (&set_a, NULL, "--db", a, "hub", "set", hub->url, NULL);
+  g_assert_cmpint (set_a.status, ==, 0);
+  run_cli (&show, NULL, "--db", a, "hub", "show", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_true (g_str_has_prefix (show.out, hub->url));
+  run_cli (&set_b, NULL, "--db", b, "hub", "set", hub->url, NULL);
+  g_assert_cmpint (set_b.status, ==, 0);
+
+  run_cli (&push, NULL, "--db", a, "sync", "--push-only", NULL);
+  g_assert_cmpint (push.status, ==, 0);
+  g_assert_nonnull (strstr (push.out, "pushed bundle 1 (1 revision)\n"));
+  g_assert_true (g_str_has_suffix (push.out, "1 pushed, 0 pulled, 0 known\n"));
+
+  run_cli (&pull, NULL, "--db", b, "sync", NULL);
+  g_assert_cmpint (pull.status, ==, 0);
+  g_assert_nonnull (strstr (pull.out, "from Secretariat (1 new revision)\n"));
+  g_assert_cmpint (idk_test_query_int (b, "SELECT count(*) FROM actions WHERE topic = "
+                                          "'Residential security (Secretariat)'"), ==, 1);
+
+  run_cli (&again, NULL, "--db", b, "sync", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_suffix (again.out, "0 pushed, 0 pulled, 1 known\n") ||
+                 g_str_has_suffix (again.out, "0 pushed, 0 pulled, 0 known\n"));
+
+  run_cli (&usage, NULL, "--db", b, "sync", "--push-only", "--pull-only", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  run_cli (&bad_url, NULL, "--db", b, "hub", "set", "ftp://example.org/iasmn", NULL);
+  g_assert_cmpint (bad_url.status, ==, 1);
+  g_assert_nonnull (strstr (bad_url.err, "is not the address of a database"));
+
+  run_cli (&set_b, NULL, "--db", b, "hub", "set", closed, NULL);
+  run_cli (&nowhere, NULL, "--db", b, "sync", NULL);
+  g_assert_cmpint (nowhere.status, ==, 1);
+  g_assert_nonnull (strstr (nowhere.err, "cannot be reached"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,5 +340,6 @@ main (int    argc,
   g_test_add ("/hub/three-offices", Hub, NULL, hub_set_up, test_three_offices, hub_tear_down);
   g_test_add ("/hub/altered", Hub, NULL, hub_set_up, test_altered, hub_tear_down);
   g_test_add ("/hub/unreachable", Hub, NULL, hub_set_up, test_unreachable, hub_tear_down);
+  g_test_add ("/hub/cli", Hub, NULL, hub_set_up, test_cli, hub_tear_down);
   return g_test_run ();
 }

@@ -13,7 +13,7 @@
 
 static const IasmnCommand *command_tables[] = {
   iasmn_list_commands, iasmn_exchange_commands, iasmn_edit_commands, iasmn_session_commands, iasmn_key_commands,
-  iasmn_report_commands,
+  iasmn_report_commands, iasmn_hub_commands,
 };
 
 static const IasmnCommand *current;     /* the command being run, for usage errors */

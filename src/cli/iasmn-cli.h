@@ -26,6 +26,7 @@ extern const IasmnCommand iasmn_edit_commands[];
 extern const IasmnCommand iasmn_session_commands[];
 extern const IasmnCommand iasmn_key_commands[];
 extern const IasmnCommand iasmn_report_commands[];
+extern const IasmnCommand iasmn_hub_commands[];
 
 int       usage_error   (const char          *format,
                          ...) G_GNUC_PRINTF (1, 2);

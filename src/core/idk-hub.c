@@ -31,6 +31,8 @@ struct _IdkHub
   char *uuid;           /* stands for the hub among the offices */
   char *authorization;  /* the Basic header, or NULL */
   SoupSession *session;
+  IdkHubNotify notify;
+  gpointer notify_data;
 };
 
 G_DEFINE_QUARK (idk-hub-error-quark, idk_hub_error)
@@ -103,6 +105,38 @@ idk_hub_new (const char *url,
   soup_session_set_timeout (self->session, 60);
   soup_session_set_idle_timeout (self->session, 60);
   return self;
+}
+
+void
+idk_hub_set_notify (IdkHub       *self,
+                    IdkHubNotify  notify,
+                    gpointer      user_data)
+{
+  g_return_if_fail (IDK_IS_HUB (self));
+
+  self->notify = notify;
+  self->notify_data = user_data;
+}
+
+static void
+tell (IdkHub     *self,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+tell (IdkHub     *self,
+      const char *format,
+      ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  if (self->notify == NULL)
+    return;
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+  self->notify (line, self->notify_data);
 }
 
 const char *
@@ -283,6 +317,7 @@ idk_hub_push (IdkHub        *self,
   g_autoptr(GBytes) bundle = NULL, signature = NULL, body = NULL, answer = NULL;
   const char *office = idk_store_get_office_uuid (store);
   gint64 unsent = 0, seq = 0;
+  guint n_revisions = 0;
   gsize bundle_length, sig_length;
   guint status = 0;
 
@@ -297,7 +332,7 @@ idk_hub_push (IdkHub        *self,
     return FALSE;
   path = g_build_filename (dir, ATTACHMENT, NULL);
   sig_path = g_strconcat (path, ".minisig", NULL);
-  if (!idk_store_export_own (store, path, self->uuid, &seq, NULL, error)
+  if (!idk_store_export_own (store, path, self->uuid, &seq, &n_revisions, error)
       || !g_file_get_contents (path, &bundle_data, &bundle_length, error)
       || !g_file_get_contents (sig_path, &sig_data, &sig_length, error))
     {
@@ -342,6 +377,8 @@ idk_hub_push (IdkHub        *self,
     return FALSE;
   if (counts != NULL)
     counts->pushed++;
+  tell (self, g_dngettext (GETTEXT_PACKAGE, "pushed bundle %" G_GINT64_FORMAT " (%u revision)",
+                           "pushed bundle %" G_GINT64_FORMAT " (%u revisions)", n_revisions), seq, n_revisions);
   return TRUE;
 }
 
@@ -385,17 +422,27 @@ import_bundle (IdkHub        *self,
   import = idk_import_new_from_bytes (store, bundle, id);
   idk_import_set_signature (import, sig_text);
   if (!idk_import_prepare (import, NULL, NULL, cancellable, error))
-    return FALSE;
+    {
+      g_prefix_error (error, _("%s: "), id);
+      return FALSE;
+    }
   if (idk_import_is_already_imported (import))
     {
       if (counts != NULL)
         counts->known++;
+      tell (self, _("%s: imported before"), id);
       return TRUE;
     }
   if (!idk_import_apply (import, NULL, NULL, cancellable, error))
-    return FALSE;
+    {
+      g_prefix_error (error, _("%s: "), id);
+      return FALSE;
+    }
   if (counts != NULL)
     counts->pulled++;
+  tell (self, g_dngettext (GETTEXT_PACKAGE, "pulled %s from %s (%u new revision)",
+                           "pulled %s from %s (%u new revisions)", idk_import_get_n_new_revisions (import)),
+        id, idk_import_get_origin_name (import), idk_import_get_n_new_revisions (import));
   return TRUE;
 }
 

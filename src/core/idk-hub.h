@@ -26,6 +26,10 @@ typedef struct
   guint known;                  /* bundles read that were imported before, or this office's own */
 } IdkHubCounts;
 
+/* Told of each bundle as it goes, as a line a person reads. */
+typedef void (*IdkHubNotify) (const char *line,
+                              gpointer    user_data);
+
 #define IDK_TYPE_HUB (idk_hub_get_type ())
 G_DECLARE_FINAL_TYPE (IdkHub, idk_hub, IDK, HUB, GObject)
 
@@ -34,6 +38,9 @@ IdkHub     *idk_hub_new         (const char    *url,
                                  const char    *user,
                                  const char    *password);
 const char *idk_hub_get_uuid    (IdkHub        *self);
+void        idk_hub_set_notify  (IdkHub        *self,
+                                 IdkHubNotify   notify,
+                                 gpointer       user_data);
 gboolean    idk_hub_push        (IdkHub        *self,
                                  IdkStore      *store,
                                  IdkHubCounts  *counts,
