@@ -364,9 +364,11 @@ idk_hub_push (IdkHub        *self,
       theirs = json_object_get_string_member_with_default (json_node_get_object (node), "checksum", NULL);
       if (g_strcmp0 (theirs, checksum) != 0)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
           g_set_error (error, IDK_HUB_ERROR, IDK_HUB_ERROR_FORGED,
-                       _("The hub already holds a different bundle %" G_GINT64_FORMAT " of this office: "
-                         "it was not written by this office, and is left as it is"), seq);
+                       _("The hub already holds a different bundle %s of this office: "
+                         "it was not written by this office, and is left as it is"), number);
           return FALSE;
         }
     }
@@ -377,8 +379,12 @@ idk_hub_push (IdkHub        *self,
     return FALSE;
   if (counts != NULL)
     counts->pushed++;
-  tell (self, g_dngettext (GETTEXT_PACKAGE, "pushed bundle %" G_GINT64_FORMAT " (%u revision)",
-                           "pushed bundle %" G_GINT64_FORMAT " (%u revisions)", n_revisions), seq, n_revisions);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
+    tell (self, g_dngettext (GETTEXT_PACKAGE, "pushed bundle %s (%u revision)", "pushed bundle %s (%u revisions)",
+                             n_revisions), number, n_revisions);
+  }
   return TRUE;
 }
 
