@@ -257,6 +257,63 @@ test_altered (Hub           *hub,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The hub's rules, run by the server: a bundle is written once, under its
+ * office's id and number, with its signature.  (Deleting, which only an
+ * administrator may, is not tried: pouchdb-server in memory has no users,
+ * every request is an administrator's.) */
+static void
+test_rules (Hub           *hub,
+            gconstpointer  data)
+{
+  g_autoptr(IdkHub) client = idk_hub_new (hub->url, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc_url = NULL, *doc = NULL, *answer = NULL, *wrong = NULL, *body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *office = idk_store_get_office_uuid (hub->offices[0]);
+
+  g_assert_true (idk_hub_install_rules (client, NULL, &error));
+  g_assert_no_error (error);
+  /* Again: the rules are rewritten, not refused. */
+  g_assert_true (idk_hub_install_rules (client, NULL, &error));
+  g_assert_no_error (error);
+
+  edit (hub->offices[0], "21/41", "Residential security (Secretariat)");
+  g_assert_true (idk_hub_push (client, hub->offices[0], NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Written once: the same document again, with its revision, is refused. */
+  doc_url = g_strdup_printf ("%s/bundle:%s:1", hub->url, office);
+  g_assert_cmpuint (http (hub, "GET", doc_url, NULL, &doc), ==, 200);
+  g_assert_true (json_parser_load_from_data (parser, doc, -1, NULL));
+  json_object_set_string_member (json_node_get_object (json_parser_get_root (parser)), "created", "2027-01-01");
+  body = json_to_string (json_parser_get_root (parser), FALSE);
+  g_assert_cmpuint (http (hub, "PUT", doc_url, body, &answer), ==, 403);
+  g_assert_nonnull (strstr (answer, "written once"));
+
+  /* Another office's number, a document that is not a bundle, a bundle without its signature. */
+  g_free (answer);
+  wrong = g_strdup_printf ("%s/bundle:%s:2", hub->url, idk_store_get_office_uuid (hub->offices[1]));
+  g_free (body);
+  body = g_strdup_printf ("{\"origin\":\"%s\",\"seq\":2}", office);
+  g_assert_cmpuint (http (hub, "PUT", wrong, body, &answer), ==, 403);
+  g_free (answer);
+  g_free (wrong);
+  wrong = g_strdup_printf ("%s/notes", hub->url);
+  g_assert_cmpuint (http (hub, "PUT", wrong, "{}", &answer), ==, 403);
+  g_free (answer);
+  g_free (wrong);
+  wrong = g_strdup_printf ("%s/bundle:%s:7", hub->url, office);
+  g_free (body);
+  body = g_strdup_printf ("{\"origin\":\"%s\",\"seq\":7}", office);
+  g_assert_cmpuint (http (hub, "PUT", wrong, body, &answer), ==, 403);
+  g_assert_nonnull (strstr (answer, "signature"));
+
+  /* The office's own next push still goes through the rules. */
+  edit (hub->offices[0], "21/42", "Locally-recruited personnel (Secretariat)");
+  g_assert_true (idk_hub_push (client, hub->offices[0], NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* A hub that does not answer, and a database that does not exist: each a
  * clear message. */
 static void
@@ -319,6 +376,13 @@ test_cli (Hub           *hub,
   g_assert_true (g_str_has_suffix (again.out, "0 pushed, 0 pulled, 1 known\n") ||
                  g_str_has_suffix (again.out, "0 pushed, 0 pulled, 0 known\n"));
 
+  {
+    g_auto(Run) rules = { 0 };
+
+    run_cli (&rules, NULL, "--db", b, "hub", "install-rules", NULL);
+    g_assert_cmpint (rules.status, ==, 0);
+    g_assert_cmpstr (rules.out, ==, "the hub's rules are installed\n");
+  }
   run_cli (&usage, NULL, "--db", b, "sync", "--push-only", "--pull-only", NULL);
   g_assert_cmpint (usage.status, ==, 2);
   run_cli (&bad_url, NULL, "--db", b, "hub", "set", "ftp://example.org/iasmn", NULL);
@@ -341,5 +405,6 @@ main (int    argc,
   g_test_add ("/hub/altered", Hub, NULL, hub_set_up, test_altered, hub_tear_down);
   g_test_add ("/hub/unreachable", Hub, NULL, hub_set_up, test_unreachable, hub_tear_down);
   g_test_add ("/hub/cli", Hub, NULL, hub_set_up, test_cli, hub_tear_down);
+  g_test_add ("/hub/rules", Hub, NULL, hub_set_up, test_rules, hub_tear_down);
   return g_test_run ();
 }

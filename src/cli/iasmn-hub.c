@@ -15,6 +15,13 @@
 
 static char *hub_user;
 
+static void
+print_line (const char *line,
+            gpointer    user_data)
+{
+  printf ("%s\n", line);
+}
+
 static const GOptionEntry hub_entries[] = {
   { "user", 0, 0, G_OPTION_ARG_STRING, &hub_user, N_("The user to sign in as (with set)"), N_("USER") },
   { NULL }
@@ -27,11 +34,12 @@ run_hub (const char  *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(IdkStore) store = NULL;
 
-  if (args[0] == NULL || (g_strcmp0 (args[0], "set") != 0 && g_strcmp0 (args[0], "show") != 0))
-    return usage_error (_("hub needs set URL or show"));
+  if (args[0] == NULL || (g_strcmp0 (args[0], "set") != 0 && g_strcmp0 (args[0], "show") != 0
+                          && g_strcmp0 (args[0], "install-rules") != 0))
+    return usage_error (_("hub needs set URL, show or install-rules"));
   if (g_strcmp0 (args[0], "set") == 0 && (args[1] == NULL || args[2] != NULL))
     return usage_error (_("hub set needs one URL"));
-  if (g_strcmp0 (args[0], "show") == 0 && args[1] != NULL)
+  if (g_strcmp0 (args[0], "set") != 0 && args[1] != NULL)
     return usage_error (_("unexpected “%s”"), args[1]);
 
   if (!(store = open_store (db, &error)))
@@ -39,6 +47,24 @@ run_hub (const char  *db,
   if (g_strcmp0 (args[0], "set") == 0)
     {
       if (!idk_store_set_hub (store, args[1], hub_user, &error))
+        return refused (error);
+      return 0;
+    }
+  if (g_strcmp0 (args[0], "install-rules") == 0)
+    {
+      g_autofree char *url = idk_store_get_hub_url (store);
+      g_autofree char *user = idk_store_get_hub_user (store);
+      g_autoptr(IdkHub) hub = NULL;
+
+      if (url == NULL)
+        {
+          fprintf (stderr, _("iasmn: no hub: set one with iasmn hub set URL\n"));
+          return EXIT_FAILED;
+        }
+      /* An administrator's: the user given, with $IASMN_HUB_PASSWORD. */
+      hub = idk_hub_new (url, user, g_getenv ("IASMN_HUB_PASSWORD"));
+      idk_hub_set_notify (hub, print_line, NULL);
+      if (!idk_hub_install_rules (hub, NULL, &error))
         return refused (error);
       return 0;
     }
@@ -67,13 +93,6 @@ static const GOptionEntry sync_entries[] = {
     N_("Read the hub's password from FILE (else $IASMN_HUB_PASSWORD)"), N_("FILE") },
   { NULL }
 };
-
-static void
-print_line (const char *line,
-            gpointer    user_data)
-{
-  printf ("%s\n", line);
-}
 
 static int
 run_sync (const char  *db,
@@ -117,8 +136,10 @@ run_sync (const char  *db,
 }
 
 const IasmnCommand iasmn_hub_commands[] = {
-  { "hub", N_("set URL|show"), N_("Where this office syncs: a CouchDB database"),
-    N_("set URL [--user USER] points this office at the database; show prints it. The password is never stored."),
+  { "hub", N_("set URL|show|install-rules"), N_("Where this office syncs: a CouchDB database"),
+    N_("set URL [--user USER] points this office at the database; show prints it; install-rules writes the "
+       "rules the server runs on every write (an administrator's, with $IASMN_HUB_PASSWORD). The password is "
+       "never stored."),
     hub_entries, run_hub },
   { "sync", NULL, N_("Push this office's news to the hub, then pull the others'"),
     N_("One line a bundle; exit 1 with the reason on any refusal, and nothing of a refused bundle applied."),

@@ -46,6 +46,9 @@ gboolean    idk_hub_push        (IdkHub        *self,
                                  IdkHubCounts  *counts,
                                  GCancellable  *cancellable,
                                  GError       **error);
+gboolean    idk_hub_install_rules (IdkHub      *self,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
 gboolean    idk_hub_pull        (IdkHub        *self,
                                  IdkStore      *store,
                                  IdkHubCounts  *counts,
