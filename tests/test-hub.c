@@ -389,7 +389,12 @@ test_cli (Hub           *hub,
   g_assert_cmpint (bad_url.status, ==, 1);
   g_assert_nonnull (strstr (bad_url.err, "is not the address of a database"));
 
-  run_cli (&set_b, NULL, "--db", b, "hub", "set", closed, NULL);
+  {
+    g_auto(Run) elsewhere = { 0 };
+
+    run_cli (&elsewhere, NULL, "--db", b, "hub", "set", closed, NULL);
+    g_assert_cmpint (elsewhere.status, ==, 0);
+  }
   run_cli (&nowhere, NULL, "--db", b, "sync", NULL);
   g_assert_cmpint (nowhere.status, ==, 1);
   g_assert_nonnull (strstr (nowhere.err, "cannot be reached"));
