@@ -9,7 +9,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "idk-hub.h"
+#include "idk-hub-private.h"
 #include "idk-import.h"
 
 /**
@@ -38,8 +38,6 @@ struct _IdkHub
 G_DEFINE_QUARK (idk-hub-error-quark, idk_hub_error)
 G_DEFINE_FINAL_TYPE (IdkHub, idk_hub, G_TYPE_OBJECT)
 
-#define ATTACHMENT "bundle.iasmn"
-#define SIGNATURE_ATTACHMENT "bundle.iasmn.minisig"
 #define TRIES 4
 
 static void
@@ -118,15 +116,10 @@ idk_hub_set_notify (IdkHub       *self,
   self->notify_data = user_data;
 }
 
-static void
-tell (IdkHub     *self,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static void
-tell (IdkHub     *self,
-      const char *format,
-      ...)
+void
+_idk_hub_tell (IdkHub     *self,
+               const char *format,
+               ...)
 {
   g_autofree char *line = NULL;
   va_list args;
@@ -149,8 +142,8 @@ idk_hub_get_uuid (IdkHub *self)
 
 /* One request, retried with a growing pause when the connection fails or
  * the server answers 5xx.  Returns the body, and the status in @status. */
-static GBytes *
-request (IdkHub        *self,
+GBytes *
+_idk_hub_request (IdkHub        *self,
          const char    *method,
          const char    *path,
          GBytes        *body,
@@ -208,8 +201,8 @@ request (IdkHub        *self,
 }
 
 /* An answer that is not a success, as the user reads it. */
-static gboolean
-refuse_status (IdkHub   *self,
+gboolean
+_idk_hub_refuse_status (IdkHub   *self,
                guint     status,
                GError  **error)
 {
@@ -224,8 +217,8 @@ refuse_status (IdkHub   *self,
   return FALSE;
 }
 
-static JsonNode *
-parse (IdkHub  *self,
+JsonNode *
+_idk_hub_parse (IdkHub  *self,
        GBytes  *bytes,
        GError **error)
 {
@@ -347,7 +340,7 @@ idk_hub_push (IdkHub        *self,
   body = document_body (office, seq, checksum, bundle, signature);
   doc = document_path (office, seq);
 
-  if (!(answer = request (self, "PUT", doc, body, &status, cancellable, error)))
+  if (!(answer = _idk_hub_request (self, "PUT", doc, body, &status, cancellable, error)))
     return FALSE;
   if (status == 409)
     {
@@ -355,11 +348,11 @@ idk_hub_push (IdkHub        *self,
       g_autoptr(JsonNode) node = NULL;
       const char *theirs;
 
-      if (!(existing = request (self, "GET", doc, NULL, &status, cancellable, error)))
+      if (!(existing = _idk_hub_request (self, "GET", doc, NULL, &status, cancellable, error)))
         return FALSE;
       if (status != 200)
-        return refuse_status (self, status, error);
-      if (!(node = parse (self, existing, error)))
+        return _idk_hub_refuse_status (self, status, error);
+      if (!(node = _idk_hub_parse (self, existing, error)))
         return FALSE;
       theirs = json_object_get_string_member_with_default (json_node_get_object (node), "checksum", NULL);
       if (g_strcmp0 (theirs, checksum) != 0)
@@ -373,7 +366,7 @@ idk_hub_push (IdkHub        *self,
         }
     }
   else if (status != 201 && status != 202)
-    return refuse_status (self, status, error);
+    return _idk_hub_refuse_status (self, status, error);
 
   if (!idk_store_record_hub_ack (store, self->uuid, seq, error))
     return FALSE;
@@ -382,83 +375,9 @@ idk_hub_push (IdkHub        *self,
   {
     g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
 
-    tell (self, g_dngettext (GETTEXT_PACKAGE, "pushed bundle %s (%u revision)", "pushed bundle %s (%u revisions)",
+    _idk_hub_tell (self, g_dngettext (GETTEXT_PACKAGE, "pushed bundle %s (%u revision)", "pushed bundle %s (%u revisions)",
                              n_revisions), number, n_revisions);
   }
-  return TRUE;
-}
-
-/* The hub's rules, run by the server on every write: a bundle is written
- * once, under its own office's id and number, with its signature; only an
- * administrator deletes, or changes the rules. */
-static const char rules[] =
-  "function (newDoc, oldDoc, userCtx) {"
-  "  var admin = userCtx.roles.indexOf('_admin') !== -1;"
-  "  if (newDoc._id.indexOf('_design/') === 0) {"
-  "    if (!admin) throw ({ unauthorized: 'Only an administrator changes the rules' });"
-  "    return;"
-  "  }"
-  "  if (newDoc._deleted) {"
-  "    if (!admin) throw ({ forbidden: 'Bundles are never deleted' });"
-  "    return;"
-  "  }"
-  "  if (oldDoc && !oldDoc._deleted) throw ({ forbidden: 'A bundle is written once: ' + newDoc._id + ' exists' });"
-  "  var m = /^bundle:([0-9a-f-]{36}):([1-9][0-9]*)$/.exec (newDoc._id);"
-  "  if (!m) throw ({ forbidden: 'Only bundles: bundle:<office>:<seq>' });"
-  "  if (newDoc.origin !== m[1] || String (newDoc.seq) !== m[2])"
-  "    throw ({ forbidden: 'The origin and seq must be those of the id' });"
-  "  var a = newDoc._attachments || {};"
-  "  if (!a['" ATTACHMENT "'] || !a['" SIGNATURE_ATTACHMENT "'])"
-  "    throw ({ forbidden: 'A bundle comes with its signature' });"
-  "}";
-
-/**
- * idk_hub_install_rules:
- *
- * Writes, or rewrites, the design document whose validate_doc_update the
- * server runs on every write to the hub.  Needs an administrator.
- */
-gboolean
-idk_hub_install_rules (IdkHub        *self,
-                       GCancellable  *cancellable,
-                       GError       **error)
-{
-  g_autoptr(GBytes) existing = NULL, answer = NULL, body = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *rev = NULL;
-  guint status = 0;
-  char *text;
-
-  g_return_val_if_fail (IDK_IS_HUB (self), FALSE);
-
-  if (!(existing = request (self, "GET", "/_design/iasmn", NULL, &status, cancellable, error)))
-    return FALSE;
-  if (status == 200)
-    {
-      g_autoptr(JsonNode) node = parse (self, existing, error);
-
-      if (node == NULL)
-        return FALSE;
-      rev = g_strdup (json_object_get_string_member_with_default (json_node_get_object (node), "_rev", NULL));
-    }
-  json_builder_begin_object (b);
-  if (rev != NULL)
-    {
-      json_builder_set_member_name (b, "_rev");
-      json_builder_add_string_value (b, rev);
-    }
-  json_builder_set_member_name (b, "validate_doc_update");
-  json_builder_add_string_value (b, rules);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  text = json_to_string (root, FALSE);
-  body = g_bytes_new_take (text, strlen (text));
-  if (!(answer = request (self, "PUT", "/_design/iasmn", body, &status, cancellable, error)))
-    return FALSE;
-  if (status != 201 && status != 202)
-    return refuse_status (self, status, error);
-  tell (self, _("the hub's rules are installed"));
   return TRUE;
 }
 
@@ -471,12 +390,12 @@ attachment (IdkHub        *self,
 {
   g_autofree char *path = g_strdup_printf ("/%s/%s", id, name);
   guint status = 0;
-  GBytes *bytes = request (self, "GET", path, NULL, &status, cancellable, error);
+  GBytes *bytes = _idk_hub_request (self, "GET", path, NULL, &status, cancellable, error);
 
   if (bytes != NULL && status != 200)
     {
       g_bytes_unref (bytes);
-      refuse_status (self, status, error);
+      _idk_hub_refuse_status (self, status, error);
       return NULL;
     }
   return bytes;
@@ -510,7 +429,7 @@ import_bundle (IdkHub        *self,
     {
       if (counts != NULL)
         counts->known++;
-      tell (self, _("%s: imported before"), id);
+      _idk_hub_tell (self, _("%s: imported before"), id);
       return TRUE;
     }
   if (!idk_import_apply (import, NULL, NULL, cancellable, error))
@@ -520,7 +439,7 @@ import_bundle (IdkHub        *self,
     }
   if (counts != NULL)
     counts->pulled++;
-  tell (self, g_dngettext (GETTEXT_PACKAGE, "pulled %s from %s (%u new revision)",
+  _idk_hub_tell (self, g_dngettext (GETTEXT_PACKAGE, "pulled %s from %s (%u new revision)",
                            "pulled %s from %s (%u new revisions)", idk_import_get_n_new_revisions (import)),
         id, idk_import_get_origin_name (import), idk_import_get_n_new_revisions (import));
   return TRUE;
@@ -566,11 +485,11 @@ idk_hub_pull (IdkHub        *self,
 
   g_return_val_if_fail (IDK_IS_HUB (self), FALSE);
 
-  if (!(answer = request (self, "GET", path, NULL, &status, cancellable, error)))
+  if (!(answer = _idk_hub_request (self, "GET", path, NULL, &status, cancellable, error)))
     return FALSE;
   if (status != 200)
-    return refuse_status (self, status, error);
-  if (!(node = parse (self, answer, error)))
+    return _idk_hub_refuse_status (self, status, error);
+  if (!(node = _idk_hub_parse (self, answer, error)))
     return FALSE;
   if (!json_object_has_member (json_node_get_object (node), "results")
       || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (node), "results")))

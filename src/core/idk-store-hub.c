@@ -113,3 +113,51 @@ idk_store_record_hub_ack (IdkStore    *self,
   sqlite3_bind_int64 (stmt, 3, seq);
   return _idk_store_step_done (self, stmt, error);
 }
+
+/**
+ * idk_store_count_unsent:
+ * @recipient: the office, or the hub, the next bundle would be for
+ * @own_only: count only this office's own revisions, as for a hub
+ * @count: (out): how many revisions it would hold
+ *
+ * So that a sync with nothing new makes no bundle.
+ */
+gboolean
+idk_store_count_unsent (IdkStore    *self,
+                        const char  *recipient,
+                        gboolean     own_only,
+                        gint64      *count,
+                        GError     **error)
+{
+  gint64 since, after;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  if (!_idk_store_find_start (self, recipient, &since, &after, error)
+      || !(stmt = _idk_store_prepare (self, "SELECT count(*) FROM revisions WHERE rowid > ?1 "
+                                            "AND (?2 IS NULL OR office_uuid = ?2)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  if (own_only)
+    sqlite3_bind_text (stmt, 2, self->office_uuid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 2);
+  *count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * idk_store_export:
+ * @path: the bundle file to write
+ * @recipient: (nullable): the office the bundle is for, whose
+ *   acknowledgements make it incremental; %NULL for a full export
+ * @seq: (out) (optional): the number of the bundle
+ * @n_revisions: (out) (optional): how many revisions it holds
+ *
+ * Writes a bundle of the revisions this database holds: all of them, or
+ * those @recipient has not acknowledged, and its signature by this
+ * office's key beside it (@path.minisig).  The file appears whole or not
+ * at all.
+ */

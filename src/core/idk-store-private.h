@@ -180,4 +180,11 @@ GHashTable   *_idk_store_load_names     (IdkStore      *self,
 const char   *_idk_report_due_meeting_of (IdkReport              *report,
                                           const IdkReportDecision *decision);
 
+/* Where the next bundle for @recipient starts (idk-store-export.c). */
+gboolean      _idk_store_find_start     (IdkStore      *self,
+                                         const char    *recipient,
+                                         gint64        *since,
+                                         gint64        *after,
+                                         GError       **error);
+
 G_END_DECLS

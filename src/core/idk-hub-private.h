@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "idk-hub.h"
+
+G_BEGIN_DECLS
+
+/* Shared by idk-hub.c (push, pull) and idk-hub-rules.c (the server's rules). */
+
+#define ATTACHMENT "bundle.iasmn"
+#define SIGNATURE_ATTACHMENT "bundle.iasmn.minisig"
+
+GBytes   *_idk_hub_request       (IdkHub        *self,
+                                  const char    *method,
+                                  const char    *path,
+                                  GBytes        *body,
+                                  guint         *status,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+gboolean  _idk_hub_refuse_status (IdkHub        *self,
+                                  guint          status,
+                                  GError       **error);
+JsonNode *_idk_hub_parse         (IdkHub        *self,
+                                  GBytes        *bytes,
+                                  GError       **error);
+void      _idk_hub_tell          (IdkHub        *self,
+                                  const char    *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
