@@ -289,6 +289,23 @@ idk_test_query_text (const char *db_path,
   return value;
 }
 
+/* A seed report (data/defaults/sources), read with the names @store knows. */
+static inline IdkReport *
+idk_test_read_seed_report (IdkStore   *store,
+                           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "defaults", "sources", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IdkReportLexicon) lexicon = idk_store_load_report_lexicon (store, &error);
+  IdkReport *report;
+
+  g_assert_no_error (error);
+  report = idk_report_new_from_file (file, lexicon, NULL, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
 /* Registers a test run on a new database holding the default data. */
 #define IDK_TEST_ADD_DEFAULTS(path, func) \
   g_test_add (path, IdkTestFixture, NULL, idk_test_fixture_set_up_defaults, func, idk_test_fixture_tear_down)

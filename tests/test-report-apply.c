@@ -9,19 +9,14 @@
 
 #define NEW_YORK "iasmn-27th-session-new-york-2018.txt"
 
+/* A seed report, matched to the fixture's database. */
 static IdkReport *
 read_seed (IdkTestFixture *fixture,
            const char     *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "defaults", "sources", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(IdkReportLexicon) lexicon = idk_store_load_report_lexicon (fixture->store, &error);
-  IdkReport *report;
+  IdkReport *report = idk_test_read_seed_report (fixture->store, name);
 
-  g_assert_no_error (error);
-  report = idk_report_new_from_file (file, lexicon, NULL, &error);
-  g_assert_no_error (error);
   idk_store_match_report (fixture->store, report, &error);
   g_assert_no_error (error);
   return report;

@@ -58,22 +58,6 @@ text_of (sqlite3    *db,
   return value;
 }
 
-static IdkReport *
-import_seed (IdkTestFixture *fixture,
-             const char     *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "defaults", "sources", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IdkReportLexicon) lexicon = idk_store_load_report_lexicon (fixture->store, &error);
-  IdkReport *report;
-
-  g_assert_no_error (error);
-  report = idk_report_new_from_file (file, lexicon, NULL, &error);
-  g_assert_no_error (error);
-  return report;
-}
-
 static void
 report_figures (const char    *what,
                 const Figures *f)
@@ -441,9 +425,9 @@ seeds_set_up (Seeds         *seeds,
               gconstpointer  data)
 {
   idk_test_fixture_set_up_defaults (&seeds->store, data);
-  seeds->manila = import_seed (&seeds->store, "iasmn-21st-session-manila-2015.txt");
-  seeds->new_york = import_seed (&seeds->store, "iasmn-27th-session-new-york-2018.txt");
-  seeds->london = import_seed (&seeds->store, "hlcm-2009-iasmn-london-report.txt");
+  seeds->manila = idk_test_read_seed_report (seeds->store.store, "iasmn-21st-session-manila-2015.txt");
+  seeds->new_york = idk_test_read_seed_report (seeds->store.store, "iasmn-27th-session-new-york-2018.txt");
+  seeds->london = idk_test_read_seed_report (seeds->store.store, "hlcm-2009-iasmn-london-report.txt");
   seeds->db = open_db (&seeds->store);
   seeds->s21 = text_of (seeds->db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 21", NULL);
   seeds->s27 = text_of (seeds->db, "SELECT uuid FROM meetings WHERE type = 'full-session' AND number = 27", NULL);
