@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define IDK_TEST_SCHEMA_VERSION 5
+#define IDK_TEST_SCHEMA_VERSION 6
 
 /* A folder of its own for each test, removed afterwards. */
 typedef struct

@@ -12,14 +12,17 @@
  * once, under its own office's id and number, with its signature; only an
  * administrator deletes, or changes the rules. */
 static const char rules[] =
-  "function (newDoc, oldDoc, userCtx) {"
-  "  var admin = userCtx.roles.indexOf('_admin') !== -1;"
+  "function (newDoc, oldDoc, userCtx, secObj) {"
+  "  var admins = (secObj && secObj.admins) || {};"
+  "  var admin = userCtx.roles.indexOf('_admin') !== -1"
+  "    || (admins.names || []).indexOf(userCtx.name) !== -1"
+  "    || userCtx.roles.some(function (r) { return (admins.roles || []).indexOf(r) !== -1; });"
   "  if (newDoc._id.indexOf('_design/') === 0) {"
   "    if (!admin) throw ({ unauthorized: 'Only an administrator changes the rules' });"
   "    return;"
   "  }"
   "  if (newDoc._deleted) {"
-  "    if (!admin) throw ({ forbidden: 'Bundles are never deleted' });"
+  "    if (!admin) throw ({ forbidden: 'Only an administrator deletes a bundle' });"
   "    return;"
   "  }"
   "  if (oldDoc && !oldDoc._deleted) throw ({ forbidden: 'A bundle is written once: ' + newDoc._id + ' exists' });"

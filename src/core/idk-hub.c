@@ -290,13 +290,88 @@ document_body (const char *office,
   return g_bytes_new_take (text, strlen (text));
 }
 
+/* Writes one bundle as its document.  One already there under its number
+ * with the same checksum was written by an earlier push whose answer was
+ * lost; with another, it is a forgery, and refused. */
+static gboolean
+put_bundle (IdkHub        *self,
+            const char    *office,
+            gint64         seq,
+            GBytes        *bundle,
+            GBytes        *signature,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *doc = document_path (office, seq);
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bundle);
+  g_autoptr(GBytes) body = document_body (office, seq, checksum, bundle, signature);
+  g_autoptr(GBytes) answer = NULL, existing = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint status = 0;
+  const char *theirs;
+
+  if (!(answer = _idk_hub_request (self, "PUT", doc, body, &status, cancellable, error)))
+    return FALSE;
+  if (status == 201 || status == 202)
+    return TRUE;
+  if (status != 409)
+    return _idk_hub_refuse_status (self, status, error);
+
+  if (!(existing = _idk_hub_request (self, "GET", doc, NULL, &status, cancellable, error)))
+    return FALSE;
+  if (status != 200)
+    return _idk_hub_refuse_status (self, status, error);
+  if (!(node = _idk_hub_parse (self, existing, error)))
+    return FALSE;
+  theirs = json_object_get_string_member_with_default (json_node_get_object (node), "checksum", NULL);
+  if (g_strcmp0 (theirs, checksum) != 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
+      g_set_error (error, IDK_HUB_ERROR, IDK_HUB_ERROR_FORGED,
+                   _("The hub already holds a different bundle %s of this office: "
+                     "it was not written by this office, and is left as it is"), number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The bundles this office mailed since the last push, as they were. */
+static gboolean
+push_mailed (IdkHub        *self,
+             IdkStore      *store,
+             IdkHubCounts  *counts,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  const char *office = idk_store_get_office_uuid (store);
+
+  for (;;)
+    {
+      g_autoptr(GBytes) bundle = NULL, signature = NULL;
+      g_autofree char *number = NULL;
+      gint64 seq = 0;
+
+      if (!idk_store_next_for_hub (store, &seq, &bundle, &signature, error))
+        return FALSE;
+      if (seq == 0)
+        return TRUE;
+      if (!put_bundle (self, office, seq, bundle, signature, cancellable, error)
+          || !idk_store_sent_to_hub (store, self->uuid, seq, error))
+        return FALSE;
+      if (counts != NULL)
+        counts->pushed++;
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+      _idk_hub_tell (self, _("pushed bundle %s, as it was mailed"), number);
+    }
+}
+
 /**
  * idk_hub_push:
  *
- * Makes the bundle of what the hub has not had from this office, if
- * there is anything, and writes it to the hub.  A document already there
- * under its number with the same checksum was written by an earlier push
- * whose answer was lost; with another, it is a forgery, and refused.
+ * Writes to the hub the bundles this office mailed since the last push,
+ * then makes the bundle of what the hub still has not had from this
+ * office, if there is anything, and writes it too.
  */
 gboolean
 idk_hub_push (IdkHub        *self,
@@ -305,18 +380,23 @@ idk_hub_push (IdkHub        *self,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autofree char *dir = NULL, *path = NULL, *sig_path = NULL, *doc = NULL, *checksum = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *sig_path = NULL, *number = NULL;
   g_autofree char *bundle_data = NULL, *sig_data = NULL;
-  g_autoptr(GBytes) bundle = NULL, signature = NULL, body = NULL, answer = NULL;
-  const char *office = idk_store_get_office_uuid (store);
+  g_autoptr(GBytes) bundle = NULL, signature = NULL, answer = NULL;
   gint64 unsent = 0, seq = 0;
-  guint n_revisions = 0;
+  guint n_revisions = 0, status = 0;
   gsize bundle_length, sig_length;
-  guint status = 0;
 
   g_return_val_if_fail (IDK_IS_HUB (self), FALSE);
 
-  if (!idk_store_count_unsent (store, self->uuid, TRUE, &unsent, error))
+  /* Asked first, so that a wrong password or address costs no bundle number. */
+  if (!(answer = _idk_hub_request (self, "GET", "", NULL, &status, cancellable, error)))
+    return FALSE;
+  if (status != 200)
+    return _idk_hub_refuse_status (self, status, error);
+
+  if (!push_mailed (self, store, counts, cancellable, error)
+      || !idk_store_count_unsent (store, self->uuid, TRUE, &unsent, error))
     return FALSE;
   if (unsent == 0)
     return TRUE;
@@ -334,50 +414,16 @@ idk_hub_push (IdkHub        *self,
     }
   g_remove (path), g_remove (sig_path), g_rmdir (dir);
 
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bundle_data, bundle_length);
   bundle = g_bytes_new_take (g_steal_pointer (&bundle_data), bundle_length);
   signature = g_bytes_new_take (g_steal_pointer (&sig_data), sig_length);
-  body = document_body (office, seq, checksum, bundle, signature);
-  doc = document_path (office, seq);
-
-  if (!(answer = _idk_hub_request (self, "PUT", doc, body, &status, cancellable, error)))
-    return FALSE;
-  if (status == 409)
-    {
-      g_autoptr(GBytes) existing = NULL;
-      g_autoptr(JsonNode) node = NULL;
-      const char *theirs;
-
-      if (!(existing = _idk_hub_request (self, "GET", doc, NULL, &status, cancellable, error)))
-        return FALSE;
-      if (status != 200)
-        return _idk_hub_refuse_status (self, status, error);
-      if (!(node = _idk_hub_parse (self, existing, error)))
-        return FALSE;
-      theirs = json_object_get_string_member_with_default (json_node_get_object (node), "checksum", NULL);
-      if (g_strcmp0 (theirs, checksum) != 0)
-        {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
-
-          g_set_error (error, IDK_HUB_ERROR, IDK_HUB_ERROR_FORGED,
-                       _("The hub already holds a different bundle %s of this office: "
-                         "it was not written by this office, and is left as it is"), number);
-          return FALSE;
-        }
-    }
-  else if (status != 201 && status != 202)
-    return _idk_hub_refuse_status (self, status, error);
-
-  if (!idk_store_record_hub_ack (store, self->uuid, seq, error))
+  if (!put_bundle (self, idk_store_get_office_uuid (store), seq, bundle, signature, cancellable, error)
+      || !idk_store_record_hub_ack (store, self->uuid, seq, error))
     return FALSE;
   if (counts != NULL)
     counts->pushed++;
-  {
-    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
-
-    _idk_hub_tell (self, g_dngettext (GETTEXT_PACKAGE, "pushed bundle %s (%u revision)", "pushed bundle %s (%u revisions)",
-                             n_revisions), number, n_revisions);
-  }
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  _idk_hub_tell (self, g_dngettext (GETTEXT_PACKAGE, "pushed bundle %s (%u revision)", "pushed bundle %s (%u revisions)",
+                                    n_revisions), number, n_revisions);
   return TRUE;
 }
 

@@ -402,12 +402,23 @@ static const char schema_v4[] =
 static const char schema_v5[] =
   "DROP INDEX records_type;";
 
+/* Version 6: the bundles this office mailed, kept until its hub holds
+ * them too, so that an office that gets one both ways imports it once. */
+static const char schema_v6[] =
+  "CREATE TABLE hub_outbox ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  after INTEGER NOT NULL,"
+  "  bundle BLOB NOT NULL,"
+  "  signature TEXT NOT NULL"
+  ");";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 int

@@ -521,6 +521,13 @@ export_bundle (IdkStore    *self,
 
   if (!writer_close (&writer, path, TRUE, error))
     goto failed;
+  if (!own_only && !_idk_store_keep_for_hub (self, next, after, writer.temp_path, signature_temp, error))
+    {
+      g_unlink (writer.temp_path);
+      g_clear_pointer (&writer.temp_path, g_free);
+      g_unlink (signature_temp);
+      goto failed;
+    }
 
   /* Recorded first, published second: the signature, then the bundle, so
    * that a bundle never shows without its signature. */

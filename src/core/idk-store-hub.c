@@ -161,3 +161,109 @@ idk_store_count_unsent (IdkStore    *self,
  * office's key beside it (@path.minisig).  The file appears whole or not
  * at all.
  */
+
+/* The bundles this office mails are kept, while a hub is set, until the
+ * hub holds them too: an office that receives one by file and then finds
+ * it on the hub recognises the same bundle, and imports it once. */
+gboolean
+_idk_store_keep_for_hub (IdkStore    *self,
+                         gint64       seq,
+                         gint64       after,
+                         const char  *bundle_path,
+                         const char  *signature_path,
+                         GError     **error)
+{
+  g_autofree char *url = _idk_store_get_meta (self, "hub_url");
+  g_autofree char *bundle = NULL, *signature = NULL;
+  gsize bundle_length = 0;
+  sqlite3_stmt *stmt;
+
+  if (url == NULL || *url == '\0')
+    return TRUE;
+  if (!g_file_get_contents (bundle_path, &bundle, &bundle_length, error)
+      || !g_file_get_contents (signature_path, &signature, NULL, error)
+      || !(stmt = _idk_store_prepare (self, "INSERT INTO hub_outbox (seq, after, bundle, signature) "
+                                            "VALUES (?1, ?2, ?3, ?4)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_int64 (stmt, 2, after);
+  sqlite3_bind_blob64 (stmt, 3, bundle, bundle_length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, signature, -1, SQLITE_STATIC);
+  return _idk_store_step_done (self, stmt, error);
+}
+
+/**
+ * idk_store_next_for_hub:
+ * @seq: (out): the bundle's number, 0 when none is waiting
+ * @bundle: (out) (transfer full): the bundle as it was mailed
+ * @signature: (out) (transfer full): its signature
+ *
+ * The first bundle this office mailed that its hub does not hold yet.
+ */
+gboolean
+idk_store_next_for_hub (IdkStore  *self,
+                        gint64    *seq,
+                        GBytes   **bundle,
+                        GBytes   **signature,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  *seq = 0;
+  *bundle = *signature = NULL;
+  if (!(stmt = _idk_store_prepare (self, "SELECT seq, bundle, signature FROM hub_outbox ORDER BY seq LIMIT 1", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *seq = sqlite3_column_int64 (stmt, 0);
+      *bundle = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      *signature = g_bytes_new (sqlite3_column_text (stmt, 2), sqlite3_column_bytes (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * idk_store_sent_to_hub:
+ * @seq: a bundle of idk_store_next_for_hub() the hub now holds
+ *
+ * Forgets it; and when it started no later than what the hub had, the
+ * hub now holds everything of this office up to it, and the next bundle
+ * for the hub starts after it.
+ */
+gboolean
+idk_store_sent_to_hub (IdkStore    *self,
+                       const char  *hub,
+                       gint64       seq,
+                       GError     **error)
+{
+  gint64 since = 0, hub_after = 0, after = -1;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  if (!_idk_store_find_start (self, hub, &since, &hub_after, error)
+      || !(stmt = _idk_store_prepare (self, "SELECT after FROM hub_outbox WHERE seq = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    after = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!idk_store_begin (self, error))
+    return FALSE;
+  if (after >= 0 && after <= hub_after && !idk_store_record_hub_ack (self, hub, seq, error))
+    goto failed;
+  if (!(stmt = _idk_store_prepare (self, "DELETE FROM hub_outbox WHERE seq = ?1", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  if (!_idk_store_step_done (self, stmt, error) || !idk_store_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  idk_store_rollback (self);
+  return FALSE;
+}

@@ -187,4 +187,12 @@ gboolean      _idk_store_find_start     (IdkStore      *self,
                                          gint64        *after,
                                          GError       **error);
 
+/* Keeps a mailed bundle for the hub, if one is set (idk-store-hub.c). */
+gboolean      _idk_store_keep_for_hub   (IdkStore      *self,
+                                         gint64         seq,
+                                         gint64         after,
+                                         const char    *bundle_path,
+                                         const char    *signature_path,
+                                         GError       **error);
+
 G_END_DECLS

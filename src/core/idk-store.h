@@ -337,6 +337,15 @@ gboolean    idk_store_record_hub_ack           (IdkStore               *self,
                                                 const char             *hub,
                                                 gint64                  seq,
                                                 GError                **error);
+gboolean    idk_store_next_for_hub             (IdkStore               *self,
+                                                gint64                 *seq,
+                                                GBytes                **bundle,
+                                                GBytes                **signature,
+                                                GError                **error);
+gboolean    idk_store_sent_to_hub              (IdkStore               *self,
+                                                const char             *hub,
+                                                gint64                  seq,
+                                                GError                **error);
 
 /* The report importer's lexicon (idk-store-report.c). */
 IdkReportLexicon *idk_store_load_report_lexicon (IdkStore             *self,
