@@ -175,6 +175,189 @@ test_wrong_password (Hub           *hub,
   }
 }
 
+/* A proxy between an office and the hub that, while told to, sends only
+ * the first half of one bundle's attachment and hangs up: the connection
+ * lost mid-attachment.  One connection at a time, each closed after its
+ * answer. */
+typedef struct
+{
+  GSocketListener *listener;
+  GCancellable *cancellable;
+  GThread *thread;
+  guint16 port;
+  guint16 upstream;
+  char *target;            /* the attachment's path, as requested */
+  gint dropping;
+  gint dropped;
+} Proxy;
+
+static char *
+read_head (GInputStream *in)
+{
+  GString *head = g_string_new (NULL);
+  char c;
+
+  while (g_input_stream_read (in, &c, 1, NULL, NULL) == 1)
+    {
+      g_string_append_c (head, c);
+      if (g_str_has_suffix (head->str, "\r\n\r\n"))
+        return g_string_free (head, FALSE);
+    }
+  g_string_free (head, TRUE);
+  return NULL;
+}
+
+static void
+proxy_one (Proxy             *proxy,
+           GSocketConnection *office)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) hub = NULL;
+  g_autofree char *head = read_head (g_io_stream_get_input_stream (G_IO_STREAM (office)));
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) forward = g_string_new (NULL);
+  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  guint8 buffer[8192];
+  gssize n;
+  gsize length;
+
+  if (head == NULL)
+    return;
+  lines = g_strsplit (head, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    if (g_ascii_strncasecmp (lines[i], "Connection:", 11) != 0)
+      g_string_append_printf (forward, "%s\r\n", lines[i]);
+  g_string_append (forward, "Connection: close\r\n\r\n");
+
+  hub = g_socket_client_connect_to_host (client, "127.0.0.1", proxy->upstream, NULL, NULL);
+  g_assert_nonnull (hub);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (hub)), forward->str,
+                                            forward->len, NULL, NULL, NULL));
+  while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (hub)), buffer, sizeof buffer,
+                                   NULL, NULL)) > 0)
+    g_byte_array_append (answer, buffer, n);
+
+  length = answer->len;
+  if (g_atomic_int_get (&proxy->dropping) && strstr (lines[0], proxy->target) != NULL)
+    {
+      length /= 2;
+      g_atomic_int_inc (&proxy->dropped);
+    }
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (office)), answer->data, length, NULL,
+                             NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (office), NULL, NULL);
+}
+
+static gpointer
+proxy_run (gpointer data)
+{
+  Proxy *proxy = data;
+
+  for (;;)
+    {
+      g_autoptr(GSocketConnection) office = g_socket_listener_accept (proxy->listener, NULL, proxy->cancellable,
+                                                                     NULL);
+
+      if (office == NULL)
+        return NULL;
+      proxy_one (proxy, office);
+    }
+}
+
+static void
+proxy_start (Proxy      *proxy,
+             const char *base)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+
+  proxy->upstream = g_uri_get_port (uri);
+  proxy->listener = g_socket_listener_new ();
+  proxy->cancellable = g_cancellable_new ();
+  {
+    g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+    g_autoptr(GSocketAddress) bound = NULL;
+
+    g_assert_true (g_socket_listener_add_address (proxy->listener, any, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                                  NULL, &bound, &error));
+    g_assert_no_error (error);
+    proxy->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  }
+  proxy->thread = g_thread_new ("proxy", proxy_run, proxy);
+}
+
+static void
+proxy_stop (Proxy *proxy)
+{
+  g_cancellable_cancel (proxy->cancellable);
+  g_thread_join (proxy->thread);
+  g_socket_listener_close (proxy->listener);
+  g_clear_object (&proxy->listener);
+  g_clear_object (&proxy->cancellable);
+  g_free (proxy->target);
+}
+
+/* The connection dropped mid-attachment, on every try: the pull stops
+ * with the bundles before it imported whole and the place kept; the next
+ * pull takes the rest, none skipped or read twice. */
+static void
+test_dropped (Hub           *hub,
+              gconstpointer  data)
+{
+  static const char *const topics[] = { "First change", "Second change", "Third change" };
+  Proxy proxy = { 0 };
+  g_autoptr(IdkHub) direct = hub_client (hub, 0);
+  g_autoptr(IdkHub) proxied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL, *path = g_strdup (idk_store_get_path (hub->offices[1]));
+  g_autofree char *mine = NULL, *theirs = NULL;
+  IdkHubCounts counts = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      hub_edit (hub->offices[0], "21/41", topics[i]);
+      g_assert_true (idk_hub_push (direct, hub->offices[0], NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  proxy_start (&proxy, hub->base);
+  proxy.target = g_strdup_printf ("/bundle:%s:2/bundle.iasmn ", idk_store_get_office_uuid (hub->offices[0]));
+  g_atomic_int_set (&proxy.dropping, TRUE);
+  url = g_strdup_printf ("http://127.0.0.1:%u/iasmn", proxy.port);
+  proxied = idk_hub_new (url, NULL, NULL);
+
+  g_assert_false (idk_hub_pull (proxied, hub->offices[1], &counts, NULL, &error));
+  g_assert_error (error, IDK_HUB_ERROR, IDK_HUB_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (g_atomic_int_get (&proxy.dropped), ==, 4);
+  g_assert_cmpuint (counts.pulled, ==, 1);
+
+  /* Bundle 1 whole, nothing of 2 or 3, and the database sound. */
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions WHERE topic = 'First change'"), ==, 1);
+  g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions WHERE topic IN "
+                                             "('Second change', 'Third change')"), ==, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM bundles WHERE origin = '%s'",
+                                            idk_store_get_office_uuid (hub->offices[0]));
+
+    g_assert_cmpint (idk_test_query_int (path, sql), ==, 1);
+  }
+  g_assert_cmpstr (idk_test_keep (idk_test_query_text (path, "PRAGMA integrity_check")), ==, "ok");
+
+  g_atomic_int_set (&proxy.dropping, FALSE);
+  counts = (IdkHubCounts) { 0 };
+  g_assert_true (idk_hub_pull (proxied, hub->offices[1], &counts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.pulled, ==, 2);
+  g_assert_cmpuint (counts.known, ==, 0);
+  proxy_stop (&proxy);
+
+  mine = idk_test_dump_checksum (hub->offices[0]);
+  theirs = idk_test_dump_checksum (hub->offices[1]);
+  g_assert_cmpstr (theirs, ==, mine);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -184,5 +367,6 @@ main (int    argc,
   g_test_add ("/hub-access/rules", Hub, NULL, hub_set_up, test_rules, hub_tear_down);
   g_test_add ("/hub-access/members", Hub, NULL, hub_set_up_users, test_members, hub_tear_down);
   g_test_add ("/hub-access/wrong-password", Hub, NULL, hub_set_up_users, test_wrong_password, hub_tear_down);
+  g_test_add ("/hub-access/dropped", Hub, NULL, hub_set_up, test_dropped, hub_tear_down);
   return g_test_run ();
 }
