@@ -117,6 +117,18 @@ test_members (Hub           *hub,
     g_assert_cmpuint (hub_http (hub, "DELETE", design, NULL, NULL), !=, 200);
   }
 
+  /* Members sign in once, with a session cookie; the database holds the
+   * rules and the one bundle. */
+  {
+    g_autoptr(IdkHub) member = hub_client (hub, 2);
+    gint64 n_documents = 0;
+
+    g_assert_true (idk_hub_check (member, &n_documents, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (idk_hub_get_signed_in (member), ==, "cookie");
+    g_assert_cmpint (n_documents, ==, 2);
+  }
+
   /* The bundle is still there, and a third office gets it. */
   counts = hub_sync_office (hub, 2);
   g_assert_cmpuint (counts.pulled, ==, 1);

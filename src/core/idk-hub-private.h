@@ -2,12 +2,33 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "idk-hub.h"
 
 G_BEGIN_DECLS
 
 /* Shared by idk-hub.c (push, pull) and idk-hub-rules.c (the server's rules). */
+
+/* Shared by the files of IdkHub: idk-hub.c (the object), idk-hub-http.c
+ * (requests and sign-in), idk-hub-sync.c (push and pull). */
+struct _IdkHub
+{
+  GObject parent_instance;
+  char *url;            /* the database's, without a trailing "/" */
+  char *uuid;           /* stands for the hub among the offices */
+  char *user;
+  char *password;
+  char *authorization;  /* the Basic header, or NULL */
+  char *cookie;         /* "AuthSession=…" once signed in, or NULL */
+  gboolean basic_only;  /* the server has no _session */
+  SoupSession *session;
+  IdkHubNotify notify;
+  gpointer notify_data;
+  IdkHubProgress progress;
+  gpointer progress_data;
+};
+
 
 #define ATTACHMENT "bundle.iasmn"
 #define SIGNATURE_ATTACHMENT "bundle.iasmn.minisig"

@@ -30,6 +30,11 @@ typedef struct
 typedef void (*IdkHubNotify) (const char *line,
                               gpointer    user_data);
 
+/* Told of the pull's progress: @done bundles of the feed's @total. */
+typedef void (*IdkHubProgress) (guint    done,
+                                guint    total,
+                                gpointer user_data);
+
 #define IDK_TYPE_HUB (idk_hub_get_type ())
 G_DECLARE_FINAL_TYPE (IdkHub, idk_hub, IDK, HUB, GObject)
 
@@ -41,6 +46,14 @@ const char *idk_hub_get_uuid    (IdkHub        *self);
 void        idk_hub_set_notify  (IdkHub        *self,
                                  IdkHubNotify   notify,
                                  gpointer       user_data);
+void        idk_hub_set_progress (IdkHub       *self,
+                                 IdkHubProgress progress,
+                                 gpointer       user_data);
+const char *idk_hub_get_signed_in (IdkHub      *self);
+gboolean    idk_hub_check       (IdkHub        *self,
+                                 gint64        *n_documents,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
 gboolean    idk_hub_push        (IdkHub        *self,
                                  IdkStore      *store,
                                  IdkHubCounts  *counts,
