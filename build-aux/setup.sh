@@ -7,7 +7,7 @@ IDK_PACKAGES="build-essential pkg-config meson ninja-build gettext
   libsqlite3-dev sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core x11-utils
   imagemagick fonts-dejavu-core adwaita-icon-theme desktop-file-utils
   appstream appstream-util libical-dev tzdata poppler-utils python3 libsodium-dev
-  nettle-dev libsoup-3.0-dev glib-networking"
+  nettle-dev libsoup-3.0-dev glib-networking libsecret-1-dev"
 
 # The tests read the iCalendar export with Mozilla's ical.js and sync
 # through pouchdb-server, a CouchDB in memory (npm): a machine with

@@ -208,3 +208,38 @@ hub_edit (IdkStore   *store,
   saved = idk_store_save (store, "action", uuid, fields, &error);
   g_assert_no_error (error);
 }
+
+/* Someone with write access to the hub changes one byte of a bundle, the
+ * first of @text in it, and writes it back as a new CouchDB revision. */
+void
+hub_alter_bundle (Hub        *hub,
+                  guint       office,
+                  gint64      seq,
+                  const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *doc_url = NULL, *doc = NULL, *bundle = NULL, *body = NULL, *encoded = NULL;
+  JsonObject *object, *attachment;
+  gsize n;
+  char *at;
+
+  doc_url = g_strdup_printf ("%s/bundle:%s:%" G_GINT64_FORMAT "?attachments=true", hub->url,
+                             idk_store_get_office_uuid (hub->offices[office]), seq);
+  g_assert_cmpuint (hub_http (hub, "GET", doc_url, NULL, &doc), ==, 200);
+  g_assert_true (json_parser_load_from_data (parser, doc, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  attachment = json_object_get_object_member (json_object_get_object_member (object, "_attachments"),
+                                              "bundle.iasmn");
+  bundle = (char *) g_base64_decode (json_object_get_string_member (attachment, "data"), &n);
+  at = g_strstr_len (bundle, n, text);
+  g_assert_nonnull (at);
+  at[0] = at[0] == 'P' ? 'Q' : 'P';
+  encoded = g_base64_encode ((const guchar *) bundle, n);
+  json_object_set_string_member (attachment, "data", encoded);
+  json_object_remove_member (attachment, "digest");
+  json_object_remove_member (attachment, "revpos");
+  json_object_remove_member (attachment, "length");
+  body = json_to_string (json_parser_get_root (parser), FALSE);
+  *strchr (doc_url, '?') = '\0';
+  g_assert_cmpuint (hub_http (hub, "PUT", doc_url, body, NULL), ==, 201);
+}

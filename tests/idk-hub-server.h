@@ -47,6 +47,10 @@ IdkHub      *hub_client          (Hub          *hub,
                                   guint         office);
 IdkHubCounts hub_sync_office     (Hub          *hub,
                                   guint         office);
+void         hub_alter_bundle    (Hub          *hub,
+                                  guint         office,
+                                  gint64        seq,
+                                  const char   *text);
 void         hub_edit            (IdkStore     *store,
                                   const char   *reference,
                                   const char   *topic);

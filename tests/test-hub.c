@@ -108,41 +108,14 @@ test_altered (Hub           *hub,
 {
   g_autoptr(IdkHub) client = idk_hub_new (hub->url, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *doc_url = NULL, *doc = NULL, *bundle = NULL, *body = NULL, *before = NULL, *after = NULL;
-  g_autofree char *encoded = NULL;
-  JsonObject *object, *attachment;
-  gsize n;
-  guchar *raw;
+  g_autofree char *before = NULL, *after = NULL;
 
   hub_edit (hub->offices[0], "21/41", "Residential security (Secretariat)");
   g_assert_true (idk_hub_push (client, hub->offices[0], NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* Someone with write access to the hub changes one byte of the bundle. */
-  doc_url = g_strdup_printf ("%s/bundle:%s:1?attachments=true", hub->url, idk_store_get_office_uuid (hub->offices[0]));
-  g_assert_cmpuint (hub_http (hub, "GET", doc_url, NULL, &doc), ==, 200);
-  g_assert_true (json_parser_load_from_data (parser, doc, -1, NULL));
-  object = json_node_get_object (json_parser_get_root (parser));
-  attachment = json_object_get_object_member (json_object_get_object_member (object, "_attachments"),
-                                              "bundle.iasmn");
-  raw = g_base64_decode (json_object_get_string_member (attachment, "data"), &n);
-  bundle = (char *) raw;
-  {
-    char *at = g_strstr_len (bundle, n, "Residential security (Secretariat)");
-
-    g_assert_nonnull (at);
-    at[0] = 'P';
-  }
-  encoded = g_base64_encode ((const guchar *) bundle, n);
-  json_object_set_string_member (attachment, "data", encoded);
-  json_object_remove_member (attachment, "digest");
-  json_object_remove_member (attachment, "revpos");
-  json_object_remove_member (attachment, "length");
-  body = json_to_string (json_parser_get_root (parser), FALSE);
-  g_free (doc_url);
-  doc_url = g_strdup_printf ("%s/bundle:%s:1", hub->url, idk_store_get_office_uuid (hub->offices[0]));
-  g_assert_cmpuint (hub_http (hub, "PUT", doc_url, body, NULL), ==, 201);
+  hub_alter_bundle (hub, 0, 1, "Residential security (Secretariat)");
 
   before = idk_test_file_content_checksum (idk_store_get_path (hub->offices[1]));
   g_assert_false (idk_hub_pull (client, hub->offices[1], NULL, NULL, &error));

@@ -13,23 +13,20 @@
  * acknowledged them, so that the next bundle for it is incremental. */
 
 /**
- * idk_store_set_hub:
- * @url: the database's address, "https://host:6984/iasmn"
- * @user: (nullable): the user to sign in as
+ * idk_store_check_hub_url:
+ * @url: what the user gave as the hub's address
+ *
+ * Whether @url can be a hub: http(s), a host, a database, and no
+ * credentials in it.
  */
 gboolean
-idk_store_set_hub (IdkStore    *self,
-                   const char  *url,
-                   const char  *user,
-                   GError     **error)
+idk_store_check_hub_url (const char  *url,
+                         GError     **error)
 {
-  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
-  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "https") != 0)
-      || g_uri_get_host (uri) == NULL || strlen (g_uri_get_path (uri)) < 2)
+      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' || strlen (g_uri_get_path (uri)) < 2)
     {
       g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
                    _("“%s” is not the address of a database on a hub: give http(s)://host:port/database"), url);
@@ -38,19 +35,41 @@ idk_store_set_hub (IdkStore    *self,
   if (g_uri_get_user (uri) != NULL || g_uri_get_password (uri) != NULL)
     {
       g_set_error_literal (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
-                           _("Give the user with --user, not in the address, and never the password"));
+                           _("Give the user on its own, not in the address, and never the password"));
       return FALSE;
     }
-  return _idk_store_set_meta (self, "hub_url", url, error)
+  return TRUE;
+}
+
+/**
+ * idk_store_set_hub:
+ * @url: (nullable): the database's address, "https://host:6984/iasmn";
+ *   %NULL or "" for no hub
+ * @user: (nullable): the user to sign in as
+ */
+gboolean
+idk_store_set_hub (IdkStore    *self,
+                   const char  *url,
+                   const char  *user,
+                   GError     **error)
+{
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  if (url != NULL && *url != '\0' && !idk_store_check_hub_url (url, error))
+    return FALSE;
+  return _idk_store_set_meta (self, "hub_url", url != NULL ? url : "", error)
          && _idk_store_set_meta (self, "hub_user", user != NULL ? user : "", error);
 }
 
 char *
 idk_store_get_hub_url (IdkStore *self)
 {
+  g_autofree char *url = NULL;
+
   g_return_val_if_fail (IDK_IS_STORE (self), NULL);
 
-  return _idk_store_get_meta (self, "hub_url");
+  url = _idk_store_get_meta (self, "hub_url");
+  return url != NULL && *url != '\0' ? g_steal_pointer (&url) : NULL;
 }
 
 char *
@@ -266,4 +285,47 @@ idk_store_sent_to_hub (IdkStore    *self,
 failed:
   idk_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * idk_store_get_hub_minutes:
+ *
+ * Returns: the minutes between automatic syncs while the app is open, 0
+ *   for none
+ */
+guint
+idk_store_get_hub_minutes (IdkStore *self)
+{
+  g_autofree char *text = NULL;
+  guint64 minutes = 0;
+
+  g_return_val_if_fail (IDK_IS_STORE (self), 0);
+
+  text = _idk_store_get_meta (self, "hub_minutes");
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, IDK_HUB_MAX_MINUTES, &minutes, NULL))
+    return 0;
+  return minutes;
+}
+
+/**
+ * idk_store_set_hub_minutes:
+ * @minutes: 0 for no automatic sync, or from %IDK_HUB_MIN_MINUTES to
+ *   %IDK_HUB_MAX_MINUTES
+ */
+gboolean
+idk_store_set_hub_minutes (IdkStore  *self,
+                           guint      minutes,
+                           GError   **error)
+{
+  g_autofree char *text = g_strdup_printf ("%u", minutes);
+
+  g_return_val_if_fail (IDK_IS_STORE (self), FALSE);
+
+  if (minutes != 0 && (minutes < IDK_HUB_MIN_MINUTES || minutes > IDK_HUB_MAX_MINUTES))
+    {
+      g_set_error (error, IDK_STORE_ERROR, IDK_STORE_ERROR_INVALID,
+                   _("Sync every %u to %u minutes, or not automatically"), IDK_HUB_MIN_MINUTES, IDK_HUB_MAX_MINUTES);
+      return FALSE;
+    }
+  return _idk_store_set_meta (self, "hub_minutes", text, error);
 }

@@ -321,6 +321,16 @@ char       *idk_store_find_body                (IdkStore               *self,
                                                 const char             *acronym);
 
 /* A hub's settings and what it has seen (idk-store-hub.c). */
+/* The bounds of the time between automatic syncs. */
+#define IDK_HUB_MIN_MINUTES 5
+#define IDK_HUB_MAX_MINUTES 1440
+
+guint       idk_store_get_hub_minutes          (IdkStore               *self);
+gboolean    idk_store_set_hub_minutes          (IdkStore               *self,
+                                                guint                   minutes,
+                                                GError                **error);
+gboolean    idk_store_check_hub_url            (const char             *url,
+                                                GError                **error);
 gboolean    idk_store_set_hub                  (IdkStore               *self,
                                                 const char             *url,
                                                 const char             *user,

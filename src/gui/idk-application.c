@@ -175,6 +175,7 @@ idk_application_startup (GApplication *app)
     { "win.import-report", { "<Control><Shift>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.conflicts", { "<Control><Shift>k", NULL } },
+    { "win.sync", { "<Control>r", NULL } },
     { "win.plan-session", { "<Control><Shift>n", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.view::accountability", { "<Alt>1", NULL } },

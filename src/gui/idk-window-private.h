@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* The window's parts, split by concern: idk-window.c (building, state),
- * idk-window-actions.c (its actions), idk-window-undo.c (Undo). */
+ * idk-window-actions.c (its actions), idk-window-undo.c (Undo),
+ * idk-window-sync.c (the hub). */
 
 struct _IdkWindow
 {
@@ -28,6 +29,16 @@ struct _IdkWindow
   gpointer undo_data;
   GDestroyNotify undo_destroy;
 
+  /* The hub: the sync under way, its automatic timer, the password for this run. */
+  gpointer sync_job;
+  GCancellable *sync_cancellable;
+  guint sync_progress;
+  guint sync_timeout;
+  guint sync_minutes;
+  char *hub_password;
+  char *sync_error;           /* the last automatic sync's, shown once */
+  gboolean looking_up;        /* the keyring is being asked */
+
   /* Template widgets */
   IdkAccountabilityView *accountability_view;
   IdkActionsView *actions_view;
@@ -35,6 +46,9 @@ struct _IdkWindow
   AdwHeaderBar *header_bar;
   GtkMenuButton *menu_button;
   GtkButton *search_button;
+  GtkButton *sync_button;
+  GtkLabel *sync_label;
+  GtkSpinner *sync_spinner;
   AdwViewSwitcherBar *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay *toast_overlay;
@@ -43,6 +57,8 @@ struct _IdkWindow
 };
 
 void     _idk_window_class_add_actions (GtkWidgetClass *widget_class);
+void     _idk_window_class_add_sync_actions (GtkWidgetClass *widget_class);
+void     _idk_window_dispose_sync      (IdkWindow      *self);
 void     _idk_window_clear_undo        (IdkWindow      *self);
 void     _idk_window_undo_action       (GtkWidget      *widget,
                                         const char     *action_name,

@@ -130,6 +130,7 @@ idk_window_constructed (GObject *object)
   g_object_set (self->calendar_view, "store", self->store, NULL);
   g_object_set (self->working_groups_view, "store", self->store, NULL);
   g_object_set (self->actions_view, "store", self->store, NULL);
+  idk_window_hub_changed (self, NULL);
 }
 
 static void
@@ -138,6 +139,7 @@ idk_window_dispose (GObject *object)
   IdkWindow *self = IDK_WINDOW (object);
 
   _idk_window_clear_undo (self);
+  _idk_window_dispose_sync (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -218,6 +220,9 @@ idk_window_class_init (IdkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, IdkWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, IdkWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, IdkWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, IdkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, IdkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, IdkWindow, toast_overlay);
@@ -225,6 +230,7 @@ idk_window_class_init (IdkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IdkWindow, working_groups_view);
 
   _idk_window_class_add_actions (widget_class);
+  _idk_window_class_add_sync_actions (widget_class);
 }
 
 /* The full check of the database file, once the window is up: a damaged

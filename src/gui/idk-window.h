@@ -40,5 +40,15 @@ void        idk_window_open_file        (IdkWindow      *self,
                                          GFile          *file);
 GtkWindow  *idk_window_ask_office       (IdkWindow      *self);
 GtkWindow  *idk_window_show_conflicts   (IdkWindow      *self);
+GtkWindow  *idk_window_ask_hub          (IdkWindow      *self,
+                                         const char     *message);
+void        idk_window_sync             (IdkWindow      *self,
+                                         gboolean        manual);
+gboolean    idk_window_is_syncing       (IdkWindow      *self);
+guint       idk_window_get_sync_minutes (IdkWindow      *self);
+void        idk_window_hub_changed      (IdkWindow      *self,
+                                         const char     *password);
+const char *idk_window_get_hub_password (IdkWindow      *self);
+void        idk_window_forget_hub_password (IdkWindow   *self);
 
 G_END_DECLS
