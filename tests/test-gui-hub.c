@@ -190,7 +190,7 @@ test_sync (HubGui        *fixture,
   g_assert_no_error (error);
   idk_window_forget_hub_password (fixture->window);
   sync_now (fixture);
-  idk_gui_wait_for_label (GTK_WIDGET (fixture->window), "1 bundle arrived");
+  idk_gui_wait_for_label (GTK_WIDGET (fixture->window), "1 bundle arrived from Geneva HQ");
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions WHERE topic = "
                                              "'Residential security (Geneva)'"), ==, 1);
   g_assert_cmpstr (idk_window_get_hub_password (fixture->window), ==, HUB_MEMBER_PASSWORD);

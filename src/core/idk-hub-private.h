@@ -27,6 +27,7 @@ struct _IdkHub
   gpointer notify_data;
   IdkHubProgress progress;
   gpointer progress_data;
+  GPtrArray *pulled_from;  /* the names of the offices whose bundles arrived */
 };
 
 

@@ -263,6 +263,8 @@ import_bundle (IdkHub        *self,
     }
   if (counts != NULL)
     counts->pulled++;
+  if (!g_strv_contains ((const char * const *) self->pulled_from->pdata, idk_import_get_origin_name (import)))
+    g_ptr_array_insert (self->pulled_from, self->pulled_from->len - 1, g_strdup (idk_import_get_origin_name (import)));
   _idk_hub_tell (self, g_dngettext (GETTEXT_PACKAGE, "pulled %s from %s (%u new revision)",
                            "pulled %s from %s (%u new revisions)", idk_import_get_n_new_revisions (import)),
         id, idk_import_get_origin_name (import), idk_import_get_n_new_revisions (import));

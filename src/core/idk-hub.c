@@ -37,6 +37,7 @@ idk_hub_finalize (GObject *object)
   g_free (self->password);
   g_free (self->authorization);
   g_free (self->cookie);
+  g_clear_pointer (&self->pulled_from, g_ptr_array_unref);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (idk_hub_parent_class)->finalize (object);
 }
@@ -50,6 +51,22 @@ idk_hub_class_init (IdkHubClass *klass)
 static void
 idk_hub_init (IdkHub *self)
 {
+  self->pulled_from = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->pulled_from, NULL);
+}
+
+/**
+ * idk_hub_get_pulled_from:
+ *
+ * Returns: (transfer none): the names of the offices whose bundles this
+ *   hub's pulls imported, each once, in the order they came
+ */
+const char * const *
+idk_hub_get_pulled_from (IdkHub *self)
+{
+  g_return_val_if_fail (IDK_IS_HUB (self), NULL);
+
+  return (const char * const *) self->pulled_from->pdata;
 }
 
 /* The hub's UUID, the same for every office that names it alike. */

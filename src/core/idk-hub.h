@@ -50,6 +50,7 @@ void        idk_hub_set_progress (IdkHub       *self,
                                  IdkHubProgress progress,
                                  gpointer       user_data);
 const char *idk_hub_get_signed_in (IdkHub      *self);
+const char * const *idk_hub_get_pulled_from (IdkHub *self);
 gboolean    idk_hub_check       (IdkHub        *self,
                                  gint64        *n_documents,
                                  GCancellable  *cancellable,

@@ -22,6 +22,7 @@ typedef struct
   char *user;
   char *password;
   IdkHubCounts counts;
+  char **pulled_from;  /* the offices whose bundles arrived */
   gint done;           /* bundles of the feed read, for the header bar */
   gint total;
 } SyncJob;
@@ -33,6 +34,7 @@ sync_job_free (SyncJob *job)
   g_free (job->url);
   g_free (job->user);
   g_free (job->password);
+  g_strfreev (job->pulled_from);
   g_free (job);
 }
 
@@ -57,9 +59,13 @@ sync_thread (GTask        *task,
   g_autoptr(IdkHub) hub = idk_hub_new (job->url, job->user, job->password);
   GError *error = NULL;
 
+  gboolean ok;
+
   idk_hub_set_progress (hub, on_progress, job);
-  if (!idk_hub_push (hub, job->connection, &job->counts, cancellable, &error)
-      || !idk_hub_pull (hub, job->connection, &job->counts, cancellable, &error))
+  ok = idk_hub_push (hub, job->connection, &job->counts, cancellable, &error)
+       && idk_hub_pull (hub, job->connection, &job->counts, cancellable, &error);
+  job->pulled_from = g_strdupv ((char **) idk_hub_get_pulled_from (hub));
+  if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -145,20 +151,25 @@ show_failure (IdkWindow *self,
 }
 
 static char *
-counts_text (const IdkHubCounts *counts)
+counts_text (SyncJob *job)
 {
-  g_autofree char *pulled = NULL, *pushed = NULL;
+  const IdkHubCounts *counts = &job->counts;
+  g_autofree char *pulled = NULL, *from = NULL;
 
   if (counts->pulled == 0 && counts->pushed == 0)
     return g_strdup (_("Up to date with the hub"));
-  pulled = g_strdup_printf (ngettext ("%u bundle arrived", "%u bundles arrived", counts->pulled), counts->pulled);
-  pushed = g_strdup_printf (ngettext ("%u sent", "%u sent", counts->pushed), counts->pushed);
-  if (counts->pushed == 0)
-    return g_steal_pointer (&pulled);
   if (counts->pulled == 0)
     return g_strdup_printf (ngettext ("%u bundle sent", "%u bundles sent", counts->pushed), counts->pushed);
-  /* TRANSLATORS: "2 bundles arrived, 1 sent" */
-  return g_strdup_printf (_("%s, %s"), pulled, pushed);
+
+  /* TRANSLATORS: the offices whose bundles arrived, "Geneva HQ, Nairobi" */
+  from = g_strjoinv (_(", "), job->pulled_from);
+  /* TRANSLATORS: "2 bundles arrived from Geneva HQ" */
+  pulled = g_strdup_printf (ngettext ("%u bundle arrived from %s", "%u bundles arrived from %s", counts->pulled),
+                            counts->pulled, from);
+  if (counts->pushed == 0)
+    return g_steal_pointer (&pulled);
+  /* TRANSLATORS: "2 bundles arrived from Geneva HQ; 1 sent" */
+  return g_strdup_printf (ngettext ("%s; %u sent", "%s; %u sent", counts->pushed), pulled, counts->pushed);
 }
 
 static void
@@ -184,7 +195,7 @@ on_synced_cb (GObject      *object,
 
   if (ok)
     {
-      g_autofree char *text = counts_text (&job->counts);
+      g_autofree char *text = counts_text (job);
 
       g_clear_pointer (&self->sync_error, g_free);
       if (manual || job->counts.pulled > 0)
