@@ -205,24 +205,50 @@ idk_hub_push (IdkHub        *self,
   return TRUE;
 }
 
-static GBytes *
-attachment (IdkHub        *self,
-            const char    *id,
-            const char    *name,
-            GCancellable  *cancellable,
-            GError       **error)
+/* The document with both its files, in one request. */
+static gboolean
+fetch_bundle (IdkHub        *self,
+              const char    *id,
+              GBytes       **bundle,
+              char         **signature,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  g_autofree char *path = g_strdup_printf ("/%s/%s", id, name);
+  g_autofree char *escaped = g_uri_escape_string (id, ":", FALSE);
+  g_autofree char *path = g_strdup_printf ("/%s?attachments=true", escaped);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *files, *file;
+  const char *data;
   guint status = 0;
-  GBytes *bytes = _idk_hub_request (self, "GET", path, NULL, &status, cancellable, error);
+  gsize n;
+  guchar *raw;
 
-  if (bytes != NULL && status != 200)
+  if (!(answer = _idk_hub_request (self, "GET", path, NULL, &status, cancellable, error)))
+    return FALSE;
+  if (status != 200)
+    return _idk_hub_refuse_status (self, status, error);
+  if (!(node = _idk_hub_parse (self, answer, error)))
+    return FALSE;
+  files = json_object_get_object_member (json_node_get_object (node), "_attachments");
+  file = files != NULL ? json_object_get_object_member (files, ATTACHMENT) : NULL;
+  data = file != NULL ? json_object_get_string_member_with_default (file, "data", NULL) : NULL;
+  if (data == NULL)
     {
-      g_bytes_unref (bytes);
-      _idk_hub_refuse_status (self, status, error);
-      return NULL;
+      g_set_error (error, IDK_HUB_ERROR, IDK_HUB_ERROR_PROTOCOL, _("%s on the hub has no bundle"), id);
+      return FALSE;
     }
-  return bytes;
+  raw = g_base64_decode (data, &n);
+  *bundle = g_bytes_new_take (raw, n);
+  file = json_object_get_object_member (files, SIGNATURE_ATTACHMENT);
+  data = file != NULL ? json_object_get_string_member_with_default (file, "data", NULL) : NULL;
+  if (data != NULL)
+    {
+      raw = g_base64_decode (data, &n);
+      *signature = g_strndup ((const char *) raw, n);
+      g_free (raw);
+    }
+  return TRUE;
 }
 
 /* One bundle of the feed, through the import a file takes. */
@@ -234,16 +260,20 @@ import_bundle (IdkHub        *self,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GBytes) bundle = NULL, signature = NULL;
+  g_autoptr(GBytes) bundle = NULL;
   g_autoptr(IdkImport) import = NULL;
   g_autofree char *sig_text = NULL;
 
-  if (!(bundle = attachment (self, id, ATTACHMENT, cancellable, error))
-      || !(signature = attachment (self, id, SIGNATURE_ATTACHMENT, cancellable, error)))
+  gint64 start = g_get_monotonic_time ();
+
+  if (!fetch_bundle (self, id, &bundle, &sig_text, cancellable, error))
     return FALSE;
-  sig_text = g_strndup (g_bytes_get_data (signature, NULL), g_bytes_get_size (signature));
+  g_debug ("%s: %" G_GSIZE_FORMAT " bytes fetched in %.3f s", id, g_bytes_get_size (bundle),
+           (g_get_monotonic_time () - start) / 1e6);
   import = idk_import_new_from_bytes (store, bundle, id);
-  idk_import_set_signature (import, sig_text);
+  /* A bundle without its signature is judged as an unsigned file is. */
+  if (sig_text != NULL)
+    idk_import_set_signature (import, sig_text);
   if (!idk_import_prepare (import, NULL, NULL, cancellable, error))
     {
       g_prefix_error (error, _("%s: "), id);
