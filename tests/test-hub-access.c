@@ -334,7 +334,7 @@ test_dropped (Hub           *hub,
     }
 
   proxy_start (&proxy, hub->base);
-  proxy.target = g_strdup_printf ("/bundle:%s:2/bundle.iasmn ", idk_store_get_office_uuid (hub->offices[0]));
+  proxy.target = g_strdup_printf ("/bundle:%s:2?attachments=true ", idk_store_get_office_uuid (hub->offices[0]));
   g_atomic_int_set (&proxy.dropping, TRUE);
   url = g_strdup_printf ("http://127.0.0.1:%u/iasmn", proxy.port);
   proxied = idk_hub_new (url, NULL, NULL);
