@@ -138,6 +138,30 @@ idk_gui_settle (guint milliseconds)
     }
 }
 
+/* The first shown top-level window of @type, within 10 s. */
+static inline GtkWidget *
+idk_gui_wait_for_window (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+      GtkWidget *found = NULL;
+
+      for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+          found = l->data;
+      g_list_free (toplevels);
+      if (found != NULL)
+        return found;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("No %s was shown", g_type_name (type));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
 /* A database with the default data and the real window on it, at the
  * size the screenshots show. */
 typedef struct

@@ -265,21 +265,6 @@ make_bundle (Shots    *shots,
   return path;
 }
 
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  for (guint attempt = 0; attempt < 1000; attempt++)
-    {
-      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
-          return l->data;
-      idk_gui_settle (10);
-    }
-  g_error ("No window of type %s", g_type_name (type));
-}
-
 static gboolean
 is_check_button (GtkWidget *widget,
                  gpointer   data)
@@ -304,14 +289,14 @@ shoot_exchange (Shots     *shots,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   idk_window_open_bundle (window, file);
-  dialog = wait_for_toplevel (IDK_TYPE_IMPORT_DIALOG);
+  dialog = idk_gui_wait_for_window (IDK_TYPE_IMPORT_DIALOG);
   while (!idk_import_dialog_is_ready (IDK_IMPORT_DIALOG (dialog)))
     idk_gui_settle (20);
   shoot (dialog, shots->outdir, "import-preview");
   /* Trusting Geneva's key asks for the fingerprint it reads out. */
   gtk_widget_activate_action (dialog, "import.trust-key", NULL);
   {
-    GtkWidget *question = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *question = idk_gui_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
 
     shoot (question, shots->outdir, "trust-key");
     gtk_window_destroy (GTK_WINDOW (question));
@@ -335,7 +320,7 @@ shoot_exchange (Shots     *shots,
   gtk_window_destroy (conflicts);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  dialog = wait_for_toplevel (IDK_TYPE_EXPORT_DIALOG);
+  dialog = idk_gui_wait_for_window (IDK_TYPE_EXPORT_DIALOG);
   geneva = idk_test_query_text (shots->db_path, "SELECT uuid FROM offices WHERE name = 'Geneva HQ'");
   idk_export_dialog_set_recipient (IDK_EXPORT_DIALOG (dialog), geneva);
   shoot (dialog, shots->outdir, "export");
@@ -351,7 +336,7 @@ shoot_exchange (Shots     *shots,
       g_error ("%s", error->message);
     idk_store_set_key_passphrase (idk_window_get_store (window), NULL);
     idk_export_dialog_export_to (IDK_EXPORT_DIALOG (dialog), out);
-    question = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    question = idk_gui_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
     shoot (question, shots->outdir, "key-passphrase");
     gtk_window_destroy (GTK_WINDOW (question));
   }
@@ -427,7 +412,7 @@ shoot_report (Shots     *shots,
   GtkWidget *dialog, *row;
 
   idk_window_open_report (window, file);
-  dialog = wait_for_toplevel (IDK_TYPE_REPORT_DIALOG);
+  dialog = idk_gui_wait_for_window (IDK_TYPE_REPORT_DIALOG);
   while (!idk_report_dialog_is_ready (IDK_REPORT_DIALOG (dialog)))
     idk_gui_settle (20);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1280, 800);

@@ -58,32 +58,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->other_db, g_free);
 }
 
-/* The first shown top-level window of @type. */
-static GtkWidget *
-wait_for_window (GType       type,
-                 const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      GList *toplevels = gtk_window_list_toplevels ();
-      GtkWidget *found = NULL;
-
-      for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
-          found = l->data;
-      g_list_free (toplevels);
-
-      if (found != NULL)
-        return found;
-      if (g_get_monotonic_time () > deadline)
-        g_error ("%s did not appear", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 static void
 wait_until_closed (GType type)
 {
@@ -215,7 +189,7 @@ answer_dialog (const char *heading,
                const char *text,
                const char *response)
 {
-  GtkWidget *question = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, heading);
+  GtkWidget *question = idk_gui_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
 
   idk_gui_wait_for_text (question, heading);
   if (expected != NULL)
@@ -257,8 +231,8 @@ test_open_bundle (Fixture       *fixture,
 
   /* As the file manager opens a .iasmn file with the application. */
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
-  dialog = wait_for_window (IDK_TYPE_IMPORT_DIALOG, "The import dialog");
+  window = idk_gui_wait_for_window (IDK_TYPE_WINDOW);
+  dialog = idk_gui_wait_for_window (IDK_TYPE_IMPORT_DIALOG);
 
   idk_gui_wait_for_label (dialog, "Import from Geneva HQ (UNHCR)?");
   idk_gui_wait_for_label (dialog, "749 revisions, 1 of them new to this database");
@@ -305,7 +279,7 @@ test_open_bundle (Fixture       *fixture,
 
   /* The same bundle again changes nothing, and says so. */
   idk_window_open_bundle (IDK_WINDOW (window), file);
-  dialog = wait_for_window (IDK_TYPE_IMPORT_DIALOG, "The import dialog");
+  dialog = idk_gui_wait_for_window (IDK_TYPE_IMPORT_DIALOG);
   idk_gui_wait_for_text (dialog, "Already Imported");
   gtk_widget_activate_action (dialog, "import.cancel", NULL);
   wait_until_closed (IDK_TYPE_IMPORT_DIALOG);
@@ -328,7 +302,7 @@ test_refused_bundle (Fixture       *fixture,
   app = start_application (fixture);
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  dialog = wait_for_window (IDK_TYPE_IMPORT_DIALOG, "The import dialog");
+  dialog = idk_gui_wait_for_window (IDK_TYPE_IMPORT_DIALOG);
   idk_gui_wait_for_text (dialog, "The Bundle Was Refused");
   idk_gui_wait_for_label (dialog, "Duplicate key “format”");
   g_assert_false (idk_import_dialog_is_ready (IDK_IMPORT_DIALOG (dialog)));
@@ -354,10 +328,10 @@ test_export_bundle (Fixture       *fixture,
   name_office (fixture->db, "Secretariat");
   app = start_application (fixture);
   g_application_activate (G_APPLICATION (app));
-  window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
+  window = idk_gui_wait_for_window (IDK_TYPE_WINDOW);
 
   gtk_widget_activate_action (window, "win.export", NULL);
-  dialog = wait_for_window (IDK_TYPE_EXPORT_DIALOG, "The export dialog");
+  dialog = idk_gui_wait_for_window (IDK_TYPE_EXPORT_DIALOG);
   idk_gui_wait_for_label (dialog, "Everything this database holds");
   idk_export_dialog_export_to (IDK_EXPORT_DIALOG (dialog), file);
   wait_until_closed (IDK_TYPE_EXPORT_DIALOG);
@@ -403,10 +377,10 @@ test_protected_key (Fixture       *fixture,
   }
   app = start_application (fixture);
   g_application_activate (G_APPLICATION (app));
-  window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
+  window = idk_gui_wait_for_window (IDK_TYPE_WINDOW);
 
   gtk_widget_activate_action (window, "win.export", NULL);
-  dialog = wait_for_window (IDK_TYPE_EXPORT_DIALOG, "The export dialog");
+  dialog = idk_gui_wait_for_window (IDK_TYPE_EXPORT_DIALOG);
   idk_export_dialog_export_to (IDK_EXPORT_DIALOG (dialog), file);
   give_passphrase ("correct battery", "Type the passphrase of this office’s key to sign the bundle.");
   give_passphrase ("correct horse", "That passphrase is wrong.");
@@ -480,7 +454,7 @@ test_resolve_conflict (Fixture       *fixture,
   trust_geneva (fixture);
   app = start_application (fixture);
   g_application_activate (G_APPLICATION (app));
-  window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
+  window = idk_gui_wait_for_window (IDK_TYPE_WINDOW);
   store = idk_window_get_store (IDK_WINDOW (window));
 
   /* Both offices reword the action before hearing of the other. */
@@ -498,7 +472,7 @@ test_resolve_conflict (Fixture       *fixture,
   g_assert_nonnull (geneva_rev);
 
   gtk_widget_activate_action (window, "win.conflicts", NULL);
-  conflicts = wait_for_window (IDK_TYPE_CONFLICTS_WINDOW, "The Conflicts window");
+  conflicts = idk_gui_wait_for_window (IDK_TYPE_CONFLICTS_WINDOW);
   g_assert_cmpuint (idk_conflicts_window_get_n_conflicts (IDK_CONFLICTS_WINDOW (conflicts)), ==, 1);
   row = idk_gui_wait_for (conflicts, is_list_row_titled, (gpointer) "27/G1", "The conflict in the list");
   g_signal_emit_by_name (row, "activate");
@@ -535,7 +509,7 @@ test_office_at_first_start (Fixture       *fixture,
   GtkWidget *dialog;
 
   g_application_activate (G_APPLICATION (app));
-  dialog = wait_for_window (IDK_TYPE_OFFICE_DIALOG, "The office dialog");
+  dialog = idk_gui_wait_for_window (IDK_TYPE_OFFICE_DIALOG);
   idk_gui_wait_for_label (dialog, "carry the name of this office");
 
   /* No name, no office. */
@@ -575,8 +549,8 @@ test_markup_in_names (Fixture       *fixture,
   app = start_application (fixture);
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = wait_for_window (IDK_TYPE_WINDOW, "The main window");
-  dialog = wait_for_window (IDK_TYPE_IMPORT_DIALOG, "The import dialog");
+  window = idk_gui_wait_for_window (IDK_TYPE_WINDOW);
+  dialog = idk_gui_wait_for_window (IDK_TYPE_IMPORT_DIALOG);
   idk_gui_wait_for_label (dialog, "Import from <b>x</b> & <i>Co?");
   /* Not trusted: the user takes it knowingly, and the name shows as
    * written in that sentence too. */

@@ -42,29 +42,6 @@ hub_gui_tear_down (HubGui        *fixture,
   hub_tear_down (&fixture->hub, data);
 }
 
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      GList *toplevels = gtk_window_list_toplevels ();
-      GtkWidget *found = NULL;
-
-      for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
-          found = l->data;
-      g_list_free (toplevels);
-      if (found != NULL)
-        return found;
-      if (g_get_monotonic_time () > deadline)
-        g_error ("No %s was shown", g_type_name (type));
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 static gboolean
 is_row_titled (GtkWidget *widget,
                gpointer   title)
@@ -146,7 +123,7 @@ test_sync (HubGui        *fixture,
 
   /* Sync Now without a hub asks for one. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sync", NULL);
-  dialog = wait_for_toplevel (IDK_TYPE_HUB_DIALOG);
+  dialog = idk_gui_wait_for_window (IDK_TYPE_HUB_DIALOG);
   idk_gui_wait_for_label (dialog, "This office has no hub yet: give its database’s address.");
 
   /* An address that is not a database's is refused at the field. */
@@ -204,7 +181,7 @@ test_sync (HubGui        *fixture,
   hub_alter_bundle (hub, 2, 1, "Locally-recruited personnel (Nairobi)");
   revisions = idk_test_query_int (path, "SELECT count(*) FROM revisions");
   sync_now (fixture);
-  message = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = idk_gui_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "The Bundle Was Not Imported");
   g_test_message ("refusal: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), "Nothing of this bundle"));
