@@ -189,3 +189,23 @@ _idk_hub_parse (IdkHub  *self,
   return json_node_copy (json_parser_get_root (parser));
 }
 
+
+/* A GET answered 200 with a JSON object, or the error the user reads. */
+JsonNode *
+_idk_hub_get_json (IdkHub        *self,
+                   const char    *path,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GBytes) answer = NULL;
+  guint status = 0;
+
+  if (!(answer = _idk_hub_request (self, "GET", path, NULL, &status, cancellable, error)))
+    return NULL;
+  if (status != 200)
+    {
+      _idk_hub_refuse_status (self, status, error);
+      return NULL;
+    }
+  return _idk_hub_parse (self, answer, error);
+}

@@ -47,6 +47,10 @@ gboolean  _idk_hub_refuse_status (IdkHub        *self,
 JsonNode *_idk_hub_parse         (IdkHub        *self,
                                   GBytes        *bytes,
                                   GError       **error);
+JsonNode *_idk_hub_get_json      (IdkHub        *self,
+                                  const char    *path,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
 void      _idk_hub_tell          (IdkHub        *self,
                                   const char    *format,
                                   ...) G_GNUC_PRINTF (2, 3);

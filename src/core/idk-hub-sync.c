@@ -85,7 +85,7 @@ put_bundle (IdkHub        *self,
   g_autofree char *doc = document_path (office, seq);
   g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bundle);
   g_autoptr(GBytes) body = document_body (office, seq, checksum, bundle, signature);
-  g_autoptr(GBytes) answer = NULL, existing = NULL;
+  g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonNode) node = NULL;
   guint status = 0;
   const char *theirs;
@@ -97,11 +97,7 @@ put_bundle (IdkHub        *self,
   if (status != 409)
     return _idk_hub_refuse_status (self, status, error);
 
-  if (!(existing = _idk_hub_request (self, "GET", doc, NULL, &status, cancellable, error)))
-    return FALSE;
-  if (status != 200)
-    return _idk_hub_refuse_status (self, status, error);
-  if (!(node = _idk_hub_parse (self, existing, error)))
+  if (!(node = _idk_hub_get_json (self, doc, cancellable, error)))
     return FALSE;
   theirs = json_object_get_string_member_with_default (json_node_get_object (node), "checksum", NULL);
   if (g_strcmp0 (theirs, checksum) != 0)
@@ -216,19 +212,13 @@ fetch_bundle (IdkHub        *self,
 {
   g_autofree char *escaped = g_uri_escape_string (id, ":", FALSE);
   g_autofree char *path = g_strdup_printf ("/%s?attachments=true", escaped);
-  g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *files, *file;
   const char *data;
-  guint status = 0;
   gsize n;
   guchar *raw;
 
-  if (!(answer = _idk_hub_request (self, "GET", path, NULL, &status, cancellable, error)))
-    return FALSE;
-  if (status != 200)
-    return _idk_hub_refuse_status (self, status, error);
-  if (!(node = _idk_hub_parse (self, answer, error)))
+  if (!(node = _idk_hub_get_json (self, path, cancellable, error)))
     return FALSE;
   files = json_object_get_object_member (json_node_get_object (node), "_attachments");
   file = files != NULL ? json_object_get_object_member (files, ATTACHMENT) : NULL;
@@ -333,19 +323,13 @@ idk_hub_pull (IdkHub        *self,
   g_autofree char *escaped = g_uri_escape_string (since, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/_changes?since=%s", escaped);
   g_autofree char *own = g_strdup_printf ("bundle:%s:", idk_store_get_office_uuid (store));
-  g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *last = NULL;
   JsonArray *results;
-  guint status = 0;
 
   g_return_val_if_fail (IDK_IS_HUB (self), FALSE);
 
-  if (!(answer = _idk_hub_request (self, "GET", path, NULL, &status, cancellable, error)))
-    return FALSE;
-  if (status != 200)
-    return _idk_hub_refuse_status (self, status, error);
-  if (!(node = _idk_hub_parse (self, answer, error)))
+  if (!(node = _idk_hub_get_json (self, path, cancellable, error)))
     return FALSE;
   if (!json_object_has_member (json_node_get_object (node), "results")
       || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (node), "results")))

@@ -192,17 +192,11 @@ idk_hub_check (IdkHub        *self,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GBytes) answer = NULL;
   g_autoptr(JsonNode) node = NULL;
-  guint status = 0;
 
   g_return_val_if_fail (IDK_IS_HUB (self), FALSE);
 
-  if (!(answer = _idk_hub_request (self, "GET", "", NULL, &status, cancellable, error)))
-    return FALSE;
-  if (status != 200)
-    return _idk_hub_refuse_status (self, status, error);
-  if (!(node = _idk_hub_parse (self, answer, error)))
+  if (!(node = _idk_hub_get_json (self, "", cancellable, error)))
     return FALSE;
   if (n_documents != NULL)
     *n_documents = json_object_get_int_member_with_default (json_node_get_object (node), "doc_count", 0);
