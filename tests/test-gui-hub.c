@@ -184,6 +184,8 @@ test_sync (HubGui        *fixture,
   message = idk_gui_wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "The Bundle Was Not Imported");
   g_test_message ("refusal: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
+                                   "Bundle 1 of Nairobi field office, on the hub: "));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), "Nothing of this bundle"));
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM revisions"), ==, revisions);
   g_assert_cmpint (idk_test_query_int (path, "SELECT count(*) FROM actions WHERE topic LIKE '%(Nairobi)'"), ==, 0);

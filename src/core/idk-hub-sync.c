@@ -241,6 +241,26 @@ fetch_bundle (IdkHub        *self,
   return TRUE;
 }
 
+/* A refusal names the bundle as a person knows it: its number and its
+ * office, "bundle:<uuid>:<seq>" being the hub's name for it. */
+static void
+refused (IdkStore    *store,
+         const char  *id,
+         GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (id, ":", 3);
+  g_autofree char *office = NULL;
+
+  if (g_strv_length (parts) != 3)
+    {
+      g_prefix_error (error, _("%s: "), id);
+      return;
+    }
+  office = idk_store_describe_office (store, parts[1]);
+  /* TRANSLATORS: "Bundle 3 of Geneva HQ, on the hub: …" */
+  g_prefix_error (error, _("Bundle %s of %s, on the hub: "), parts[2], office);
+}
+
 /* One bundle of the feed, through the import a file takes. */
 static gboolean
 import_bundle (IdkHub        *self,
@@ -266,7 +286,7 @@ import_bundle (IdkHub        *self,
     idk_import_set_signature (import, sig_text);
   if (!idk_import_prepare (import, NULL, NULL, cancellable, error))
     {
-      g_prefix_error (error, _("%s: "), id);
+      refused (store, id, error);
       return FALSE;
     }
   if (idk_import_is_already_imported (import))
@@ -278,7 +298,7 @@ import_bundle (IdkHub        *self,
     }
   if (!idk_import_apply (import, NULL, NULL, cancellable, error))
     {
-      g_prefix_error (error, _("%s: "), id);
+      refused (store, id, error);
       return FALSE;
     }
   if (counts != NULL)

@@ -435,8 +435,9 @@ idk_store_list_offices (IdkStore  *self,
 /**
  * idk_store_describe_office:
  *
- * Returns: (transfer full): the name of an office as its bundles gave it,
- *   "this office" for this one, or its UUID for an unknown one
+ * Returns: (transfer full): the name of an office as its bundles gave it
+ *   (or as its key was trusted), "this office" for this one, or its UUID
+ *   for an unknown one
  */
 char *
 idk_store_describe_office (IdkStore   *self,
@@ -455,7 +456,10 @@ idk_store_describe_office (IdkStore   *self,
       return own && *own ? g_steal_pointer (&own) : g_strdup ("this office");
     }
 
-  if ((stmt = _idk_store_prepare (self, "SELECT name FROM offices WHERE uuid = ?1", NULL)))
+  /* Its bundles' name, else the name it was trusted under. */
+  if ((stmt = _idk_store_prepare (self, "SELECT coalesce ((SELECT name FROM offices WHERE uuid = ?1), "
+                                        "(SELECT name FROM keys WHERE office = ?1 AND name IS NOT NULL "
+                                        " ORDER BY added_at DESC LIMIT 1))", NULL)))
     {
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
