@@ -370,6 +370,50 @@ test_dropped (Hub           *hub,
   g_assert_cmpstr (theirs, ==, mine);
 }
 
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (300000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* Cancelled while the connection keeps dropping: the pull ends as
+ * cancelled, not unreachable, with the bundle before it kept. */
+static void
+test_cancelled (Hub           *hub,
+                gconstpointer  data)
+{
+  Proxy proxy = { 0 };
+  g_autoptr(IdkHub) direct = hub_client (hub, 0);
+  g_autoptr(IdkHub) proxied = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  IdkHubCounts counts = { 0 };
+  GThread *canceller;
+
+  hub_edit (hub->offices[0], "21/41", "First change");
+  g_assert_true (idk_hub_push (direct, hub->offices[0], NULL, NULL, &error));
+  hub_edit (hub->offices[0], "21/41", "Second change");
+  g_assert_true (idk_hub_push (direct, hub->offices[0], NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  proxy_start (&proxy, hub->base);
+  proxy.target = g_strdup_printf ("/bundle:%s:2?attachments=true ", idk_store_get_office_uuid (hub->offices[0]));
+  g_atomic_int_set (&proxy.dropping, TRUE);
+  url = g_strdup_printf ("http://127.0.0.1:%u/iasmn", proxy.port);
+  proxied = idk_hub_new (url, NULL, NULL);
+
+  canceller = g_thread_new ("cancel", cancel_soon, cancellable);
+  g_assert_false (idk_hub_pull (proxied, hub->offices[1], &counts, cancellable, &error));
+  g_thread_join (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_atomic_int_get (&proxy.dropped), <, 4);
+  g_assert_cmpuint (counts.pulled, ==, 1);
+  proxy_stop (&proxy);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,5 +424,6 @@ main (int    argc,
   g_test_add ("/hub-access/members", Hub, NULL, hub_set_up_users, test_members, hub_tear_down);
   g_test_add ("/hub-access/wrong-password", Hub, NULL, hub_set_up_users, test_wrong_password, hub_tear_down);
   g_test_add ("/hub-access/dropped", Hub, NULL, hub_set_up, test_dropped, hub_tear_down);
+  g_test_add ("/hub-access/cancelled", Hub, NULL, hub_set_up, test_cancelled, hub_tear_down);
   return g_test_run ();
 }

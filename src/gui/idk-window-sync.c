@@ -202,7 +202,9 @@ on_synced_cb (GObject      *object,
         idk_window_add_toast (self, idk_details_toast_new (text));
       return;
     }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cut short in a request, or in an import (which rolls back). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_error_matches (error, IDK_BUNDLE_ERROR, IDK_BUNDLE_ERROR_CANCELLED))
     {
       idk_window_add_toast (self, idk_details_toast_new (_("Sync cancelled: what arrived before is kept")));
       return;
