@@ -38,6 +38,17 @@ median_of (GArray *values)
 }
 
 /* A copy as SQLite makes it, with what its write-ahead log holds. */
+/* The smallest (@which < 0) or largest of @values. */
+static double
+bound_of (GArray *values,
+          int     which)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+
+  g_array_sort (sorted, compare);
+  return g_array_index (sorted, double, which < 0 ? 0 : sorted->len - 1);
+}
+
 static char *
 copy_database (const char *path,
                const char *name,
@@ -201,16 +212,17 @@ main (int   argc,
   if (json)
     g_print ("{\"bundles\":%d,\"updates\":%" G_GUINT64_FORMAT ",\"bytes\":%" G_GUINT64_FORMAT ","
              "\"smallest_bytes\":%" G_GUINT64_FORMAT ",\"largest_bytes\":%" G_GUINT64_FORMAT ",\"runs\":%d,"
-             "\"pull_s\":%.3f,\"files_s\":%.3f,\"ratio\":%.2f}\n",
-             n_bundles, n_updates, bytes, smallest, largest, runs, pull_median, file_median, median_of (ratios));
+             "\"pull_s\":%.3f,\"files_s\":%.3f,\"ratio\":%.2f,\"ratio_min\":%.2f,\"ratio_max\":%.2f}\n",
+             n_bundles, n_updates, bytes, smallest, largest, runs, pull_median, file_median, median_of (ratios),
+             bound_of (ratios, -1), bound_of (ratios, 1));
   else
     g_print ("%d bundles, %" G_GUINT64_FORMAT " action updates, %.2f MB (%.1f kB to %.1f kB each)\n"
              "pulled from the hub: %.3f s (%.1f ms a bundle)\n"
              "imported from files: %.3f s (%.1f ms a bundle)\n"
-             "pull / files: %.2f (median of %d pairs)\n",
+             "pull / files: %.2f (median of %d pairs; %.2f to %.2f)\n",
              n_bundles, n_updates, bytes / 1e6, smallest / 1e3, largest / 1e3,
              pull_median, pull_median * 1000 / n_bundles, file_median, file_median * 1000 / n_bundles,
-             median_of (ratios), runs);
+             median_of (ratios), runs, bound_of (ratios, -1), bound_of (ratios, 1));
 
   hub_tear_down (&hub, NULL);
   return 0;

@@ -1,7 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include "idk-hub-server.h"
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
 
 const char *const hub_members[N_OFFICES] = { "secretariat", "geneva", "nairobi" };
 
@@ -97,6 +106,8 @@ start (Hub *hub)
 
     /* Its log and configuration files go in the test's folder. */
     g_subprocess_launcher_set_cwd (launcher, hub->dir);
+    /* A test that aborts takes its server with it. */
+    g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
     hub->server = g_subprocess_launcher_spawn (launcher, &error, server, "--in-memory", "--host", "127.0.0.1",
                                                "--port", port, NULL);
     g_assert_no_error (error);
