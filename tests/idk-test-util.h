@@ -207,6 +207,22 @@ idk_test_sign_bundle (IdkKeyPair *pair,
 
 /* The canonical dump's checksum: offices that hold the same data have
  * the same. */
+/* The fields of a new organization, as the record type wants them. */
+static inline JsonObject *
+idk_test_organization_fields (const char *acronym,
+                              const char *name,
+                              const char *category)
+{
+  JsonObject *fields = json_object_new ();
+
+  json_object_set_string_member (fields, "acronym", acronym);
+  json_object_set_string_member (fields, "name", name);
+  json_object_set_string_member (fields, "category", category);
+  json_object_set_null_member (fields, "parent");
+  json_object_set_array_member (fields, "aliases", json_array_new ());
+  return fields;
+}
+
 static inline char *
 idk_test_dump_checksum (IdkStore *store)
 {

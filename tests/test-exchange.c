@@ -103,27 +103,13 @@ import_bundle (Office     *office,
   return g_steal_pointer (&import);
 }
 
-static JsonObject *
-organization_fields (const char *acronym,
-                     const char *name)
-{
-  JsonObject *fields = json_object_new ();
-
-  json_object_set_string_member (fields, "acronym", acronym);
-  json_object_set_string_member (fields, "name", name);
-  json_object_set_string_member (fields, "category", "mou");
-  json_object_set_null_member (fields, "parent");
-  json_object_set_array_member (fields, "aliases", json_array_new ());
-  return fields;
-}
-
 static char *
 create_organization (Office     *office,
                      const char *acronym,
                      const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) fields = organization_fields (acronym, name);
+  g_autoptr(JsonObject) fields = idk_test_organization_fields (acronym, name, "mou");
   char *uuid = idk_store_save (office->store, "organization", NULL, fields, &error);
 
   g_assert_no_error (error);
@@ -447,7 +433,7 @@ test_rows_as_settled (Network       *net,
 
   g_autofree char *conflicting = create_organization (a, "CNF", "Conflict office");
   g_autofree char *escaped = create_organization (a, "ESC", "Office \"Quoted\" \\ with a backslash");
-  g_autoptr(JsonObject) aliased = organization_fields ("ALI", "Organisation des alias");
+  g_autoptr(JsonObject) aliased = idk_test_organization_fields ("ALI", "Organisation des alias", "mou");
   g_autofree char *with_aliases = NULL;
   g_autofree char *to_b = NULL;
   g_autofree char *to_a = NULL;
