@@ -15,7 +15,8 @@ die_with_parent (gpointer data)
 const char *const hub_members[N_OFFICES] = { "secretariat", "geneva", "nairobi" };
 
 /* Users as a CouchDB administrator sets them up: members with the role
- * "office" may read and write the database, the administrator alone may
+ * "office" may read and write the database, each tied to its own office's
+ * bundles by the role "office:<uuid>", the administrator alone may
  * change its security.  The database is made first: pouchdb-server in
  * memory fails to make one once it has an administrator. */
 static void
@@ -27,8 +28,10 @@ add_users (Hub *hub)
   for (guint i = 0; i < N_OFFICES; i++)
     {
       g_autofree char *url = g_strdup_printf ("%s/_users/org.couchdb.user:%s", hub->base, hub_members[i]);
-      g_autofree char *body = g_strdup_printf ("{\"name\":\"%s\",\"password\":\"%s\",\"roles\":[\"office\"],"
-                                               "\"type\":\"user\"}", hub_members[i], HUB_MEMBER_PASSWORD);
+      g_autofree char *body = g_strdup_printf ("{\"name\":\"%s\",\"password\":\"%s\","
+                                               "\"roles\":[\"office\",\"office:%s\"],\"type\":\"user\"}",
+                                               hub_members[i], HUB_MEMBER_PASSWORD,
+                                               idk_store_get_office_uuid (hub->offices[i]));
 
       g_assert_cmpuint (hub_http (hub, "PUT", url, body, NULL), ==, 201);
     }
@@ -125,8 +128,6 @@ start (Hub *hub)
       g_usleep (100000);
     }
   g_assert_cmpuint (hub_http (hub, "PUT", hub->url, NULL, NULL), ==, 201);
-  if (hub->users)
-    add_users (hub);
 
   for (guint i = 0; i < N_OFFICES; i++)
     {
@@ -144,6 +145,8 @@ start (Hub *hub)
     for (guint j = 0; j < N_OFFICES; j++)
       if (i != j)
         idk_test_trust_office (hub->offices[i], hub->offices[j]);
+  if (hub->users)
+    add_users (hub);
 }
 
 void

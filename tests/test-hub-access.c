@@ -110,6 +110,24 @@ test_members (Hub           *hub,
   g_assert_cmpuint (hub_http (hub, "PUT", doc_url, body, &answer), ==, 403);
   g_clear_pointer (&answer, g_free);
 
+  /* Nor write a new bundle under the Secretariat's id: Geneva is tied to its own. */
+  {
+    g_autofree char *forged_url = g_strdup_printf ("%s/bundle:%s:2", hub->url,
+                                                   idk_store_get_office_uuid (hub->offices[0]));
+    g_autofree char *forged = g_strdup_printf ("{\"origin\":\"%s\",\"seq\":2,\"_attachments\":{"
+                                               "\"bundle.iasmn\":{\"content_type\":\"text/plain\",\"data\":\"e30=\"},"
+                                               "\"bundle.iasmn.minisig\":{\"content_type\":\"text/plain\",\"data\":\"e30=\"}}}",
+                                               idk_store_get_office_uuid (hub->offices[0]));
+
+    g_assert_cmpuint (hub_http (hub, "PUT", forged_url, forged, &answer), ==, 403);
+    g_assert_nonnull (strstr (answer, "writes only the bundles of its own office"));
+    g_clear_pointer (&answer, g_free);
+  }
+  /* Its own, it writes. */
+  hub_edit (hub->offices[1], "27/33a", "Air travel (Geneva)");
+  counts = hub_sync_office (hub, 1);
+  g_assert_cmpuint (counts.pushed, ==, 1);
+
   /* Nor may a member change the rules. */
   {
     g_autofree char *design = g_strdup_printf ("%s/_design/iasmn", hub->url);
@@ -118,7 +136,7 @@ test_members (Hub           *hub,
   }
 
   /* Members sign in once, with a session cookie; the database holds the
-   * rules and the one bundle. */
+   * rules and the two bundles. */
   {
     g_autoptr(IdkHub) member = hub_client (hub, 2);
     gint64 n_documents = 0;
@@ -126,12 +144,12 @@ test_members (Hub           *hub,
     g_assert_true (idk_hub_check (member, &n_documents, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (idk_hub_get_signed_in (member), ==, "cookie");
-    g_assert_cmpint (n_documents, ==, 2);
+    g_assert_cmpint (n_documents, ==, 3);
   }
 
-  /* The bundle is still there, and a third office gets it. */
+  /* The Secretariat's bundle is still there, and a third office gets it with Geneva's. */
   counts = hub_sync_office (hub, 2);
-  g_assert_cmpuint (counts.pulled, ==, 1);
+  g_assert_cmpuint (counts.pulled, ==, 2);
   geneva = idk_test_dump_checksum (hub->offices[1]);
   nairobi = idk_test_dump_checksum (hub->offices[2]);
   g_assert_cmpstr (geneva, ==, nairobi);

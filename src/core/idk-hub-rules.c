@@ -9,8 +9,9 @@
 #include "idk-hub-private.h"
 
 /* The hub's rules, run by the server on every write: a bundle is written
- * once, under its own office's id and number, with its signature; only an
- * administrator deletes, or changes the rules. */
+ * once, under its own office's id and number, with its signature; a
+ * member with roles "office:<uuid>" writes only those offices' bundles;
+ * only an administrator deletes, or changes the rules. */
 static const char rules[] =
   "function (newDoc, oldDoc, userCtx, secObj) {"
   "  var admins = (secObj && secObj.admins) || {};"
@@ -30,6 +31,10 @@ static const char rules[] =
   "  if (!m) throw ({ forbidden: 'Only bundles: bundle:<office>:<seq>' });"
   "  if (newDoc.origin !== m[1] || String (newDoc.seq) !== m[2])"
   "    throw ({ forbidden: 'The origin and seq must be those of the id' });"
+  /* A member tied to offices by roles "office:<uuid>" writes only theirs. */
+  "  var tied = userCtx.roles.filter (function (r) { return r.indexOf ('office:') === 0; });"
+  "  if (!admin && tied.length > 0 && tied.indexOf ('office:' + m[1]) === -1)"
+  "    throw ({ forbidden: userCtx.name + ' writes only the bundles of its own office' });"
   "  var a = newDoc._attachments || {};"
   "  if (!a['" ATTACHMENT "'] || !a['" SIGNATURE_ATTACHMENT "'])"
   "    throw ({ forbidden: 'A bundle comes with its signature' });"
