@@ -45,3 +45,7 @@ void       try_rename          (Office        *office,
                                 const char    *uuid,
                                 const char    *member,
                                 const char    *value);
+
+/* A test over a fresh network of three offices. */
+#define NETWORK_ADD(path, func, data) \
+  g_test_add (path, Network, data, network_set_up, func, network_tear_down)

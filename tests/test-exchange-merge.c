@@ -323,13 +323,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func, data) \
-  g_test_add (path, Network, data, network_set_up, func, network_tear_down)
-
-  ADD ("/exchange/conflict-and-resolution", test_conflict_and_resolution, NULL);
-  ADD ("/exchange/edit-beats-delete", test_edit_beats_delete, NULL);
-  ADD ("/exchange/convergence/seed-1", test_convergence, GUINT_TO_POINTER (1));
-  ADD ("/exchange/convergence/seed-2", test_convergence, GUINT_TO_POINTER (20261124));
+  NETWORK_ADD ("/exchange/conflict-and-resolution", test_conflict_and_resolution, NULL);
+  NETWORK_ADD ("/exchange/edit-beats-delete", test_edit_beats_delete, NULL);
+  NETWORK_ADD ("/exchange/convergence/seed-1", test_convergence, GUINT_TO_POINTER (1));
+  NETWORK_ADD ("/exchange/convergence/seed-2", test_convergence, GUINT_TO_POINTER (20261124));
 
   return g_test_run ();
 }

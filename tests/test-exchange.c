@@ -393,15 +393,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func, data) \
-  g_test_add (path, Network, data, network_set_up, func, network_tear_down)
-
-  ADD ("/exchange/round-trip", test_round_trip, NULL);
-  ADD ("/exchange/incremental", test_incremental, NULL);
-  ADD ("/exchange/already-imported", test_already_imported, NULL);
-  ADD ("/exchange/tampered", test_tampered, NULL);
-  ADD ("/exchange/into-empty", test_into_empty, NULL);
-  ADD ("/exchange/rows-as-settled", test_rows_as_settled, NULL);
+  NETWORK_ADD ("/exchange/round-trip", test_round_trip, NULL);
+  NETWORK_ADD ("/exchange/incremental", test_incremental, NULL);
+  NETWORK_ADD ("/exchange/already-imported", test_already_imported, NULL);
+  NETWORK_ADD ("/exchange/tampered", test_tampered, NULL);
+  NETWORK_ADD ("/exchange/into-empty", test_into_empty, NULL);
+  NETWORK_ADD ("/exchange/rows-as-settled", test_rows_as_settled, NULL);
 
   return g_test_run ();
 }
