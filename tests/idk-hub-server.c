@@ -23,7 +23,6 @@ static void
 add_users (Hub *hub)
 {
   g_autofree char *security = NULL, *admin = NULL;
-  g_autoptr(GUri) base = g_uri_parse (hub->base, G_URI_FLAGS_NONE, NULL);
 
   for (guint i = 0; i < N_OFFICES; i++)
     {
